@@ -1,0 +1,75 @@
+# lianxin: `make run` serves the demo, `make test` runs the whole suite.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+TEST_DATA := $(CURDIR)/data/test
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run install test lint format pytest-sqlite pytest-postgres browser-deps messages bench clean
+
+$(STAMP): pyproject.toml
+	@$(PY) -c 'import sys; sys.exit("lianxin needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/lianxin migrate --noinput
+	$(BIN)/lianxin demo
+	@echo "Open http://127.0.0.1:8000/ (workbench: http://127.0.0.1:8000/workbench/)"
+	$(BIN)/lianxin serve --bind 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# Debian's Chromium and CJK fonts for the browser tests (never `playwright install`).
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  else \
+	    echo "Browser tests need Debian's chromium and fonts-noto-cjk: sudo apt-get install -y chromium fonts-noto-cjk"; exit 1; \
+	  fi; \
+	fi
+
+test: install lint browser-deps
+	LIANXIN_DATA_DIR=$(TEST_DATA) $(BIN)/lianxin makemigrations --check --dry-run
+	$(BIN)/python tools/i18n.py check
+	$(MAKE) pytest-sqlite
+	$(MAKE) pytest-postgres
+
+pytest-sqlite:
+	@echo "== pytest on SQLite =="
+	rm -rf $(TEST_DATA) && mkdir -p $(TEST_DATA)
+	env -u DATABASE_URL LIANXIN_DATA_DIR=$(TEST_DATA) $(BIN)/pytest -q
+
+pytest-postgres:
+	@echo "== pytest on PostgreSQL ($(PG_URL)) =="
+	@if $(BIN)/python tools/pg_ready.py "$(PG_URL)"; then \
+	  LIANXIN_DATA_DIR=$(TEST_DATA) DATABASE_URL=$(PG_URL) $(BIN)/pytest -q; \
+	elif [ "$$CI" = "true" ]; then \
+	  echo "PostgreSQL at $(PG_URL) is unreachable: under CI this is a failure."; exit 1; \
+	else \
+	  echo "SKIPPED: PostgreSQL at $(PG_URL) is unreachable, so the PostgreSQL run did NOT happen."; \
+	fi
+
+messages: install
+	$(BIN)/lianxin makemessages -l zh_Hans -l en --ignore=.venv --ignore=data --ignore=static --no-obsolete
+	$(BIN)/python tools/i18n.py compile
+	$(BIN)/python tools/i18n.py check
+
+bench: install
+	LIANXIN_DATA_DIR=$(CURDIR)/data/bench $(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) data/test data/bench

@@ -1,0 +1,121 @@
+"""The fixed cast of the tests, set up through actions.
+
+Organisation "测试公路段" (organ) with an office and two stations; a second organisation
+"外县公路段" whose leader is the outsider.
+
+cast.admin           admin on the organ (governs everything in it)
+cast.leader          principal leader of the organ
+cast.station_leader  principal leader of station A
+cast.handler         handler at station A
+cast.handler_b       handler at station B
+cast.outsider        leader of the other organisation
+cast.nobody          a login with no staff profile
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from lianxin.org import actions
+from lianxin.org.models import Role
+
+
+def make_person(username, name, unit, *, roles=(), position="", phone=""):
+    person = actions.person_create(
+        username=username, name=name, unit=unit, position=position, phone=phone, actor=None
+    )
+    for role, role_unit in roles:
+        actions.role_grant(person=person, unit=role_unit, role=role, actor=None)
+    return person
+
+
+@pytest.fixture
+def cast(db):
+    root = actions.unit_create(
+        name="测试公路段", kind="organ", parent=None, code="t-root", actor=None
+    )
+    office = actions.unit_create(
+        name="办公室", kind="office", parent=root, code="t-office", actor=None
+    )
+    station_a = actions.unit_create(
+        name="甲站", kind="station", parent=root, code="t-a", actor=None
+    )
+    station_b = actions.unit_create(
+        name="乙站", kind="station", parent=root, code="t-b", actor=None
+    )
+    other = actions.unit_create(
+        name="外县公路段", kind="organ", parent=None, code="t-other", actor=None
+    )
+    people = SimpleNamespace(
+        admin=make_person("admin", "王管理", office, roles=[(Role.ADMIN, root)]),
+        leader=make_person(
+            "leader", "张局长", root, roles=[(Role.LEADER, root)], phone="13900000001"
+        ),
+        station_leader=make_person(
+            "sleader", "吴站长", station_a, roles=[(Role.LEADER, station_a)]
+        ),
+        handler=make_person(
+            "handler", "杨承办", station_a, roles=[(Role.HANDLER, station_a)], phone="13900000002"
+        ),
+        handler_b=make_person("handler_b", "郭承办", station_b, roles=[(Role.HANDLER, station_b)]),
+        outsider=make_person("outsider", "外人", other, roles=[(Role.LEADER, other)]),
+    )
+    nobody = get_user_model().objects.create_user("nobody")
+    return SimpleNamespace(
+        root=root,
+        office=office,
+        station_a=station_a,
+        station_b=station_b,
+        other=other,
+        nobody=nobody,
+        **{k: v.user for k, v in vars(people).items()},
+        people=people,
+    )
+
+
+@pytest.fixture
+def login(client):
+    """login(user) -> a test client logged in as that user."""
+
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login
+
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (never `playwright install`)."""
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the test body still calls
+    # the ORM synchronously, which is safe here.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as pw:
+            chromium = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous

@@ -1,0 +1,40 @@
+"""The JSON API at /api/v1/ (django-ninja); OpenAPI at /api/v1/openapi.json.
+
+Authentication is the staff session (with CSRF for writes); apps add their routers here.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.security import django_auth
+
+from lianxin.core.errors import ApplicationError
+from lianxin.org.api import router as org_router
+
+api = NinjaAPI(
+    title="lianxin API",
+    version="1",
+    description="连心 lianxin: register, contact work and scorecards of grassroots units.",
+    auth=django_auth,
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(ApplicationError)
+def application_error(request, exc: ApplicationError):
+    return api.create_response(request, {"detail": [exc.as_dict()]}, status=400)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request, exc):
+    return api.create_response(request, {"detail": "Forbidden"}, status=403)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "Not Found"}, status=404)
+
+
+api.add_router("/org/", org_router)

@@ -1,0 +1,16 @@
+"""The `lianxin` console command: the same as manage.py (`lianxin migrate`, `lianxin demo`,
+`lianxin serve`, ...)."""
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lianxin.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
+
+
+if __name__ == "__main__":
+    main()

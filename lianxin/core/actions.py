@@ -1,0 +1,116 @@
+"""Actions of the core app: the working-day calendar and the user's sessions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from .audit import record_event
+from .errors import ApplicationError
+from .models import CalendarYear, User, WorkdayOverride
+from .notice import parse_dates
+
+
+def calendar_year_enter(
+    *, year: int, holidays: str, workdays: str, source: str = "", actor
+) -> CalendarYear:
+    """Enter a year's official notice: its holidays and make-up working days.
+
+    Replaces every override of that year; from then on the year counts as weekends plus
+    these overrides, whether or not the chinese-calendar package knows it.
+    """
+    if not 2000 <= year <= 2100:
+        raise ApplicationError(_("Enter a year between 2000 and 2100."), field="year")
+    holiday_days = parse_dates(holidays, field="holidays")
+    workday_days = parse_dates(workdays, field="workdays")
+    if not holiday_days:
+        raise ApplicationError(_("A notice lists at least one holiday."), field="holidays")
+    for field, days in (("holidays", holiday_days), ("workdays", workday_days)):
+        for d, _note in days:
+            if d.year != year:
+                raise ApplicationError(
+                    _("%(date)s is not in %(year)s.") % {"date": d, "year": year}, field=field
+                )
+    clash = {d for d, _n in holiday_days} & {d for d, _n in workday_days}
+    if clash:
+        raise ApplicationError(
+            _("%(date)s is listed both as a holiday and as a working day.") % {"date": min(clash)},
+            field="workdays",
+        )
+    with transaction.atomic():
+        deleted, _rows = WorkdayOverride.objects.filter(
+            date__gte=date(year, 1, 1), date__lte=date(year, 12, 31)
+        ).delete()
+        WorkdayOverride.objects.bulk_create(
+            [
+                WorkdayOverride(date=d, kind=WorkdayOverride.Kind.HOLIDAY, note=n)
+                for d, n in holiday_days
+            ]
+            + [
+                WorkdayOverride(date=d, kind=WorkdayOverride.Kind.WORKDAY, note=n)
+                for d, n in workday_days
+            ]
+        )
+        entry, _created = CalendarYear.objects.update_or_create(
+            year=year, defaults={"source": source[:200]}
+        )
+        record_event(
+            actor=actor,
+            action="calendar_year_enter",
+            obj=entry,
+            before={"overrides": deleted},
+            after={
+                "holidays": len(holiday_days),
+                "workdays": len(workday_days),
+                "source": source[:200],
+            },
+        )
+    return entry
+
+
+def workday_override_set(*, day: date, kind: str, note: str = "", actor) -> WorkdayOverride:
+    if kind not in WorkdayOverride.Kind.values:
+        raise ApplicationError(_("Choose holiday or working day."), field="kind")
+    with transaction.atomic():
+        existing = WorkdayOverride.objects.select_for_update().filter(date=day).first()
+        before = {"kind": existing.kind, "note": existing.note} if existing else None
+        override, _created = WorkdayOverride.objects.update_or_create(
+            date=day, defaults={"kind": kind, "note": note[:100]}
+        )
+        record_event(
+            actor=actor,
+            action="workday_override_set",
+            obj=override,
+            before=before,
+            after={"kind": kind, "note": note[:100]},
+        )
+    return override
+
+
+def workday_override_clear(*, override: WorkdayOverride, actor) -> None:
+    with transaction.atomic():
+        record_event(
+            actor=actor,
+            action="workday_override_clear",
+            obj=override,
+            before={"date": str(override.date), "kind": override.kind},
+            after=None,
+        )
+        override.delete()
+
+
+def user_logout_everywhere(*, user: User) -> User:
+    """End every session of this user on every device."""
+    with transaction.atomic():
+        User.objects.filter(pk=user.pk).update(session_epoch=F("session_epoch") + 1)
+        user.refresh_from_db(fields=["session_epoch"])
+        record_event(
+            actor=user,
+            action="user_logout_everywhere",
+            obj=user,
+            after={"session_epoch": user.session_epoch},
+        )
+    return user

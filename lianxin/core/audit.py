@@ -1,0 +1,40 @@
+"""The audit event that every action writes inside its transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from .models import AuditEvent
+
+
+def snapshot(obj: models.Model, fields: list[str]) -> dict[str, Any]:
+    """A JSON-safe summary of the named fields of obj (foreign keys by id)."""
+    out: dict[str, Any] = {}
+    for name in fields:
+        field = obj._meta.get_field(name)
+        value = getattr(obj, field.attname)
+        if value is not None and not isinstance(value, (str, int, float, bool, list, dict)):
+            value = str(value)
+        out[name] = value
+    return out
+
+
+def record_event(
+    *,
+    actor,
+    action: str,
+    obj: models.Model,
+    before: dict | None = None,
+    after: dict | None = None,
+) -> AuditEvent:
+    return AuditEvent.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:200],
+        before=before,
+        after=after,
+    )

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .errors import ApplicationError
+
+T = TypeVar("T")
+
+
+class StyledForm(forms.Form):
+    """A form whose widgets carry Bootstrap's classes."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
+            widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
+
+
+def run_action(form: forms.Form, call: Callable[[], T]) -> T | None:
+    """Call an action; a refusal becomes an error on the form (on its field if it names one
+    the form has) and None is returned."""
+    try:
+        return call()
+    except ApplicationError as err:
+        field = err.field if err.field in form.fields else None
+        form.add_error(field, str(err.message))
+        return None
+
+
+class CalendarYearForm(StyledForm):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    holidays = forms.CharField(
+        label=_("Holidays"),
+        widget=forms.Textarea(
+            attrs={"rows": 8, "placeholder": "2027-01-01 元旦\n2027-02-06~2027-02-12 春节"}
+        ),
+        help_text=_("One date or range per line, with an optional note."),
+    )
+    workdays = forms.CharField(
+        label=_("Make-up working days"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "placeholder": "2027-02-14 春节调休上班"}),
+        help_text=_("Weekend days that are working days (调休上班), one per line."),
+    )
+    source = forms.CharField(
+        label=_("Source"),
+        required=False,
+        max_length=200,
+        help_text=_("For example the number of the State Council notice."),
+    )
+
+
+class CalendarImportForm(StyledForm):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("UTF-8 CSV or text: date or range, holiday/workday (放假/上班), note."),
+    )
+    source = forms.CharField(label=_("Source"), required=False, max_length=200)
+
+
+class OverrideForm(StyledForm):
+    day = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("holiday", _("holiday")), ("workday", _("working day"))]
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=100)

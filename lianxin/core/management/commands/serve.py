@@ -1,0 +1,44 @@
+"""`lianxin serve`: serve the site with gunicorn (static files by WhiteNoise)."""
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from gunicorn.app.base import BaseApplication
+
+
+class _App(BaseApplication):
+    def __init__(self, options):
+        self.options = options
+        super().__init__()
+
+    def load_config(self):
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        from lianxin.wsgi import application
+
+        return application
+
+
+class Command(BaseCommand):
+    help = "Serve lianxin with gunicorn."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--bind", default="127.0.0.1:8000")
+        parser.add_argument("--workers", type=int, default=2)
+        parser.add_argument("--threads", type=int, default=4)
+
+    def handle(self, *args, bind, workers, threads, **options):
+        if settings.PRODUCTION:
+            call_command("collectstatic", interactive=False, verbosity=0)
+        self.stdout.write(f"lianxin: serving on http://{bind}/ ({workers} workers)")
+        _App(
+            {
+                "bind": bind,
+                "workers": workers,
+                "threads": threads,
+                "accesslog": "-",
+                "timeout": 60,
+            }
+        ).run()

@@ -1,0 +1,159 @@
+"""Working days by the official Chinese calendar, with an administrator's override table.
+
+Precedence for a date:
+1. a `WorkdayOverride` row for that date (holiday or working day);
+2. for a year whose official notice an administrator entered (`CalendarYear`): weekends;
+3. the `chinese-calendar` package, which knows the official holidays and make-up days;
+4. for a year the package does not know yet: weekends, with one warning logged per process.
+
+Deadlines are counted "from the day after": `add_workdays(d, n)` is the n-th working day
+after d, and `workdays_between(a, b)` counts the working days in (a, b], so that
+`workdays_between(d, add_workdays(d, n)) == n`.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+import chinese_calendar
+from django.conf import settings
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+_warned_years: set[int] = set()
+
+
+def package_knows(year: int) -> bool:
+    """Whether the chinese-calendar package has the official holidays of this year."""
+    try:
+        chinese_calendar.is_workday(date(year, 6, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+@dataclass
+class _Window:
+    """Overrides and entered years for a span of dates, read in two queries."""
+
+    start: date
+    end: date
+    overrides: dict[date, bool]
+    entered_years: set[int]
+
+    @classmethod
+    def load(cls, start: date, end: date) -> _Window:
+        from .models import CalendarYear, WorkdayOverride
+
+        rows = WorkdayOverride.objects.filter(date__gte=start, date__lte=end).values_list(
+            "date", "kind"
+        )
+        overrides = {d: kind == WorkdayOverride.Kind.WORKDAY for d, kind in rows}
+        years = set(
+            CalendarYear.objects.filter(year__gte=start.year, year__lte=end.year).values_list(
+                "year", flat=True
+            )
+        )
+        return cls(start, end, overrides, years)
+
+    def covers(self, d: date) -> bool:
+        return self.start <= d <= self.end
+
+    def is_workday(self, d: date) -> bool:
+        if d in self.overrides:
+            return self.overrides[d]
+        if d.year in self.entered_years:
+            return d.weekday() < 5
+        try:
+            return chinese_calendar.is_workday(d)
+        except NotImplementedError:
+            if d.year not in _warned_years:
+                _warned_years.add(d.year)
+                logger.warning(
+                    "Working-day calendar: the official holidays of %s are unknown; "
+                    "counting weekends only until an administrator enters that year's notice.",
+                    d.year,
+                )
+            return d.weekday() < 5
+
+
+def is_workday(d: date) -> bool:
+    return _Window.load(d, d).is_workday(d)
+
+
+def add_workdays(d: date, n: int) -> date:
+    """The n-th working day after d (n >= 0; n == 0 gives d itself)."""
+    if n < 0:
+        raise ValueError("n must be >= 0")
+    if n == 0:
+        return d
+    span = n * 2 + 30
+    window = _Window.load(d, d + timedelta(days=span))
+    current, counted = d, 0
+    while counted < n:
+        current += timedelta(days=1)
+        if not window.covers(current):
+            window = _Window.load(current, current + timedelta(days=span))
+        if window.is_workday(current):
+            counted += 1
+    return current
+
+
+def workdays_between(start: date, end: date) -> int:
+    """Working days in (start, end]; negative when end is before start."""
+    if end < start:
+        return -workdays_between(end, start)
+    window = _Window.load(start, end)
+    return sum(
+        1 for i in range(1, (end - start).days + 1) if window.is_workday(start + timedelta(days=i))
+    )
+
+
+def _periods() -> list[tuple[time, time]]:
+    return [(time.fromisoformat(a), time.fromisoformat(b)) for a, b in settings.LIANXIN_WORK_HOURS]
+
+
+def add_work_hours(start: datetime, hours: float) -> datetime:
+    """The moment `hours` working hours after `start`, counting only working periods
+    (by default 08:30-12:00 and 13:30-17:30) of working days."""
+    if hours < 0:
+        raise ValueError("hours must be >= 0")
+    tz = timezone.get_current_timezone()
+    if timezone.is_naive(start):
+        start = timezone.make_aware(start, tz)
+    current = timezone.localtime(start, tz)
+    remaining = timedelta(hours=hours)
+    if not remaining:
+        return current
+    periods = _periods()
+    window = _Window.load(current.date(), current.date() + timedelta(days=60))
+    day = current.date()
+    while True:
+        if not window.covers(day):
+            window = _Window.load(day, day + timedelta(days=60))
+        if window.is_workday(day):
+            for begin, finish in periods:
+                p_start = timezone.make_aware(datetime.combine(day, begin), tz)
+                p_end = timezone.make_aware(datetime.combine(day, finish), tz)
+                cursor = max(p_start, current)
+                if cursor >= p_end:
+                    continue
+                available = p_end - cursor
+                if remaining <= available:
+                    return cursor + remaining
+                remaining -= available
+        day += timedelta(days=1)
+        current = timezone.make_aware(datetime.combine(day, time.min), tz)
+
+
+def missing_years(today: date | None = None) -> list[int]:
+    """This year and next year, where neither the package nor an administrator's entered
+    notice gives the official holidays."""
+    from .models import CalendarYear
+
+    today = today or timezone.localdate()
+    wanted = [today.year, today.year + 1]
+    entered = set(CalendarYear.objects.filter(year__in=wanted).values_list("year", flat=True))
+    return [y for y in wanted if y not in entered and not package_knows(y)]

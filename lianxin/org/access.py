@@ -1,0 +1,139 @@
+"""Who may see and change which part of the organisation.
+
+- Staff (a login with a Person) see the tree and the people of their own organisation (the
+  root unit they belong to); anything of another organisation is a 404, never a hint.
+- A person *governs* a unit when he holds `leader` or `admin` on it or on a unit above it;
+  governing is what editing a unit, its people and its role grants needs (else 403).
+- Granting `admin` needs `admin` on the unit or above. Superusers govern everything.
+- Phone numbers of people are shown to the person himself and to those who govern him.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from .models import Person, Role, RoleGrant, Unit
+
+GOVERNING_ROLES = (Role.LEADER, Role.ADMIN)
+
+
+def person_of(user) -> Person | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        return user.person
+    except Person.DoesNotExist:
+        return None
+
+
+def organisation_ids(user) -> set[int]:
+    """Root units whose organisation the user belongs to (own unit and granted units)."""
+    person = person_of(user)
+    if person is None:
+        return set()
+    if not hasattr(person, "_org_ids"):
+        paths = [person.unit.path, *person.grants.values_list("unit__path", flat=True)]
+        person._org_ids = {int(p.split(".")[0]) for p in paths if p}
+    return person._org_ids
+
+
+def is_staff_member(user) -> bool:
+    return bool(getattr(user, "is_superuser", False) or person_of(user))
+
+
+def home_root(user) -> Unit | None:
+    """The root unit shown first to this user."""
+    person = person_of(user)
+    if person is not None:
+        return Unit.objects.get(pk=person.unit.root_id)
+    if getattr(user, "is_superuser", False):
+        return Unit.objects.filter(parent__isnull=True).order_by("pk").first()
+    return None
+
+
+def has_role_over(user, unit: Unit, roles) -> bool:
+    """Whether the user holds one of `roles` on `unit` or on a unit above it."""
+    if getattr(user, "is_superuser", False):
+        return True
+    person = person_of(user)
+    if person is None:
+        return False
+    return RoleGrant.objects.filter(
+        person=person, role__in=list(roles), unit_id__in=unit.ancestor_ids
+    ).exists()
+
+
+def governs(user, unit: Unit) -> bool:
+    return has_role_over(user, unit, GOVERNING_ROLES)
+
+
+def is_admin_of(user, unit: Unit) -> bool:
+    return has_role_over(user, unit, (Role.ADMIN,))
+
+
+def is_any_admin(user) -> bool:
+    if getattr(user, "is_superuser", False):
+        return True
+    person = person_of(user)
+    return bool(person and person.grants.filter(role=Role.ADMIN).exists())
+
+
+def governed_units(user, root: Unit):
+    """The units under root that the user governs (two queries)."""
+    from django.db.models import Q
+
+    units = Unit.objects.filter(path__startswith=root.path).order_by("path")
+    if getattr(user, "is_superuser", False):
+        return units
+    person = person_of(user)
+    paths = (
+        list(
+            RoleGrant.objects.filter(person=person, role__in=GOVERNING_ROLES).values_list(
+                "unit__path", flat=True
+            )
+        )
+        if person
+        else []
+    )
+    if not paths:
+        return units.none()
+    q = Q()
+    for path in paths:
+        q |= Q(path__startswith=path)
+    return units.filter(q)
+
+
+def sees_unit(user, unit: Unit) -> bool:
+    if getattr(user, "is_superuser", False):
+        return True
+    return unit.root_id in organisation_ids(user)
+
+
+def access_unit(user, unit_id, *, write: bool = False) -> Unit:
+    """The unit, or 404 for outsiders, or 403 for those who may read but not change it."""
+    unit = Unit.objects.filter(pk=unit_id).select_related("parent").first()
+    if unit is None or not sees_unit(user, unit):
+        raise Http404
+    if write and not governs(user, unit):
+        raise PermissionDenied
+    return unit
+
+
+def access_person(user, person_id, *, write: bool = False) -> Person:
+    person = Person.objects.filter(pk=person_id).select_related("unit", "user").first()
+    if person is None or not sees_unit(user, person.unit):
+        raise Http404
+    if write and not governs(user, person.unit):
+        raise PermissionDenied
+    return person
+
+
+def sees_phone(user, person: Person) -> bool:
+    return person.user_id == getattr(user, "pk", None) or governs(user, person.unit)
+
+
+def require_admin(user) -> None:
+    """The working-day calendar and other system settings are for administrators."""
+    if not is_any_admin(user):
+        raise PermissionDenied

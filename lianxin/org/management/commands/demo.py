@@ -1,0 +1,83 @@
+"""`lianxin demo`: load the demo organisation (idempotent: a second run adds nothing)."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from lianxin.org import actions
+from lianxin.org.demo_data import DEMO_LOGINS, DEMO_PASSWORD, OFFICES, ORG, PEOPLE, STATIONS
+from lianxin.org.models import Person, Role, RoleGrant, Unit
+
+
+def _unit(code, name, kind, parent, phone="", address="", order=0):
+    unit = Unit.objects.filter(code=code).first()
+    if unit is None:
+        unit = actions.unit_create(
+            name=name,
+            kind=kind,
+            parent=parent,
+            code=code,
+            phone=phone,
+            address=address,
+            sort_order=order,
+            actor=None,
+        )
+    return unit
+
+
+def load_demo_org() -> dict[str, Unit]:
+    code, name, kind, phone, address = ORG
+    units = {code: _unit(code, name, kind, None, phone, address)}
+    root = units[code]
+    for i, (code, name, phone) in enumerate(OFFICES):
+        units[code] = _unit(code, name, Unit.Kind.OFFICE, root, phone, order=i)
+    for i, (code, name, phone, address) in enumerate(STATIONS):
+        units[code] = _unit(code, name, Unit.Kind.STATION, root, phone, address, order=10 + i)
+    for i, (username, name, unit_code, position, party, roles) in enumerate(PEOPLE):
+        person = Person.objects.filter(user__username=username).first()
+        if person is None:
+            person = actions.person_create(
+                username=username,
+                name=name,
+                unit=units[unit_code],
+                position=position,
+                phone=f"139{57100000 + i * 7919:08d}",
+                is_party_member=party,
+                password=DEMO_PASSWORD,
+                actor=None,
+            )
+        for role, role_unit in roles:
+            if not RoleGrant.objects.filter(
+                person=person, unit=units[role_unit], role=role
+            ).exists():
+                actions.role_grant(person=person, unit=units[role_unit], role=role, actor=None)
+    admin = Person.objects.get(user__username="wangfang").user
+    if not admin.is_superuser:
+        admin.is_staff = admin.is_superuser = True
+        admin.save(update_fields=["is_staff", "is_superuser"])
+    return units
+
+
+class Command(BaseCommand):
+    help = "Load the demo organisation, people and roles (safe to run again)."
+
+    def handle(self, *args, **options):
+        translation.activate(settings.LANGUAGE_CODE)
+        with transaction.atomic():
+            units = load_demo_org()
+        self.stdout.write(
+            _("Demo organisation: %(org)s, %(units)s units, %(people)s people.")
+            % {
+                "org": units[ORG[0]].name,
+                "units": Unit.objects.filter(path__startswith=units[ORG[0]].path).count(),
+                "people": Person.objects.filter(unit__path__startswith=units[ORG[0]].path).count(),
+            }
+        )
+        self.stdout.write(_("Demo logins (password: %(pw)s):") % {"pw": DEMO_PASSWORD})
+        for role, username in DEMO_LOGINS:
+            person = Person.objects.select_related("unit").get(user__username=username)
+            self.stdout.write(
+                f"  {str(Role(role).label):<10} {username:<14} {person.name} · {person.unit.name}"
+            )

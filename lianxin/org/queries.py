@@ -1,0 +1,81 @@
+"""Reads of the unit tree and its people; each is one or two SQL queries at any depth."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from .models import Person, Role, RoleGrant, Unit
+
+
+def units_under(unit: Unit, *, include_self: bool = True) -> QuerySet[Unit]:
+    """Every unit below `unit` at any depth (one query)."""
+    qs = Unit.objects.filter(path__startswith=unit.path)
+    if not include_self:
+        qs = qs.exclude(pk=unit.pk)
+    return qs.order_by("path")
+
+
+def unit_ancestors(unit: Unit) -> QuerySet[Unit]:
+    """The units from the root down to `unit`'s parent (one query)."""
+    return Unit.objects.filter(pk__in=unit.ancestor_ids[:-1]).order_by("depth")
+
+
+def people_with_role(role: str, unit: Unit, *, below: bool = False) -> QuerySet[Person]:
+    """People holding `role` on `unit` (or, with below=True, on any unit under it)."""
+    if below:
+        grants = RoleGrant.objects.filter(role=role, unit__path__startswith=unit.path)
+    else:
+        grants = RoleGrant.objects.filter(role=role, unit=unit)
+    return (
+        Person.objects.filter(pk__in=grants.values("person_id"), is_active=True)
+        .select_related("unit", "user")
+        .order_by("name")
+    )
+
+
+def unit_tree(root: Unit) -> list[Unit]:
+    """The units under root in tree order, each with `.leaders` and `.secretaries` lists
+    (two queries)."""
+    units = list(
+        units_under(root).prefetch_related(
+            Prefetch(
+                "grants",
+                queryset=RoleGrant.objects.filter(role__in=[Role.LEADER, Role.SECRETARY])
+                .select_related("person")
+                .order_by("person__name"),
+                to_attr="head_grants",
+            )
+        )
+    )
+    for unit in units:
+        unit.leaders = [g.person for g in unit.head_grants if g.role == Role.LEADER]
+        unit.secretaries = [g.person for g in unit.head_grants if g.role == Role.SECRETARY]
+    return units
+
+
+def unit_people(unit: Unit) -> QuerySet[Person]:
+    return (
+        Person.objects.filter(unit=unit)
+        .select_related("user", "unit")
+        .prefetch_related(Prefetch("grants", queryset=RoleGrant.objects.select_related("unit")))
+        .order_by("-is_active", "name")
+    )
+
+
+def unit_grants(unit: Unit) -> QuerySet[RoleGrant]:
+    return RoleGrant.objects.filter(unit=unit).select_related("person", "person__unit")
+
+
+def people_search(root: Unit, text: str = "") -> QuerySet[Person]:
+    qs = Person.objects.filter(unit__path__startswith=root.path).select_related("unit", "user")
+    if text:
+        qs = qs.filter(Q(name__icontains=text) | Q(position__icontains=text) | Q(phone=text))
+    return qs.order_by("unit__path", "name")
+
+
+def person_grants(person: Person) -> QuerySet[RoleGrant]:
+    return person.grants.select_related("unit").order_by("unit__path", "role")
+
+
+def roots() -> QuerySet[Unit]:
+    return Unit.objects.filter(parent__isnull=True).order_by("name")

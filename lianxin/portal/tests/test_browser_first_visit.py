@@ -1,0 +1,52 @@
+"""A newcomer's first visit in a real browser: the Chinese portal, the staff login, the unit
+tree with leaders and secretaries, the language switch, and a phone-sized screen."""
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from lianxin.org.demo_data import DEMO_PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+SHOTS = Path(__file__).resolve().parents[3] / "test-results"
+
+
+def test_leader_logs_in_and_sees_the_unit_tree_on_a_phone(browser, live_server):
+    call_command("demo", stdout=io.StringIO())
+    SHOTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(8000)
+    page.goto(live_server.url + "/")
+    assert page.locator("html").get_attribute("lang") == "zh-hans"
+    assert page.get_by_role("heading", name="青山县公路管理段").is_visible()
+
+    # On a phone the menu is collapsed behind the toggler.
+    assert not page.get_by_role("link", name="工作人员登录").is_visible()
+    page.get_by_role("button", name="菜单").click()
+    page.get_by_role("link", name="工作人员登录").click()
+
+    page.get_by_label("登录名").fill("zhangjianguo")
+    page.get_by_label("密码").fill("wrong password")
+    page.get_by_role("button", name="登录").click()
+    assert page.locator(".alert-danger").is_visible()
+
+    page.get_by_label("登录名").fill("zhangjianguo")
+    page.get_by_label("密码").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url("**/workbench/")
+    assert page.get_by_role("heading", name="张建国，您好").is_visible()
+
+    page.goto(live_server.url + "/workbench/org/")
+    row = page.locator("tr", has_text="城关公路站")
+    assert "吴刚" in row.inner_text() and "黄丽" in row.inner_text()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390 + 1, "the page scrolls sideways on a phone"
+    page.screenshot(path=str(SHOTS / "unit-tree-phone.png"), full_page=True)
+
+    page.get_by_role("button", name="菜单").click()
+    page.get_by_role("button", name="English").click()
+    assert page.get_by_role("heading", name="Units · 青山县公路管理段").is_visible()
+    context.close()

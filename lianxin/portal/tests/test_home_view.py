@@ -1,0 +1,31 @@
+"""The public portal home page."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_is_chinese_by_default_and_lists_stations(client):
+    call_command("demo", stdout=io.StringIO())
+    page = client.get("/").content.decode()
+    assert 'lang="zh-hans"' in page
+    assert "青山县公路管理段" in page and "城关公路站" in page
+    assert "工作人员登录" in page
+
+
+def test_language_switch_to_english_and_back(client):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get("/").content.decode()
+    assert 'lang="en"' in page and "Staff login" in page
+    client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
+    assert "工作人员登录" in client.get("/").content.decode()
+
+
+def test_unknown_page_is_a_friendly_404_without_details(client, settings):
+    settings.DEBUG = False
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Traceback" not in response.content.decode()

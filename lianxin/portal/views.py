@@ -1,0 +1,30 @@
+"""The public portal: pages for citizens, no models of its own."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import path
+
+from lianxin.org.models import Unit
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    organisations = Unit.objects.filter(parent__isnull=True, is_active=True).order_by("name")
+    stations = Unit.objects.filter(kind=Unit.Kind.STATION, is_active=True).order_by("path")
+    return render(
+        request, "portal/home.html", {"organisations": organisations, "stations": stations}
+    )
+
+
+def not_found(request: HttpRequest, exception=None) -> HttpResponse:
+    return render(request, "errors/404.html", status=404)
+
+
+def forbidden(request: HttpRequest, exception=None) -> HttpResponse:
+    return render(request, "errors/403.html", status=403)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return render(request, "errors/500.html", status=500)
+
+
+urlpatterns = [path("", home, name="home")]

@@ -1,0 +1,51 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from lianxin.api.api import api
+from lianxin.core import views as core_views
+from lianxin.org import views as org_views
+from lianxin.portal import views as portal_views
+
+workbench = (
+    [
+        path("", core_views.workbench_home, name="home"),
+        path("calendar/", core_views.calendar_page, name="calendar"),
+        path(
+            "calendar/overrides/<int:pk>/clear/",
+            core_views.calendar_override_clear,
+            name="calendar_override_clear",
+        ),
+        path("org/", org_views.unit_tree, name="unit_tree"),
+        path("org/units/<int:pk>/", org_views.unit_detail, name="unit_detail"),
+        path("org/units/<int:pk>/edit/", org_views.unit_edit, name="unit_edit"),
+        path("org/units/<int:pk>/add-unit/", org_views.unit_create, name="unit_create"),
+        path("org/units/<int:pk>/add-person/", org_views.person_create, name="person_create"),
+        path("org/units/<int:pk>/grant/", org_views.grant_create, name="grant_create"),
+        path("org/grants/<int:pk>/revoke/", org_views.grant_revoke, name="grant_revoke"),
+        path("org/people/", org_views.people_list, name="people_list"),
+        path("org/people/<int:pk>/", org_views.person_detail, name="person_detail"),
+        path("org/people/<int:pk>/edit/", org_views.person_edit, name="person_edit"),
+    ],
+    "workbench",
+)
+
+urlpatterns = [
+    path("", include((portal_views.urlpatterns, "portal"))),
+    path("workbench/", include(workbench)),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/logout-everywhere/", core_views.logout_everywhere, name="logout_everywhere"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "lianxin.portal.views.not_found"
+handler403 = "lianxin.portal.views.forbidden"
+handler500 = "lianxin.portal.views.server_error"
