@@ -1,5 +1,7 @@
 """`lianxin demo`: load the demo organisation (idempotent: a second run adds nothing)."""
 
+import unicodedata
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -60,6 +62,12 @@ def load_demo_org() -> dict[str, Unit]:
     return units
 
 
+def _pad(text: str, width: int) -> str:
+    """Pad to a screen width, counting a Chinese character as two columns."""
+    shown = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - shown)
+
+
 class Command(BaseCommand):
     help = "Load the demo organisation, people and roles (safe to run again)."
 
@@ -78,6 +86,7 @@ class Command(BaseCommand):
         self.stdout.write(_("Demo logins (password: %(pw)s):") % {"pw": DEMO_PASSWORD})
         for role, username in DEMO_LOGINS:
             person = Person.objects.select_related("unit").get(user__username=username)
+            label = str(Role(role).label)
             self.stdout.write(
-                f"  {str(Role(role).label):<10} {username:<14} {person.name} · {person.unit.name}"
+                f"  {_pad(label, 12)} {username:<14} {person.name} · {person.unit.name}"
             )
