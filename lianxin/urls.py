@@ -24,6 +24,7 @@ workbench = (
         path("org/units/<int:pk>/grant/", org_views.grant_create, name="grant_create"),
         path("org/grants/<int:pk>/revoke/", org_views.grant_revoke, name="grant_revoke"),
         path("org/people/", org_views.people_list, name="people_list"),
+        path("org/people/roster.xlsx", org_views.people_export, name="people_export"),
         path("org/people/<int:pk>/", org_views.person_detail, name="person_detail"),
         path("org/people/<int:pk>/edit/", org_views.person_edit, name="person_edit"),
     ],

@@ -79,3 +79,13 @@ def person_grants(person: Person) -> QuerySet[RoleGrant]:
 
 def roots() -> QuerySet[Unit]:
     return Unit.objects.filter(parent__isnull=True).order_by("name")
+
+
+def roster(root: Unit) -> QuerySet[Person]:
+    """Everyone in the organisation with units and grants (three queries)."""
+    return (
+        Person.objects.filter(unit__path__startswith=root.path)
+        .select_related("unit")
+        .prefetch_related(Prefetch("grants", queryset=RoleGrant.objects.select_related("unit")))
+        .order_by("unit__path", "-is_active", "name")
+    )

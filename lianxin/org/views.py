@@ -1,17 +1,20 @@
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lianxin.core.forms import run_action
 from lianxin.core.views import staff_required
 
-from . import access, actions, queries
+from . import access, actions, exports, queries
 from .forms import GrantForm, PersonCreateForm, PersonEditForm, UnitCreateForm, UnitEditForm
 from .models import Person, RoleGrant, Unit
 
@@ -127,6 +130,23 @@ def people_list(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("q", "").strip()[:50]
     people = queries.people_search(root, text)
     return render(request, "org/people_list.html", {"people": people, "q": text, "root": root})
+
+
+@staff_required
+def people_export(request: HttpRequest) -> HttpResponse:
+    """The roster of the user's organisation as .xlsx (phones only where he governs)."""
+    root = access.home_root(request.user)
+    if root is None:
+        raise Http404
+    people = list(queries.roster(root))
+    governed = set(access.governed_units(request.user, root).values_list("pk", flat=True))
+    data = exports.roster_xlsx(people, root=root, phones_for=governed)
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    filename = _("roster") + f"-{timezone.localdate():%Y%m%d}.xlsx"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
 
 
 @staff_required
