@@ -29,3 +29,11 @@ def test_unknown_page_is_a_friendly_404_without_details(client, settings):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "Traceback" not in response.content.decode()
+
+
+def test_an_english_browser_still_gets_chinese_until_the_user_switches(client):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="zh-hans"' in page and "工作人员登录" in page
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="zh-CN").content.decode()
+    assert "Staff login" in page
