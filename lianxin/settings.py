@@ -4,6 +4,7 @@ LIANXIN_DATA_DIR  data folder (SQLite database, uploads, generated secret key); 
 DATABASE_URL      e.g. postgres://user@host:5432/name; default SQLite in the data folder
 LIANXIN_ENV       "production" turns DEBUG off and enables HTTPS-only cookies and headers
 DJANGO_SECRET_KEY the secret key; generated once into the data folder when absent
+DJANGO_DEBUG      "1" shows Django's debug pages (never in production)
 ALLOWED_HOSTS     comma-separated host names (production)
 """
 
@@ -20,7 +21,8 @@ DATA_DIR = Path(os.environ.get("LIANXIN_DATA_DIR", BASE_DIR / "data")).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 PRODUCTION = os.environ.get("LIANXIN_ENV", "development") == "production"
-DEBUG = not PRODUCTION and os.environ.get("DJANGO_DEBUG", "1") == "1"
+# Debug pages show stack traces, so they are opt-in even on a workstation (DJANGO_DEBUG=1).
+DEBUG = not PRODUCTION and os.environ.get("DJANGO_DEBUG", "0") == "1"
 
 
 def _secret_key() -> str:
@@ -175,6 +177,10 @@ STORAGES = {
         )
     },
 }
+
+# Outside production WhiteNoise serves straight from static/ (no collectstatic needed).
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"

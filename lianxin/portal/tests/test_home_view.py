@@ -37,3 +37,18 @@ def test_an_english_browser_still_gets_chinese_until_the_user_switches(client):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     page = client.get("/", HTTP_ACCEPT_LANGUAGE="zh-CN").content.decode()
     assert "Staff login" in page
+
+
+def test_a_crash_shows_a_plain_500_page_without_a_stack_trace(client, monkeypatch):
+    from lianxin.portal import views
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(views.Unit.objects, "filter", boom)
+    client.raise_request_exception = False
+    response = client.get("/")
+    assert response.status_code == 500
+    body = response.content.decode()
+    assert "系统出错了" in body
+    assert "secret internals" not in body and "Traceback" not in body
