@@ -1,4 +1,5 @@
-"""`lianxin check --deploy` with production settings reports nothing."""
+"""`lianxin check --deploy` with production settings reports nothing, and the production
+static files collect."""
 
 import os
 import subprocess
@@ -8,24 +9,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def test_production_settings_pass_check_deploy(tmp_path):
+def lianxin_production(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run `lianxin ARGS` as production would, on a fresh data folder."""
     env = {
         **os.environ,
         "LIANXIN_ENV": "production",
         "ALLOWED_HOSTS": "lianxin.example.gov.cn",
-        "LIANXIN_DATA_DIR": str(tmp_path),
+        "LIANXIN_DATA_DIR": str(data_dir),
     }
-    env.pop("DJANGO_SECRET_KEY", None)
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    env.pop("DATABASE_URL", None)
-    out = subprocess.run(
-        [sys.executable, "-m", "lianxin.cli", "check", "--deploy", "--fail-level", "WARNING"],
+    for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"):
+        env.pop(name, None)
+    return subprocess.run(
+        [sys.executable, "-m", "lianxin.cli", *args],
         env=env,
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=180,
     )
+
+
+def test_production_settings_pass_check_deploy(tmp_path):
+    out = lianxin_production(tmp_path, "check", "--deploy", "--fail-level", "WARNING")
     assert out.returncode == 0, out.stdout + out.stderr
     assert "no issues" in out.stdout
     # The generated secret key lives in the data folder, readable by the owner only.
@@ -35,22 +40,7 @@ def test_production_settings_pass_check_deploy(tmp_path):
 
 
 def test_production_static_files_collect_with_hashed_names(tmp_path):
-    env = {
-        **os.environ,
-        "LIANXIN_ENV": "production",
-        "ALLOWED_HOSTS": "x",
-        "LIANXIN_DATA_DIR": str(tmp_path),
-    }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    env.pop("DATABASE_URL", None)
-    out = subprocess.run(
-        [sys.executable, "-m", "lianxin.cli", "collectstatic", "--noinput"],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+    out = lianxin_production(tmp_path, "collectstatic", "--noinput")
     assert out.returncode == 0, out.stderr
     manifest = (tmp_path / "staticfiles" / "staticfiles.json").read_text()
     assert "vendor/bootstrap/bootstrap.min.css" in manifest
