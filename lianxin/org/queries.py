@@ -69,7 +69,7 @@ def unit_grants(unit: Unit) -> QuerySet[RoleGrant]:
 def people_search(root: Unit, text: str = "") -> QuerySet[Person]:
     qs = Person.objects.filter(unit__path__startswith=root.path).select_related("unit", "user")
     if text:
-        qs = qs.filter(Q(name__icontains=text) | Q(position__icontains=text) | Q(phone=text))
+        qs = qs.filter(Q(name__icontains=text) | Q(position__icontains=text))
     return qs.order_by("unit__path", "name")
 
 

@@ -85,3 +85,8 @@ def test_edit_person(cast, login):
     assert Person.objects.get(pk=person.pk).position == "副站长"
     assert login(cast.handler_b).get(url).status_code == 403
     assert login(cast.outsider).get(url).status_code == 404
+
+
+def test_people_search_does_not_reveal_who_owns_a_phone_number(cast, login):
+    page = login(cast.handler_b).get("/workbench/org/people/?q=13900000002").content.decode()
+    assert "杨承办" not in page
