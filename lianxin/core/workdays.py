@@ -23,15 +23,14 @@ from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 _warned_years: set[int] = set()
+# The years whose official holidays the chinese-calendar package carries (read from its own
+# table, so a year it does not know is never asked of it: it would raise for that year).
+PACKAGE_YEARS = frozenset(d.year for d in chinese_calendar.holidays)
 
 
 def package_knows(year: int) -> bool:
     """Whether the chinese-calendar package has the official holidays of this year."""
-    try:
-        chinese_calendar.is_workday(date(year, 6, 1))
-    except NotImplementedError:
-        return False
-    return True
+    return year in PACKAGE_YEARS
 
 
 @dataclass
@@ -66,17 +65,16 @@ class _Window:
             return self.overrides[d]
         if d.year in self.entered_years:
             return d.weekday() < 5
-        try:
+        if d.year in PACKAGE_YEARS:
             return chinese_calendar.is_workday(d)
-        except NotImplementedError:
-            if d.year not in _warned_years:
-                _warned_years.add(d.year)
-                logger.warning(
-                    "Working-day calendar: the official holidays of %s are unknown; "
-                    "counting weekends only until an administrator enters that year's notice.",
-                    d.year,
-                )
-            return d.weekday() < 5
+        if d.year not in _warned_years:
+            _warned_years.add(d.year)
+            logger.warning(
+                "Working-day calendar: the official holidays of %s are unknown; "
+                "counting weekends only until an administrator enters that year's notice.",
+                d.year,
+            )
+        return d.weekday() < 5
 
 
 def is_workday(d: date) -> bool:

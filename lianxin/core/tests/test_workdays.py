@@ -120,3 +120,9 @@ def test_add_work_hours_from_a_night_starts_next_morning():
     assert timezone.localtime(workdays.add_work_hours(start, 1)) == timezone.make_aware(
         datetime(2026, 11, 9, 9, 30), tz
     )
+
+
+def test_package_years_are_read_from_the_package_table():
+    assert workdays.package_knows(2026)
+    assert not workdays.package_knows(2027)
+    assert not workdays.package_knows(1999)
