@@ -60,8 +60,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "lianxin.core",
     "lianxin.org",
+    "lianxin.cases",
     "lianxin.portal",
     "lianxin.api",
 ]
@@ -210,3 +213,23 @@ LOGGING = {
 LIANXIN_WORK_HOURS = [("08:30", "12:00"), ("13:30", "17:30")]
 LIANXIN_SITE_NAME = _("Lianxin")
 LIANXIN_ORG_NAME = os.environ.get("LIANXIN_ORG_NAME", "")
+
+# Background tasks: the database backend, run by `lianxin db_worker`; LIANXIN_TASKS=immediate
+# runs them inline (tests, a one-process demo).
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if os.environ.get("LIANXIN_TASKS") == "immediate"
+            else "django_tasks_db.DatabaseBackend"
+        ),
+    }
+}
+# Where SMS go: a dotted path to a class with send(phone, text). The default logs them.
+LIANXIN_SMS_BACKEND = os.environ.get("LIANXIN_SMS_BACKEND", "lianxin.core.notify.ConsoleSmsBackend")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "lianxin@localhost")
+# Case lookups by code + secret stop working this many days after a case closed.
+LIANXIN_LOOKUP_DAYS = int(os.environ.get("LIANXIN_LOOKUP_DAYS", "180"))
+# Weights of the composite score (response, resolution, satisfaction), in percent.
+LIANXIN_SCORE_WEIGHTS = (30, 35, 35)

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from lianxin.api.api import api
+from lianxin.cases.urls import workbench_urls as case_urls
 from lianxin.core import views as core_views
 from lianxin.org import views as org_views
 from lianxin.portal import views as portal_views
@@ -27,6 +28,8 @@ workbench = (
         path("org/people/roster.xlsx", org_views.people_export, name="people_export"),
         path("org/people/<int:pk>/", org_views.person_detail, name="person_detail"),
         path("org/people/<int:pk>/edit/", org_views.person_edit, name="person_edit"),
+        path("inbox/", core_views.inbox, name="inbox"),
+        *case_urls,
     ],
     "workbench",
 )

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .audit import record_event
@@ -114,3 +115,14 @@ def user_logout_everywhere(*, user: User) -> User:
             after={"session_epoch": user.session_epoch},
         )
     return user
+
+
+def inbox_mark_read(*, user, ids: list[int]) -> int:
+    """Mark the user's own notices as read (his bookkeeping: no audit event)."""
+    from .models import Notice
+
+    if not ids:
+        return 0
+    return Notice.objects.filter(recipient=user, pk__in=ids, read_at=None).update(
+        read_at=timezone.now()
+    )

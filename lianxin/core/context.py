@@ -7,7 +7,15 @@ def site(request):
 
         return is_any_admin(request.user)
 
+    def unread_notices():
+        if not request.user.is_authenticated:
+            return 0
+        from .models import Notice
+
+        return Notice.objects.filter(recipient=request.user, read_at=None).count()
+
     return {
+        "unread_notices": unread_notices,
         "SITE_NAME": settings.LIANXIN_SITE_NAME,
         "ORG_NAME": settings.LIANXIN_ORG_NAME,
         "is_admin": is_admin,

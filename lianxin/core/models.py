@@ -109,3 +109,92 @@ class CalendarYear(models.Model):
 
     def __str__(self) -> str:
         return str(self.year)
+
+
+class DueItem(models.Model):
+    """Something that must be done by a time: the one clock of every app.
+
+    `kind` names the handler registered in `lianxin.core.clock` (for example
+    "case.reply"); `object_id` the row it is about. The clock sweep reminds once when
+    `due_at` passes and escalates once when `escalate_at` passes; `done_at` ends it.
+    """
+
+    kind = models.CharField(_("kind"), max_length=40)
+    object_id = models.CharField(_("object id"), max_length=64)
+    due_at = models.DateTimeField(_("due at"))
+    escalate_at = models.DateTimeField(_("escalate at"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
+    escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("due item")
+        verbose_name_plural = _("due items")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="due_item_unique")
+        ]
+        indexes = [
+            models.Index(fields=["due_at"], name="due_open_idx", condition=models.Q(done_at=None)),
+            models.Index(
+                fields=["escalate_at"], name="due_escalate_idx", condition=models.Q(done_at=None)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.object_id} {self.due_at:%Y-%m-%d %H:%M}"
+
+
+class Notice(models.Model):
+    """One message in a staff member's in-app inbox."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices"
+    )
+    at = models.DateTimeField(_("time"), auto_now_add=True)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), blank=True)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["recipient", "read_at", "at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class RateCounter(models.Model):
+    """Hits of one key (an action and a hashed client address) in the current window."""
+
+    key = models.CharField(max_length=100, unique=True)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.count}"
+
+
+class ApiToken(BaseModel):
+    """A bearer token for the JSON API, for a staff member or a trusted system's login.
+
+    Only a SHA-256 digest of the token is kept; the token is shown once when made.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(_("prefix"), max_length=8)
+    digest = models.CharField(max_length=64, unique=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

@@ -176,3 +176,14 @@ def calendar_override_clear(request: HttpRequest, pk: int) -> HttpResponse:
     actions.workday_override_clear(override=override, actor=request.user)
     messages.success(request, _("Removed."))
     return redirect(f"/workbench/calendar/?year={year}")
+
+
+@staff_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    """The in-app inbox; opening it marks everything shown as read."""
+    from .models import Notice
+
+    notices = list(Notice.objects.filter(recipient=request.user)[:100])
+    unread = [n.pk for n in notices if n.read_at is None]
+    actions.inbox_mark_read(user=request.user, ids=unread)
+    return render(request, "core/inbox.html", {"notices": notices, "unread": set(unread)})

@@ -6,6 +6,8 @@ from django.urls import path
 
 from lianxin.org.models import Unit
 
+from . import cases
+
 
 def home(request: HttpRequest) -> HttpResponse:
     organisations = Unit.objects.filter(parent__isnull=True, is_active=True).order_by("name")
@@ -27,4 +29,12 @@ def server_error(request: HttpRequest) -> HttpResponse:
     return render(request, "errors/500.html", status=500)
 
 
-urlpatterns = [path("", home, name="home")]
+urlpatterns = [
+    path("", home, name="home"),
+    path("submit/", cases.submit, name="submit"),
+    path("track/", cases.track, name="track"),
+    path("track/<str:code>/", cases.track_case, name="track_case"),
+    path("track/<str:code>/<str:name>/", cases.track_act, name="track_act"),
+    path("board/", cases.board, name="board"),
+    path("board/<str:code>/", cases.board_case, name="board_case"),
+]

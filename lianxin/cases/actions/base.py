@@ -1,0 +1,64 @@
+"""What every case action shares: text checks, locking, the version check, saving."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from lianxin.core import clock
+from lianxin.core.errors import ApplicationError
+from lianxin.org.access import person_of
+from lianxin.org.models import Person
+
+from .. import access, deadlines
+from .. import workflow as wf
+from ..models import Case
+from ..timeline import add_event
+
+MAX_TEXT = 5000
+MAX_REASON = 1000
+UNSATISFIED_MAX = 2
+
+
+def _text(value: str, *, field: str, label: str, required=True, limit=MAX_TEXT) -> str:
+    value = (value or "").strip()
+    if required and not value:
+        raise ApplicationError(_("%(label)s cannot be empty.") % {"label": label}, field=field)
+    if len(value) > limit:
+        raise ApplicationError(
+            _("%(label)s is %(n)s characters long; at most %(max)s are allowed.")
+            % {"label": label, "n": len(value), "max": limit},
+            field=field,
+        )
+    return value
+
+
+def _open(case: Case, action: str, actor, version: int | None) -> tuple[Case, wf.Step]:
+    """Lock the case row, check the version the actor saw, and check the step."""
+    locked = (
+        Case.objects.select_for_update()
+        .select_related("root", "lead_unit", "category")
+        .get(pk=case.pk)
+    )
+    if version is not None and int(version) != locked.version:
+        raise ApplicationError(
+            _("The case was changed by someone else while you had it open. Reload the page."),
+            code="stale",
+        )
+    step = wf.check(locked, action, access.case_roles(actor, locked))
+    return locked, step
+
+
+def _save(case: Case, step: wf.Step, actor, *, action=None, note="", public=False, data=None):
+    case.status = step.target
+    case.version += 1
+    case.save()
+    add_event(case, action or step.action, actor, note=note, public=public, data=data)
+    return case
+
+
+def _schedule_reply(case: Case) -> None:
+    clock.schedule("case.reply", case.pk, case.reply_due, deadlines.escalate_at(case.reply_due))
+
+
+def _person(actor) -> Person | None:
+    return person_of(actor) if actor not in (wf.CITIZEN, wf.SYSTEM) else None

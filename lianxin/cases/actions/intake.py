@@ -1,0 +1,247 @@
+"""Receiving a case, answering it on the spot, dispatching, returning, merging."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lianxin.core import clock
+from lianxin.core.errors import ApplicationError
+from lianxin.org.access import person_of
+from lianxin.org.models import Person, Role, RoleGrant, Unit
+from lianxin.org.validators import normalize_phone
+
+from .. import codes, deadlines, notices
+from .. import workflow as wf
+from ..models import Case, Category, Channel, Kind, Status
+from ..timeline import add_event
+from .base import MAX_REASON, _open, _save, _schedule_reply, _text
+
+# ---------------------------------------------------------------- intake
+
+
+def case_receive(
+    *,
+    root: Unit,
+    kind: str,
+    channel: str,
+    category: Category | int | None,
+    content: str,
+    title: str = "",
+    place: str = "",
+    citizen_name: str = "",
+    citizen_phone: str = "",
+    citizen_email: str = "",
+    citizen_contact: str = "",
+    is_public: bool = False,
+    notify_citizen: bool = True,
+    urgent: bool = False,
+    submit_token: str | None = None,
+    actor=None,
+) -> tuple[Case, str]:
+    """Register a new case; returns it with its lookup secret (shown once to the citizen).
+
+    The same `submit_token` twice (a double-clicked submit) gives the one case made first.
+    """
+    if submit_token:
+        existing = Case.objects.filter(submit_token=submit_token).first()
+        if existing is not None:
+            return existing, codes.secret_from_token(submit_token)
+    if kind not in Kind.values:
+        raise ApplicationError(_("Choose what kind of item this is."), field="kind")
+    if channel not in Channel.values:
+        raise ApplicationError(_("Unknown channel."), field="channel")
+    person = person_of(actor) if actor else None
+    if kind == Kind.PROBLEM and person is None:
+        raise ApplicationError(_("Internal problems are entered by staff."), field="kind")
+    category_id = getattr(category, "pk", category)
+    category = Category.objects.filter(pk=category_id, root=root, is_active=True).first()
+    if category is None:
+        raise ApplicationError(_("Choose a category from the list."), field="category")
+    content = _text(content, field="content", label=_("The content"))
+    place = _text(place, field="place", label=_("The place"), required=False, limit=200)
+    citizen_name = _text(
+        citizen_name, field="citizen_name", label=_("The name"), required=False, limit=50
+    )
+    phone = normalize_phone(citizen_phone, field="citizen_phone")
+    if channel == Channel.WEB and kind != Kind.PROBLEM and not phone:
+        raise ApplicationError(
+            _("Leave a phone number so that we can reach you."), field="citizen_phone"
+        )
+    title = (title or "").strip()[:100] or content.replace("\n", " ")[:30]
+    token = submit_token or codes.new_token()
+    at = clock.now()
+    try:
+        with transaction.atomic():
+            code = codes.next_code(timezone.localdate(at))
+            secret = codes.secret_from_token(token)
+            case = Case.objects.create(
+                root=root,
+                code=code,
+                secret_digest=codes.secret_digest(code, secret),
+                submit_token=token,
+                kind=kind,
+                channel=channel,
+                category=category,
+                urgent=urgent,
+                title=title,
+                content=content,
+                place=place,
+                citizen_name=citizen_name,
+                citizen_phone=phone,
+                citizen_email=(citizen_email or "").strip()[:254],
+                citizen_contact=citizen_contact[:100],
+                is_public=is_public and kind != Kind.PROBLEM,
+                notify_citizen=notify_citizen,
+                received_at=at,
+                received_by=actor if getattr(actor, "pk", None) else None,
+                issuer=person if kind == Kind.PROBLEM else None,
+            )
+            add_event(
+                case,
+                "receive",
+                actor or wf.CITIZEN,
+                public=True,
+                data={"channel": channel, "kind": kind},
+            )
+    except IntegrityError:
+        existing = Case.objects.filter(submit_token=token).first()
+        if existing is None:
+            raise
+        return existing, codes.secret_from_token(token)
+    return case, secret
+
+
+def case_answer(*, case: Case, reply: str, reusable: bool = False, actor, version=None) -> Case:
+    """Answer a consultation on the spot (直接答复) and close it."""
+    reply = _text(reply, field="reply", label=_("The answer"))
+    with transaction.atomic():
+        case, step = _open(case, "answer", actor, version)
+        at = clock.now()
+        case.reply, case.reply_reusable, case.direct_answer = reply, reusable, True
+        case.replied_at = case.closed_at = at
+        _save(case, step, actor, note=reply, public=True)
+        notices.tell_citizen(case, _("answered: %(reply)s") % {"reply": reply[:200]})
+    return case
+
+
+# ---------------------------------------------------------------- dispatch
+
+
+def _check_unit(case: Case, unit: Unit | None, field: str) -> Unit:
+    if unit is None or not unit.path.startswith(case.root.path):
+        raise ApplicationError(_("Choose a unit of this organisation."), field=field)
+    if not unit.is_active:
+        raise ApplicationError(
+            _("%(unit)s is no longer active.") % {"unit": unit.name}, field=field
+        )
+    return unit
+
+
+def _check_handler(unit: Unit, handler: Person | None) -> Person | None:
+    if handler is None:
+        return None
+    ok = handler.is_active and (
+        RoleGrant.objects.filter(person=handler, unit=unit, role=Role.HANDLER).exists()
+        or handler.unit_id == unit.pk
+    )
+    if not ok:
+        raise ApplicationError(
+            _("%(name)s does not handle cases for %(unit)s.")
+            % {"name": handler.name, "unit": unit.name},
+            field="handler",
+        )
+    return handler
+
+
+def case_dispatch(
+    *,
+    case: Case,
+    unit: Unit,
+    co_units=(),
+    handler: Person | None = None,
+    note: str = "",
+    actor,
+    version=None,
+) -> Case:
+    note = _text(note, field="note", label=_("The note"), required=False, limit=MAX_REASON)
+    with transaction.atomic():
+        case, step = _open(case, "dispatch", actor, version)
+        unit = _check_unit(case, unit, "unit")
+        handler = _check_handler(unit, handler)
+        co = [_check_unit(case, u, "co_units") for u in co_units if u.pk != unit.pk]
+        at = clock.now()
+        case.lead_unit, case.handler, case.dispatched_at = unit, handler, at
+        case.accept_due = deadlines.accept_due(case, at)
+        if case.reply_due is None:
+            case.reply_due = deadlines.reply_due(case)
+        _save(
+            case,
+            step,
+            actor,
+            note=note,
+            public=True,
+            data={
+                "unit": unit.pk,
+                "co_units": [u.pk for u in co],
+                "handler": getattr(handler, "pk", None),
+            },
+        )
+        case.co_units.set(co)
+        clock.schedule(
+            "case.accept", case.pk, case.accept_due, deadlines.escalate_at(case.accept_due)
+        )
+        _schedule_reply(case)
+        notices.tell_staff(notices.handlers_and_leaders(case), case, _("New case"))
+        notices.tell_citizen(case, _("passed to %(unit)s.") % {"unit": unit.name})
+    return case
+
+
+def case_return(*, case: Case, reason: str, actor, version=None) -> Case:
+    """The lead unit sends a case back to the dispatcher (退单)."""
+    reason = _text(reason, field="reason", label=_("The reason"), limit=MAX_REASON)
+    with transaction.atomic():
+        case, step = _open(case, "return", actor, version)
+        unit_id = case.lead_unit_id
+        case.lead_unit = case.handler = None
+        case.accept_due = None
+        case.return_count += 1
+        _save(case, step, actor, note=reason, data={"unit": unit_id})
+        case.co_units.clear()
+        clock.finish("case.accept", case.pk)
+        clock.finish("case.reply", case.pk)
+        notices.tell_staff(notices.org_role(case, Role.DISPATCHER), case, _("Case returned"))
+    return case
+
+
+def case_merge(*, case: Case, original: Case, actor, version=None) -> Case:
+    """Join a duplicate to its original (并单)."""
+    with transaction.atomic():
+        case, step = _open(case, "merge", actor, version)
+        if (
+            original is None
+            or original.pk == case.pk
+            or original.root_id != case.root_id
+            or original.status in (Status.MERGED, Status.WITHDRAWN)
+        ):
+            raise ApplicationError(
+                _("Choose another open or closed case of this organisation as the original."),
+                field="original",
+            )
+        case.merged_into = original
+        _save(case, step, actor, public=True, data={"original": original.code})
+        clock.finish("case.accept", case.pk)
+        clock.finish("case.reply", case.pk)
+        notices.tell_citizen(
+            case, _("handled together with case %(code)s.") % {"code": original.code}
+        )
+    return case
+
+
+def case_withdraw(*, case: Case, actor=wf.CITIZEN, version=None) -> Case:
+    with transaction.atomic():
+        case, step = _open(case, "withdraw", actor, version)
+        case.closed_at = clock.now()
+        _save(case, step, actor, public=True)
+    return case

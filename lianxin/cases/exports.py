@@ -1,0 +1,75 @@
+"""Case lists as Excel workbooks (the citizen's phone is masked unless the user may see it)."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from lianxin.core.text import mask_phone
+
+
+def _time(value) -> str:
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def cases_xlsx(cases, *, root) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Cases")
+    sheet.append([_("Cases of %(org)s") % {"org": root.name}])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append([_("Exported at %(time)s") % {"time": _time(timezone.now())}])
+    headers = [
+        _("Case code"),
+        _("Received at"),
+        _("Kind"),
+        _("Channel"),
+        _("Category"),
+        _("Title"),
+        _("Place"),
+        _("Phone"),
+        _("Status"),
+        _("Lead unit"),
+        _("Handler"),
+        _("Reply by"),
+        _("Replied at"),
+        _("Rating"),
+        _("Solved"),
+        _("Supervision"),
+    ]
+    sheet.append(headers)
+    for cell in sheet[3]:
+        cell.font = Font(bold=True)
+    for c in cases:
+        sheet.append(
+            [
+                c.code,
+                _time(c.received_at),
+                c.get_kind_display(),
+                c.get_channel_display(),
+                c.category.name,
+                c.title,
+                c.place,
+                mask_phone(c.citizen_phone),
+                c.get_status_display(),
+                c.lead_unit.name if c.lead_unit_id else "",
+                c.handler.name if c.handler_id else "",
+                _time(c.reply_due),
+                _time(c.replied_at),
+                c.rating or "",
+                "" if c.solved is None else (_("yes") if c.solved else _("no")),
+                c.get_supervision_display() if c.supervision else "",
+            ]
+        )
+    widths = [14, 17, 8, 10, 12, 36, 24, 14, 8, 12, 8, 17, 17, 6, 6, 10]
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+    sheet.freeze_panes = "A4"
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,239 @@
+"""Forms of the case pages. They only shape input; the actions decide."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lianxin.core.forms import StyledForm
+
+from .models import (
+    OPERATOR_CHANNELS,
+    PROBLEM_CHANNELS,
+    PUBLIC_KINDS,
+    Category,
+    Channel,
+    Kind,
+    Rating,
+    Status,
+    Supervision,
+)
+
+TEXT = forms.Textarea(attrs={"rows": 4})
+SHORT = forms.Textarea(attrs={"rows": 2})
+
+
+def _categories(root):
+    return Category.objects.filter(root=root, is_active=True)
+
+
+class PortalSubmitForm(StyledForm):
+    kind = forms.ChoiceField(
+        label=_("What is it?"),
+        choices=[(k.value, k.label) for k in PUBLIC_KINDS],
+        widget=forms.RadioSelect,
+    )
+    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.none())
+    content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 6}))
+    place = forms.CharField(label=_("Place"), required=False)
+    citizen_name = forms.CharField(label=_("Your name"), required=False)
+    citizen_phone = forms.CharField(
+        label=_("Your phone"), widget=forms.TextInput(attrs={"inputmode": "tel"})
+    )
+    is_public = forms.BooleanField(
+        label=_("It may be shown on the public message board (personal data hidden)"),
+        required=False,
+    )
+    submit_token = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, root=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = _categories(root)
+        self.fields["kind"].widget.attrs["class"] = "form-check-input"
+
+
+class EntryForm(StyledForm):
+    """The operator's fast entry."""
+
+    channel = forms.ChoiceField(
+        label=_("Channel"), choices=[(c.value, c.label) for c in OPERATOR_CHANNELS]
+    )
+    citizen_phone = forms.CharField(
+        label=_("Caller's phone"),
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autofocus": True}),
+    )
+    citizen_name = forms.CharField(label=_("Caller's name"), required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=[(k.value, k.label) for k in PUBLIC_KINDS])
+    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.none())
+    urgent = forms.BooleanField(label=_("Urgent"), required=False)
+    content = forms.CharField(label=_("Content"), widget=TEXT)
+    place = forms.CharField(label=_("Place"), required=False)
+    is_public = forms.BooleanField(label=_("Caller agrees to publication"), required=False)
+    answer = forms.CharField(
+        label=_("Answer on the spot (consultations)"),
+        required=False,
+        widget=SHORT,
+        help_text=_("Filled in: the consultation is closed with this answer at once."),
+    )
+    submit_token = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, root=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = _categories(root)
+
+
+class ProblemForm(StyledForm):
+    channel = forms.ChoiceField(
+        label=_("Found through"), choices=[(c.value, c.label) for c in PROBLEM_CHANNELS]
+    )
+    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.none())
+    title = forms.CharField(label=_("Problem"), max_length=100)
+    content = forms.CharField(label=_("Details and what is to be rectified"), widget=TEXT)
+    place = forms.CharField(label=_("Place"), required=False)
+    submit_token = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, root=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = _categories(root)
+
+
+class FilterForm(StyledForm):
+    q = forms.CharField(label=_("Code, phone or words"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("any"))] + list(Status.choices)
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("any"))] + list(Kind.choices)
+    )
+    channel = forms.ChoiceField(
+        label=_("Channel"), required=False, choices=[("", _("any"))] + list(Channel.choices)
+    )
+    category = forms.ModelChoiceField(
+        label=_("Category"), required=False, queryset=Category.objects.none()
+    )
+    unit = forms.ModelChoiceField(label=_("Unit"), required=False, queryset=None)
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, root=None, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = _categories(root)
+        self.fields["unit"].queryset = units
+
+
+# ---- one small form per action on the case page; `version` is the case version seen
+
+
+class ActionForm(StyledForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class DispatchForm(ActionForm):
+    unit = forms.ModelChoiceField(label=_("Lead unit"), queryset=None)
+    co_units = forms.ModelMultipleChoiceField(
+        label=_("Co-units"), required=False, queryset=None, widget=forms.SelectMultiple
+    )
+    handler = forms.ModelChoiceField(label=_("Handler"), required=False, queryset=None)
+    note = forms.CharField(label=_("Note"), required=False, widget=SHORT)
+
+
+class ReasonForm(ActionForm):
+    reason = forms.CharField(label=_("Reason"), widget=SHORT)
+
+
+class NoteForm(ActionForm):
+    note = forms.CharField(label=_("Note"), required=False, widget=SHORT)
+
+
+class RequiredNoteForm(ActionForm):
+    note = forms.CharField(label=_("Note"), widget=SHORT)
+
+
+class QuestionForm(ActionForm):
+    question = forms.CharField(label=_("What do you need from the citizen?"), widget=SHORT)
+
+
+class MergeForm(ActionForm):
+    original = forms.CharField(label=_("Code of the original case"), max_length=16)
+
+
+class AssignForm(ActionForm):
+    handler = forms.ModelChoiceField(label=_("Handler"), queryset=None)
+
+
+class ExtensionForm(ActionForm):
+    workdays = forms.IntegerField(label=_("Extra working days"), min_value=1, max_value=30)
+    reason = forms.CharField(label=_("Reason"), widget=SHORT)
+
+
+class DecideForm(ActionForm):
+    approve = forms.TypedChoiceField(
+        label=_("Decision"),
+        coerce=lambda v: v == "yes",
+        choices=[("yes", _("approve")), ("no", _("refuse"))],
+    )
+    note = forms.CharField(label=_("Note"), required=False, widget=SHORT)
+
+
+class ReplyForm(ActionForm):
+    reply = forms.CharField(label=_("Reply"), widget=forms.Textarea(attrs={"rows": 6}))
+    reusable = forms.BooleanField(label=_("Reusable answer for the knowledge base"), required=False)
+
+
+class RatingForm(ActionForm):
+    rating = forms.TypedChoiceField(
+        label=_("Rating"), coerce=int, choices=Rating.choices, widget=forms.RadioSelect
+    )
+    solved = forms.TypedChoiceField(
+        label=_("Was the matter solved?"),
+        coerce=lambda v: v == "yes",
+        choices=[("yes", _("solved")), ("no", _("not solved"))],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(label=_("Comment"), required=False, widget=SHORT)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("rating", "solved"):
+            self.fields[name].widget.attrs["class"] = "form-check-input"
+
+
+class SuperviseForm(ActionForm):
+    level = forms.TypedChoiceField(
+        label=_("Level"),
+        coerce=int,
+        choices=[
+            (Supervision.SUPERVISED, Supervision.SUPERVISED.label),
+            (Supervision.FLAGGED, Supervision.FLAGGED.label),
+        ],
+    )
+    note = forms.CharField(label=_("Note"), required=False, widget=SHORT)
+
+
+class LookupForm(StyledForm):
+    code = forms.CharField(label=_("Case code"), max_length=16)
+    secret = forms.CharField(
+        label=_("Lookup secret, or the last four digits of your phone"), max_length=16
+    )
+
+
+class SupplementForm(ActionForm):
+    note = forms.CharField(label=_("The information asked for"), widget=TEXT)
+
+
+class TemplateForm(StyledForm):
+    title = forms.CharField(label=_("Title"), max_length=50)
+    category = forms.ModelChoiceField(
+        label=_("Category"), required=False, queryset=Category.objects.none()
+    )
+    text = forms.CharField(label=_("Text"), widget=TEXT)
+
+    def __init__(self, *args, root=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = _categories(root)

@@ -1,0 +1,79 @@
+"""Who hears of a case's steps, and what the citizen is told through his channel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from lianxin.core.notify import notify_citizen, notify_staff
+from lianxin.org.models import Person, Role, RoleGrant
+
+from .models import Case
+
+
+def case_url(case: Case) -> str:
+    return reverse("workbench:case_detail", args=[case.code])
+
+
+def _users_with(role: str, unit_ids) -> list:
+    return [
+        g.person.user
+        for g in RoleGrant.objects.filter(role=role, unit_id__in=list(unit_ids)).select_related(
+            "person__user"
+        )
+        if g.person.is_active
+    ]
+
+
+def handlers_and_leaders(case: Case) -> list:
+    """The assigned handler (or the lead unit's handlers) and the lead unit's leaders."""
+    if case.lead_unit_id is None:
+        return []
+    users = _users_with(Role.LEADER, [case.lead_unit_id])
+    if case.handler_id:
+        users.append(Person.objects.select_related("user").get(pk=case.handler_id).user)
+    else:
+        users += _users_with(Role.HANDLER, [case.lead_unit_id])
+    return users
+
+
+def leaders_above(case: Case) -> list:
+    """Leaders of the lead unit and of the units above it."""
+    ids = case.lead_unit.ancestor_ids if case.lead_unit_id else [case.root_id]
+    return _users_with(Role.LEADER, ids)
+
+
+def org_role(case: Case, role: str) -> list:
+    return _users_with(role, [case.root_id])
+
+
+def tell_staff(users, case: Case, title: str) -> None:
+    notify_staff(users, title=f"{title} {case.code}", body=case.title, url=case_url(case))
+
+
+# A channel with its own way back (WeChat, Weibo...) registers a sender here; the others
+# reach the citizen by SMS to the phone given, or by email.
+CHANNEL_SENDERS: dict[str, Callable[[Case, str], bool]] = {}
+
+
+def tell_citizen(case: Case, text: str) -> None:
+    if not case.notify_citizen or case.kind == "problem":
+        return
+    with translation.override("zh-hans"):
+        message = _("[%(site)s] Your case %(code)s: %(text)s") % {
+            "site": _("Lianxin"),
+            "code": case.code,
+            "text": text,
+        }
+        sender = CHANNEL_SENDERS.get(case.channel)
+        if sender is not None and sender(case, message):
+            return
+        notify_citizen(
+            phone=case.citizen_phone if case.citizen_phone.startswith("1") else "",
+            email=case.citizen_email,
+            subject=_("Your case %(code)s") % {"code": case.code},
+            text=message,
+        )

@@ -1,0 +1,210 @@
+"""Reads of cases: queues with filters, the timeline, earlier cases of a caller, the
+knowledge base, problem lists, the public message board. Each list is a fixed number of
+queries whatever its length."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from lianxin.core import clock
+from lianxin.org.access import person_of
+from lianxin.org.models import Role, Unit
+
+from . import access
+from .models import OPEN_STATUSES, Appeal, Case, CaseEvent, Extension, Kind, Status
+
+LIST_RELATED = ("category", "lead_unit", "handler")
+
+
+@dataclass
+class CaseFilter:
+    tab: str = "all"
+    status: str = ""
+    overdue: bool = False
+    unit: Unit | None = None
+    channel: str = ""
+    category: int | None = None
+    kind: str = ""
+    since: date | None = None
+    until: date | None = None
+    q: str = ""
+
+
+def _start(d: date) -> datetime:
+    return timezone.make_aware(datetime.combine(d, time.min))
+
+
+def visible_cases(user, root: Unit) -> QuerySet[Case]:
+    return Case.objects.filter(access.visible_filter(user, root))
+
+
+def case_list(user, root: Unit, f: CaseFilter) -> QuerySet[Case]:
+    """The cases the user may see, filtered; joined for list pages (one query)."""
+    qs = visible_cases(user, root).select_related(*LIST_RELATED)
+    person = person_of(user)
+    now = clock.now()
+    if f.tab == "incoming":
+        qs = qs.filter(status=Status.RECEIVED)
+    elif f.tab == "mine":
+        handler_units = [p for r, p in access.grants_of(user) if r == Role.HANDLER]
+        mine = Q(handler=person) if person else Q(pk__in=[])
+        for path in handler_units:
+            mine |= Q(handler__isnull=True, lead_unit__path=path)
+        qs = qs.filter(mine, status__in=[Status.DISPATCHED, Status.IN_PROGRESS])
+    elif f.tab == "review":
+        qs = qs.filter(
+            Q(review_pending=True)
+            | Exists(Extension.objects.filter(case=OuterRef("pk"), state="pending"))
+            | Exists(Appeal.objects.filter(case=OuterRef("pk"), state="pending"))
+        )
+    elif f.tab == "supervised":
+        qs = qs.filter(supervision__gt=0, status__in=OPEN_STATUSES)
+    elif f.tab == "problems":
+        qs = qs.filter(kind=Kind.PROBLEM)
+    if f.status:
+        qs = qs.filter(status=f.status)
+    if f.overdue:
+        qs = qs.filter(
+            status__in=[Status.DISPATCHED, Status.IN_PROGRESS],
+            reply_due__lt=now,
+            paused_at__isnull=True,
+        )
+    if f.unit is not None:
+        qs = qs.filter(lead_unit__path__startswith=f.unit.path)
+    if f.channel:
+        qs = qs.filter(channel=f.channel)
+    if f.category:
+        qs = qs.filter(category_id=f.category)
+    if f.kind:
+        qs = qs.filter(kind=f.kind)
+    if f.since:
+        qs = qs.filter(received_at__gte=_start(f.since))
+    if f.until:
+        qs = qs.filter(received_at__lt=_start(f.until + timedelta(days=1)))
+    if f.q:
+        q = f.q.strip()
+        digits = q.replace("-", "")
+        if digits.isdigit() and len(digits) >= 11:
+            qs = qs.filter(
+                Q(code__startswith=digits) | Q(citizen_phone=q) | Q(citizen_phone=digits)
+            )
+        else:
+            qs = qs.filter(Q(title__icontains=q) | Q(content__icontains=q) | Q(code=q))
+    return qs.order_by("-received_at", "-id")
+
+
+def caller_history(root: Unit, phone: str, *, limit: int = 10) -> list[Case]:
+    """The caller's earlier cases (repeat callers), newest first (one query)."""
+    if not phone:
+        return []
+    return list(
+        Case.objects.filter(root=root, citizen_phone=phone)
+        .select_related(*LIST_RELATED)
+        .order_by("-received_at")[:limit]
+    )
+
+
+def timeline(case: Case, *, public_only: bool = False) -> QuerySet[CaseEvent]:
+    events = case.events.select_related("actor").order_by("seq")
+    return events.filter(public=True) if public_only else events
+
+
+# -- knowledge base: earlier reusable answers, and sources other apps register (service
+# guides, regulations) as functions (root, words) -> list of KnowledgeHit.
+
+
+@dataclass
+class KnowledgeHit:
+    source: str
+    title: str
+    text: str
+    url: str = ""
+
+
+KNOWLEDGE_SOURCES: list[Callable[[Unit, list[str]], list[KnowledgeHit]]] = []
+
+
+def _reusable_answers(root: Unit, words: list[str]) -> list[KnowledgeHit]:
+    qs = Case.objects.filter(root=root, reply_reusable=True).exclude(reply="")
+    for word in words:
+        qs = qs.filter(
+            Q(title__icontains=word) | Q(content__icontains=word) | Q(reply__icontains=word)
+        )
+    from django.utils.translation import gettext as _
+
+    return [
+        KnowledgeHit(_("Earlier answer"), c.title, c.reply) for c in qs.order_by("-replied_at")[:5]
+    ]
+
+
+def knowledge(root: Unit, text: str) -> list[KnowledgeHit]:
+    words = [w for w in (text or "").split() if len(w) >= 2][:5]
+    if not words:
+        return []
+    hits = _reusable_answers(root, words)
+    for source in KNOWLEDGE_SOURCES:
+        hits += source(root, words)
+    return hits[:10]
+
+
+def problem_list(user, unit: Unit) -> QuerySet[Case]:
+    """Internal problems led by the unit or a unit under it (问题清单) that the user sees."""
+    root = unit if unit.parent_id is None else Unit.objects.get(pk=unit.root_id)
+    return (
+        visible_cases(user, root)
+        .filter(kind=Kind.PROBLEM, lead_unit__path__startswith=unit.path)
+        .select_related(*LIST_RELATED, "issuer")
+        .order_by("status", "reply_due", "-received_at")
+    )
+
+
+def board(*, q: str = "") -> QuerySet[Case]:
+    """Cases on the public message board: the citizen agreed and the case has an answer."""
+    qs = Case.objects.filter(
+        is_public=True, status__in=[Status.REPLIED, Status.CLOSED]
+    ).select_related("category", "lead_unit")
+    if q:
+        qs = qs.filter(Q(title__icontains=q) | Q(content__icontains=q) | Q(code=q))
+    return qs.order_by("-replied_at", "-id")
+
+
+def public_notice() -> QuerySet[Case]:
+    """Overdue cases under the organ's supervision, listed for the public (督办公示)."""
+    return (
+        Case.objects.filter(public_notice=True, status__in=[Status.DISPATCHED, Status.IN_PROGRESS])
+        .select_related("category", "lead_unit")
+        .order_by("reply_due")
+    )
+
+
+def return_counts(root: Unit, since: datetime) -> list[dict]:
+    """How often each unit returned cases since a time (one query)."""
+    rows = (
+        CaseEvent.objects.filter(case__root=root, action="return", at__gte=since)
+        .values("data__unit")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+    )
+    names = dict(Unit.objects.filter(path__startswith=root.path).values_list("pk", "name"))
+    return [{"unit": names.get(r["data__unit"], "?"), "count": r["n"]} for r in rows]
+
+
+def pending_extension(case: Case) -> Extension | None:
+    return (
+        case.extensions.filter(state=Extension.State.PENDING).select_related("requested_by").first()
+    )
+
+
+def pending_appeal(case: Case) -> Appeal | None:
+    return case.appeals.filter(state=Appeal.State.PENDING).select_related("requested_by").first()
+
+
+def handlers_of(unit: Unit):
+    from lianxin.org.queries import people_with_role
+
+    return people_with_role(Role.HANDLER, unit)

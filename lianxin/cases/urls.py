@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+workbench_urls = [
+    path("cases/", views.case_queue, name="case_queue"),
+    path("cases/export.xlsx", views.case_export, name="case_export"),
+    path("cases/entry/", views.case_entry, name="case_entry"),
+    path("cases/entry/caller/", views.case_caller, name="case_caller"),
+    path("cases/entry/knowledge/", views.case_knowledge, name="case_knowledge"),
+    path("cases/problems/new/", views.problem_new, name="problem_new"),
+    path("org/units/<int:pk>/problems/", views.problem_list, name="problem_list"),
+    path("cases/<str:code>/", views.case_detail, name="case_detail"),
+    path("cases/<str:code>/contact/", views.case_contact, name="case_contact"),
+    path("cases/<str:code>/<str:name>/", views.case_act, name="case_act"),
+]

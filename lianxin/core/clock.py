@@ -1,0 +1,129 @@
+"""The one clock: the current time, due items, and the sweep that reminds and escalates.
+
+Apps put a due item on the clock with `schedule(kind, object_id, due_at, escalate_at)`,
+take it off with `finish(kind, object_id)`, and register what happens when it falls due:
+
+    register("case.reply", on_due=remind_case, on_escalate=supervise_case)
+
+`sweep()` is what `lianxin clock` runs in a loop. Several copies may run against one
+PostgreSQL: each batch is claimed with SELECT ... FOR UPDATE SKIP LOCKED, and the
+reminded/escalated marks are written in the same transaction as the handler's own work,
+so every reminder is sent once. On SQLite, transactions begin IMMEDIATE and are serial.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import DueItem
+
+logger = logging.getLogger(__name__)
+_local = threading.local()
+
+
+def now() -> datetime:
+    """The current time, or the time frozen by `frozen_at` (demo data, tests)."""
+    return getattr(_local, "frozen", None) or timezone.now()
+
+
+@contextmanager
+def frozen_at(moment: datetime) -> Iterator[None]:
+    previous = getattr(_local, "frozen", None)
+    _local.frozen = moment
+    try:
+        yield
+    finally:
+        _local.frozen = previous
+
+
+@dataclass(frozen=True)
+class Handler:
+    on_due: Callable[[DueItem], None]
+    on_escalate: Callable[[DueItem], None] | None = None
+
+
+_handlers: dict[str, Handler] = {}
+
+
+def register(kind: str, *, on_due, on_escalate=None) -> None:
+    _handlers[kind] = Handler(on_due, on_escalate)
+
+
+def schedule(kind: str, object_id, due_at: datetime, escalate_at: datetime | None = None):
+    """Put (or move) a due item; moving it clears an earlier reminder and escalation."""
+    item, created = DueItem.objects.get_or_create(
+        kind=kind,
+        object_id=str(object_id),
+        defaults={"due_at": due_at, "escalate_at": escalate_at},
+    )
+    if not created:
+        item.due_at = due_at
+        item.escalate_at = escalate_at
+        item.done_at = None
+        if item.reminded_at and due_at > now():
+            item.reminded_at = None
+        if item.escalated_at and escalate_at and escalate_at > now():
+            item.escalated_at = None
+        item.save()
+    return item
+
+
+def finish(kind: str, object_id) -> None:
+    DueItem.objects.filter(kind=kind, object_id=str(object_id), done_at=None).update(done_at=now())
+
+
+def item_of(kind: str, object_id) -> DueItem | None:
+    return DueItem.objects.filter(kind=kind, object_id=str(object_id)).first()
+
+
+def _sweep_step(field: str, time_field: str, at: datetime, batch: int) -> int:
+    """Claim up to `batch` items whose `time_field` has passed and `field` is unset; run
+    their handlers; mark them. Returns how many were handled."""
+    with transaction.atomic():
+        items = list(
+            DueItem.objects.select_for_update(skip_locked=True)
+            .filter(
+                done_at=None,
+                **{f"{field}__isnull": True, f"{time_field}__lte": at},
+            )
+            .order_by(time_field)[:batch]
+        )
+        for item in items:
+            handler = _handlers.get(item.kind)
+            call = None
+            if handler is not None:
+                call = handler.on_due if field == "reminded_at" else handler.on_escalate
+            if call is not None:
+                try:
+                    with transaction.atomic():
+                        call(item)
+                except Exception:  # one broken item must not stop the clock for all others
+                    logger.exception("clock handler failed for %s", item)
+            setattr(item, field, at)
+            item.save(update_fields=[field])
+        return len(items)
+
+
+def sweep(*, at: datetime | None = None, batch: int = 200) -> dict[str, int]:
+    """Remind every item past its due time and escalate every item past its escalation
+    time, once each. Returns the counts."""
+    at = at or now()
+    counts = {"reminded": 0, "escalated": 0}
+    for field, time_field, name in (
+        ("reminded_at", "due_at", "reminded"),
+        ("escalated_at", "escalate_at", "escalated"),
+    ):
+        while True:
+            handled = _sweep_step(field, time_field, at, batch)
+            counts[name] += handled
+            if handled < batch:
+                break
+    return counts

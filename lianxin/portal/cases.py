@@ -1,0 +1,217 @@
+"""Public pages of cases: submit, follow with code + secret, rate, the message board."""
+
+from __future__ import annotations
+
+import hmac
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from lianxin.cases import actions, codes, queries
+from lianxin.cases import forms as case_forms
+from lianxin.cases import workflow as wf
+from lianxin.cases.models import Case, Status
+from lianxin.cases.text import public_view
+from lianxin.core import clock, ratelimit
+from lianxin.core.forms import run_action
+from lianxin.org.models import Unit
+
+TRACKED = "tracked_cases"
+SUBMIT_LIMIT = 5
+LOOKUP_LIMIT = 10
+
+
+def portal_root() -> Unit:
+    code = getattr(settings, "LIANXIN_PORTAL_UNIT", "")
+    units = Unit.objects.filter(parent__isnull=True, is_active=True)
+    root = (units.filter(code=code).first() if code else None) or units.order_by("pk").first()
+    if root is None:
+        raise Http404
+    return root
+
+
+@never_cache
+def submit(request: HttpRequest) -> HttpResponse:
+    root = portal_root()
+    form = case_forms.PortalSubmitForm(
+        request.POST or None, root=root, initial={"submit_token": codes.new_token()}
+    )
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        repeat = Case.objects.filter(submit_token=d["submit_token"]).exists()
+        if not repeat and not ratelimit.allowed(request, "submit", limit=SUBMIT_LIMIT):
+            form.add_error(None, _("Too many submissions from your network. Try again later."))
+        else:
+            result = run_action(
+                form,
+                lambda: actions.case_receive(
+                    root=root,
+                    kind=d["kind"],
+                    channel="web",
+                    category=d["category"],
+                    content=d["content"],
+                    place=d["place"],
+                    citizen_name=d["citizen_name"],
+                    citizen_phone=d["citizen_phone"],
+                    is_public=d["is_public"],
+                    submit_token=d["submit_token"],
+                ),
+            )
+            if result is not None:
+                case, secret = result
+                _remember(request, case.code)
+                return render(request, "portal/submitted.html", {"case": case, "secret": secret})
+    return render(request, "portal/submit.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _remember(request, code: str) -> None:
+    tracked = [c for c in request.session.get(TRACKED, []) if c != code]
+    request.session[TRACKED] = [code, *tracked][:20]
+
+
+def _lookup(code: str, secret: str) -> Case | None:
+    """The case if code and secret (or the phone's last four digits) match and the case is
+    not past its lookup period; None otherwise, whichever the reason."""
+    case = Case.objects.filter(code=code.strip()).exclude(kind="problem").first()
+    secret = (secret or "").strip()
+    digest = case.secret_digest if case else "0" * 64
+    ok = codes.secret_matches(code.strip(), secret, digest)
+    if case is not None and len(secret) == 4 and secret.isdigit() and case.citizen_phone:
+        ok |= hmac.compare_digest(case.citizen_phone[-4:], secret)
+    if case is None or not ok:
+        return None
+    limit = timedelta(days=settings.LIANXIN_LOOKUP_DAYS)
+    if case.closed_at and clock.now() - case.closed_at > limit:
+        return None
+    return case
+
+
+@never_cache
+def track(request: HttpRequest) -> HttpResponse:
+    form = case_forms.LookupForm(request.POST or None, initial={"code": request.GET.get("code")})
+    if request.method == "POST" and form.is_valid():
+        code = form.cleaned_data["code"].strip()
+        if not (
+            ratelimit.allowed(request, "lookup", limit=LOOKUP_LIMIT)
+            and ratelimit.hit("lookup-code", code, limit=LOOKUP_LIMIT, window=timedelta(hours=1))
+        ):
+            form.add_error(None, _("Too many attempts. Try again in a while."))
+        else:
+            case = _lookup(code, form.cleaned_data["secret"])
+            if case is not None:
+                _remember(request, case.code)
+                return redirect("portal:track_case", case.code)
+            form.add_error(None, _("No case matches this code and secret."))
+    return render(request, "portal/track.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _tracked(request, code: str) -> Case:
+    if code not in request.session.get(TRACKED, []):
+        raise Http404
+    case = Case.objects.select_related("category", "lead_unit").filter(code=code).first()
+    if case is None:
+        raise Http404
+    return case
+
+
+@never_cache
+def track_case(request: HttpRequest, code: str, forms=None, status=200) -> HttpResponse:
+    if code not in request.session.get(TRACKED, []):
+        return redirect(reverse("portal:track") + f"?code={code}")
+    case = _tracked(request, code)
+    forms = forms or {}
+    roles = {wf.CITIZEN}
+    if case.status == Status.REPLIED and case.rated_at is None:
+        forms.setdefault("rate", case_forms.RatingForm(initial={"version": case.version}))
+    if case.status == Status.IN_PROGRESS and case.paused_at:
+        forms.setdefault("supplement", case_forms.SupplementForm(initial={"version": case.version}))
+    return render(
+        request,
+        "portal/track_case.html",
+        {
+            "case": case,
+            "events": queries.timeline(case, public_only=True),
+            "forms": forms,
+            "may_withdraw": wf.allowed(case.status, case.kind, "withdraw", roles),
+        },
+        status=status,
+    )
+
+
+@require_POST
+def track_act(request: HttpRequest, code: str, name: str) -> HttpResponse:
+    case = _tracked(request, code)
+    if name == "withdraw":
+        form = case_forms.ActionForm(request.POST)
+        if form.is_valid() and run_action(
+            form,
+            lambda: actions.case_withdraw(case=case, version=form.cleaned_data["version"]),
+        ):
+            return redirect("portal:track_case", code)
+        return track_case(request, code, {"withdraw": form}, status=400)
+    if name == "messages":
+        actions.case_citizen_messages(case=case, enabled=request.POST.get("enabled") == "1")
+        return redirect("portal:track_case", code)
+    if name == "rate":
+        form = case_forms.RatingForm(request.POST)
+        if form.is_valid():
+            d = form.cleaned_data
+            call = lambda: actions.case_rate(  # noqa: E731
+                case=case,
+                rating=d["rating"],
+                solved=d["solved"],
+                comment=d["comment"],
+                actor=wf.CITIZEN,
+                version=d["version"],
+            )
+            if run_action(form, call) is not None:
+                return redirect("portal:track_case", code)
+        return track_case(request, code, {"rate": form}, status=400)
+    if name == "supplement":
+        form = case_forms.SupplementForm(request.POST)
+        if form.is_valid():
+            d = form.cleaned_data
+            call = lambda: actions.case_resume(  # noqa: E731
+                case=case, note=d["note"], actor=wf.CITIZEN, version=d["version"]
+            )
+            if run_action(form, call) is not None:
+                return redirect("portal:track_case", code)
+        return track_case(request, code, {"supplement": form}, status=400)
+    raise Http404
+
+
+def board(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()[:50]
+    page = Paginator(queries.board(q=q), 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "portal/board.html",
+        {
+            "page": page,
+            "rows": [(c, public_view(c)) for c in page],
+            "q": q,
+            "notice": queries.public_notice()[:20],
+        },
+    )
+
+
+def board_case(request: HttpRequest, code: str) -> HttpResponse:
+    case = queries.board().filter(code=code).first()
+    if case is None:
+        raise Http404
+    return render(
+        request,
+        "portal/board_case.html",
+        {
+            "case": case,
+            "view": public_view(case),
+            "events": queries.timeline(case, public_only=True),
+        },
+    )
