@@ -1,6 +1,8 @@
 """The JSON API at /api/v1/ (django-ninja); OpenAPI at /api/v1/openapi.json.
 
-Authentication is the staff session (with CSRF for writes); apps add their routers here.
+Authentication: a bearer token (`Authorization: Bearer lx_...`, made with `lianxin token`)
+for scripts and trusted systems, or the staff session (with CSRF for writes). Apps add
+their routers here.
 """
 
 from __future__ import annotations
@@ -8,16 +10,20 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 from ninja.security import django_auth
 
+from lianxin.cases.api import router as cases_router
 from lianxin.core.errors import ApplicationError
 from lianxin.org.api import router as org_router
+
+from .auth import TokenAuth
 
 api = NinjaAPI(
     title="lianxin API",
     version="1",
     description="连心 lianxin: register, contact work and scorecards of grassroots units.",
-    auth=django_auth,
+    auth=[TokenAuth(), django_auth],
     urls_namespace="api",
 )
 
@@ -25,6 +31,12 @@ api = NinjaAPI(
 @api.exception_handler(ApplicationError)
 def application_error(request, exc: ApplicationError):
     return api.create_response(request, {"detail": [exc.as_dict()]}, status=400)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc: ValidationError):
+    """Malformed input answers 400 (not 422), like every other refusal."""
+    return api.create_response(request, {"detail": exc.errors}, status=400)
 
 
 @api.exception_handler(PermissionDenied)
@@ -38,3 +50,4 @@ def not_found(request, exc):
 
 
 api.add_router("/org/", org_router)
+api.add_router("/cases/", cases_router)

@@ -131,9 +131,14 @@ class TimeLimit(BaseModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["root", "category", "kind", "urgent"],
+                condition=models.Q(category__isnull=False),
                 name="time_limit_unique",
-                nulls_distinct=False,
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["root", "kind", "urgent"],
+                condition=models.Q(category__isnull=True),
+                name="time_limit_unique_any_category",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -16,12 +16,13 @@ from lianxin.core.errors import ApplicationError
 from lianxin.core.forms import run_action
 from lianxin.core.views import staff_required
 from lianxin.org import access as org_access
-from lianxin.org.models import Person, Role, Unit
+from lianxin.org.models import Role, Unit
 from lianxin.org.queries import units_under
 
 from . import access, actions, codes, deadlines, exports, forms, queries
 from . import workflow as wf
 from .models import Case, Kind
+from .run import run_step
 from .text import masked_contact
 
 PAGE_SIZE = 50
@@ -215,88 +216,12 @@ def problem_list(request: HttpRequest, pk: int) -> HttpResponse:
 # ---------------------------------------------------------------- the case page
 
 
-def _action_form(name: str, case: Case, data=None):
-    initial = {"version": case.version}
-    cls = ACTION_FORMS[name]
-    form = cls(data, initial=initial, prefix=name)
-    if name == "dispatch":
-        units = units_under(case.root).filter(is_active=True)
-        form.fields["unit"].queryset = units
-        form.fields["co_units"].queryset = units
-        form.fields["handler"].queryset = Person.objects.filter(
-            unit__path__startswith=case.root.path, is_active=True
-        ).select_related("unit")
-        if case.category.default_unit_id and data is None:
-            form.initial["unit"] = case.category.default_unit_id
-    if name == "assign":
-        form.fields["handler"].queryset = queries.handlers_of(case.lead_unit)
-    return form
-
-
-ACTION_FORMS = {
-    "dispatch": forms.DispatchForm,
-    "answer": forms.ReplyForm,
-    "merge": forms.MergeForm,
-    "return": forms.ReasonForm,
-    "accept": forms.ActionForm,
-    "assign": forms.AssignForm,
-    "pause": forms.QuestionForm,
-    "resume": forms.NoteForm,
-    "request_extension": forms.ExtensionForm,
-    "decide_extension": forms.DecideForm,
-    "reply": forms.ReplyForm,
-    "callback": forms.RatingForm,
-    "confirm": forms.NoteForm,
-    "reopen": forms.ReasonForm,
-    "verify": forms.NoteForm,
-    "reject": forms.ReasonForm,
-    "appeal": forms.ReasonForm,
-    "decide_appeal": forms.DecideForm,
-    "remind": forms.NoteForm,
-    "supervise": forms.SuperviseForm,
-    "note": forms.RequiredNoteForm,
-}
-
-
-def _call(name: str, case: Case, d: dict, user):
-    v = {"case": case, "actor": user, "version": d.get("version")}
-    if name == "dispatch":
-        return actions.case_dispatch(
-            unit=d["unit"], co_units=d["co_units"], handler=d["handler"], note=d["note"], **v
-        )
-    if name == "merge":
-        original = Case.objects.filter(code=d["original"].strip(), root=case.root).first()
-        if original is None or not access.case_roles(user, original):
-            raise ApplicationError(_("No case with this code."), field="original")
-        return actions.case_merge(original=original, **v)
-    if name in ("reply", "answer"):
-        call = actions.case_reply if name == "reply" else actions.case_answer
-        return call(reply=d["reply"], reusable=d["reusable"], **v)
-    if name == "callback":
-        return actions.case_rate(rating=d["rating"], solved=d["solved"], comment=d["comment"], **v)
-    if name == "decide_extension":
-        return actions.case_decide_extension(approve=d["approve"], note=d["note"], **v)
-    if name == "decide_appeal":
-        return actions.case_decide_appeal(uphold=d["approve"], note=d["note"], **v)
-    if name == "request_extension":
-        return actions.case_request_extension(workdays=d["workdays"], reason=d["reason"], **v)
-    if name == "supervise":
-        return actions.case_supervise(level=d["level"], note=d["note"], **v)
-    if name == "assign":
-        return actions.case_assign(handler=d["handler"], **v)
-    if name == "pause":
-        return actions.case_pause(question=d["question"], **v)
-    func = getattr(actions, f"case_{name}")
-    extra = {k: d[k] for k in ("reason", "note") if k in d}
-    return func(**extra, **v)
-
-
 def _shown_actions(case: Case, roles) -> list[str]:
     names = []
     for name in wf.available(case, roles):
         if name in ("rate", "rate_unsatisfied"):
             name = "callback"
-        if name in ACTION_FORMS and name not in names:
+        if name in forms.STEP_FORMS and name not in names:
             names.append(name)
     if "decide_extension" in names and queries.pending_extension(case) is None:
         names.remove("decide_extension")
@@ -315,7 +240,7 @@ def _shown_actions(case: Case, roles) -> list[str]:
 
 def _detail(request, case: Case, roles, bound=None, status=200):
     at = clock.now()
-    forms_by_name = {name: _action_form(name, case) for name in _shown_actions(case, roles)}
+    forms_by_name = {name: forms.step_form(name, case) for name in _shown_actions(case, roles)}
     if bound is not None:
         forms_by_name[bound[0]] = bound[1]
     templates = []
@@ -363,13 +288,16 @@ def case_detail(request: HttpRequest, code: str) -> HttpResponse:
 @staff_required
 def case_act(request: HttpRequest, code: str, name: str) -> HttpResponse:
     case, roles = access.access_case(request.user, code)
-    if name not in ACTION_FORMS:
+    if name not in forms.STEP_FORMS:
         raise Http404
-    form = _action_form(name, case, request.POST)
-    if form.is_valid():
-        if run_action(form, lambda: _call(name, case, form.cleaned_data, request.user)) is not None:
-            messages.success(request, _("Done."))
-            return redirect("workbench:case_detail", case.code)
+    form = forms.step_form(name, case, request.POST)
+    if (
+        form.is_valid()
+        and run_action(form, lambda: run_step(name, case, form.cleaned_data, request.user))
+        is not None
+    ):
+        messages.success(request, _("Done."))
+        return redirect("workbench:case_detail", case.code)
     case, roles = access.access_case(request.user, code)
     return _detail(request, case, roles, bound=(name, form), status=400)
 

@@ -126,3 +126,33 @@ def inbox_mark_read(*, user, ids: list[int]) -> int:
     return Notice.objects.filter(recipient=user, pk__in=ids, read_at=None).update(
         read_at=timezone.now()
     )
+
+
+def api_token_create(*, user, name: str, actor) -> tuple[object, str]:
+    """Make a bearer token for `user`; returns the row and the token (shown only now)."""
+    import hashlib
+    import secrets
+
+    from .models import ApiToken
+
+    name = (name or "").strip()[:100]
+    if not name:
+        raise ApplicationError(_("Name the token after who uses it."), field="name")
+    raw = "lx_" + secrets.token_urlsafe(32)
+    with transaction.atomic():
+        token = ApiToken.objects.create(
+            user=user,
+            name=name,
+            prefix=raw[:8],
+            digest=hashlib.sha256(raw.encode()).hexdigest(),
+        )
+        record_event(actor=actor, action="api_token.create", obj=token, after={"user": user.pk})
+    return token, raw
+
+
+def api_token_revoke(*, token, actor) -> None:
+    from .models import ApiToken
+
+    with transaction.atomic():
+        ApiToken.objects.filter(pk=token.pk, revoked_at=None).update(revoked_at=timezone.now())
+        record_event(actor=actor, action="api_token.revoke", obj=token)

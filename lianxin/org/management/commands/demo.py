@@ -73,8 +73,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         translation.activate(settings.LANGUAGE_CODE)
+        from lianxin.cases.demo_data import load_demo_cases
+
         with transaction.atomic():
             units = load_demo_org()
+        with transaction.atomic():
+            cases = load_demo_cases(units)
         self.stdout.write(
             _("Demo organisation: %(org)s, %(units)s units, %(people)s people.")
             % {
@@ -83,6 +87,7 @@ class Command(BaseCommand):
                 "people": Person.objects.filter(unit__path__startswith=units[ORG[0]].path).count(),
             }
         )
+        self.stdout.write(_("Demo cases: %(n)s.") % {"n": cases})
         self.stdout.write(_("Demo logins (password: %(pw)s):") % {"pw": DEMO_PASSWORD})
         for role, username in DEMO_LOGINS:
             person = Person.objects.select_related("unit").get(user__username=username)

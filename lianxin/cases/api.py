@@ -1,0 +1,274 @@
+"""The cases API: create, read, list with filters, and every step.
+
+Steps are validated by the same forms as the pages (`forms.step_form`) and taken by the
+same function (`run.run_step`); a refused step answers 400 with the field and message.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, QueryDict
+from ninja import Field, Query, Router, Schema
+
+from lianxin.core.errors import ApplicationError
+from lianxin.org.access import home_root
+from lianxin.org.models import Unit
+
+from . import access, actions, forms, queries
+from . import workflow as wf
+from .run import run_step
+from .text import masked_contact
+
+router = Router(tags=["cases"])
+
+
+class CaseIn(Schema):
+    kind: str
+    channel: str
+    category: int
+    content: str
+    title: str = ""
+    place: str = ""
+    citizen_name: str = ""
+    citizen_phone: str = ""
+    citizen_email: str = ""
+    is_public: bool = False
+    urgent: bool = False
+    submit_token: str | None = Field(
+        None, description="An idempotency key: the same key twice gives the one case."
+    )
+
+
+class CaseCreated(Schema):
+    code: str
+    secret: str
+    status: str
+
+
+class EventOut(Schema):
+    seq: int
+    at: datetime
+    action: str
+    actor: str
+    public: bool
+    note: str
+    data: dict
+
+
+class CaseOut(Schema):
+    code: str
+    version: int
+    kind: str
+    channel: str
+    category: str
+    title: str
+    content: str
+    place: str
+    status: str
+    urgent: bool
+    received_at: datetime
+    lead_unit: str | None
+    handler: str | None
+    accept_due: datetime | None
+    reply_due: datetime | None
+    replied_at: datetime | None
+    reply: str
+    rating: int | None
+    solved: bool | None
+    supervision: int
+    citizen_name: str
+    citizen_phone: str
+
+
+class CaseDetail(CaseOut):
+    allowed_steps: list[str]
+    events: list[EventOut]
+
+
+class CaseList(Schema):
+    count: int
+    items: list[CaseOut]
+
+
+class ListFilters(Schema):
+    tab: str = "all"
+    status: str = ""
+    overdue: bool = False
+    unit: int | None = None
+    channel: str = ""
+    category: int | None = None
+    kind: str = ""
+    since: date | None = None
+    until: date | None = None
+    q: str = ""
+    limit: int = Field(50, ge=1, le=200)
+    offset: int = Field(0, ge=0)
+
+
+def _root(request) -> Unit:
+    root = home_root(request.user)
+    if root is None:
+        raise PermissionDenied
+    return root
+
+
+def _out(case) -> dict:
+    contact = masked_contact(case)
+    return {
+        "code": case.code,
+        "version": case.version,
+        "kind": case.kind,
+        "channel": case.channel,
+        "category": case.category.name,
+        "title": case.title,
+        "content": case.content,
+        "place": case.place,
+        "status": case.status,
+        "urgent": case.urgent,
+        "received_at": case.received_at,
+        "lead_unit": case.lead_unit.name if case.lead_unit_id else None,
+        "handler": case.handler.name if case.handler_id else None,
+        "accept_due": case.accept_due,
+        "reply_due": case.reply_due,
+        "replied_at": case.replied_at,
+        "reply": case.reply,
+        "rating": case.rating,
+        "solved": case.solved,
+        "supervision": case.supervision,
+        "citizen_name": contact["name"],
+        "citizen_phone": contact["phone"],
+    }
+
+
+@router.post("/", response={201: CaseCreated}, summary="Register a case")
+def create_case(request, payload: CaseIn):
+    root = _root(request)
+    roles = {r for r, p in access.grants_of(request.user) if p.startswith(root.path)}
+    if not (request.user.is_superuser or roles & {"operator", "dispatcher"}):
+        raise PermissionDenied
+    case, secret = actions.case_receive(root=root, actor=request.user, **payload.dict())
+    return 201, {"code": case.code, "secret": secret, "status": case.status}
+
+
+@router.get("/", response=CaseList, summary="List cases with filters")
+def list_cases(request, filters: Query[ListFilters]):
+    root = _root(request)
+    f = queries.CaseFilter(
+        tab=filters.tab,
+        status=filters.status,
+        overdue=filters.overdue,
+        unit=Unit.objects.filter(pk=filters.unit, path__startswith=root.path).first()
+        if filters.unit
+        else None,
+        channel=filters.channel,
+        category=filters.category,
+        kind=filters.kind,
+        since=filters.since,
+        until=filters.until,
+        q=filters.q,
+    )
+    qs = queries.case_list(request.user, root, f)
+    rows = list(qs[filters.offset : filters.offset + filters.limit])
+    return {"count": qs.count(), "items": [_out(c) for c in rows]}
+
+
+def _detail(request, case, roles) -> dict:
+    out = _out(case)
+    out["allowed_steps"] = [
+        "callback" if a in ("rate", "rate_unsatisfied") else a
+        for a in wf.available(case, roles)
+        if a in forms.STEP_FORMS or a in ("rate", "rate_unsatisfied")
+    ]
+    out["allowed_steps"] = list(dict.fromkeys(out["allowed_steps"]))
+    out["events"] = [
+        {
+            "seq": e.seq,
+            "at": e.at,
+            "action": e.action,
+            "actor": e.actor_label,
+            "public": e.public,
+            "note": e.note,
+            "data": e.data,
+        }
+        for e in queries.timeline(case)
+    ]
+    return out
+
+
+@router.get("/{code}", response=CaseDetail, summary="One case with its timeline")
+def get_case(request, code: str):
+    case, roles = access.access_case(request.user, code)
+    return _detail(request, case, roles)
+
+
+class ContactOut(Schema):
+    name: str
+    phone: str
+    email: str
+
+
+@router.post("/{code}/contact", response=ContactOut, summary="The citizen's full contact")
+def get_contact(request, code: str):
+    """For the operator, the dispatcher and the assigned handler; each call is recorded."""
+    case, roles = access.access_case(request.user, code)
+    if not access.sees_contact(request.user, case, roles):
+        raise PermissionDenied
+    return actions.case_contact_view(case=case, actor=request.user)
+
+
+class StepIn(Schema):
+    version: int
+    unit: int | None = None
+    co_units: list[int] = []
+    handler: int | None = None
+    note: str = ""
+    reason: str = ""
+    question: str = ""
+    reply: str = ""
+    reusable: bool = False
+    workdays: int | None = None
+    approve: bool | None = None
+    rating: int | None = None
+    solved: bool | None = None
+    comment: str = ""
+    level: int | None = None
+    original: str = ""
+
+
+def _form_data(payload: StepIn) -> dict:
+    data = {}
+    for key, value in payload.dict().items():
+        if value is None:
+            continue
+        if isinstance(value, bool) and key in ("approve", "solved"):
+            value = "yes" if value else "no"
+        elif isinstance(value, bool):
+            if not value:
+                continue
+            value = "on"
+        data[key] = value
+    return data
+
+
+@router.post("/{code}/steps/{name}", response=CaseDetail, summary="Take a step on a case")
+def take_step(request, code: str, name: str, payload: StepIn):
+    """`name` is one of the case's `allowed_steps`. Send the `version` you read: if the
+    case changed meanwhile, the step is refused (code `stale`) and you should reload."""
+    if name not in forms.STEP_FORMS:
+        raise Http404
+    case, roles = access.access_case(request.user, code)
+    data = QueryDict(mutable=True)
+    for key, value in _form_data(payload).items():
+        if isinstance(value, list):
+            data.setlist(key, [str(v) for v in value])
+        else:
+            data[key] = str(value)
+    form = forms.step_form(name, case, data, prefixed=False)
+    if not form.is_valid():
+        field, errors = next(iter(form.errors.items()))
+        raise ApplicationError(errors[0], field=None if field == "__all__" else field)
+    run_step(name, case, form.cleaned_data, request.user)
+    case, roles = access.access_case(request.user, code)
+    return _detail(request, case, roles)
