@@ -5,3 +5,8 @@ from .settings import *  # noqa: F403
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 LIANXIN_SMS_BACKEND = "lianxin.core.notify.MemorySmsBackend"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# A file, not shared-cache memory, so that tests with several connections (two clocks, two
+# staff at once, the live server) see SQLite as production does: WAL and a busy timeout.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405

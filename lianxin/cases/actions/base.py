@@ -35,7 +35,7 @@ def _text(value: str, *, field: str, label: str, required=True, limit=MAX_TEXT) 
 def _open(case: Case, action: str, actor, version: int | None) -> tuple[Case, wf.Step]:
     """Lock the case row, check the version the actor saw, and check the step."""
     locked = (
-        Case.objects.select_for_update()
+        Case.objects.select_for_update(of=("self",))
         .select_related("root", "lead_unit", "category")
         .get(pk=case.pk)
     )

@@ -3,6 +3,7 @@
 from datetime import datetime, timedelta
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from lianxin.cases import actions
@@ -51,10 +52,12 @@ def test_a_pause_stops_the_reply_clock_for_the_working_days_waited(cc, make_case
 def test_an_extension_asked_before_the_deadline_and_approved_moves_it(cc, make_case):
     case = make_case("in_progress")
     due = case.reply_due
-    ext = actions.case_request_extension(case=case, workdays=5, reason="需协调交警", actor=cc.handler)
+    ext = actions.case_request_extension(
+        case=case, workdays=5, reason="需协调交警", actor=cc.handler
+    )
     with pytest.raises(ApplicationError):  # one request at a time
         actions.case_request_extension(case=case, workdays=2, reason="再延", actor=cc.handler)
-    with pytest.raises(Exception):  # the handler does not approve his own request
+    with pytest.raises(PermissionDenied):  # the handler does not approve his own request
         actions.case_decide_extension(case=case, approve=True, actor=cc.handler)
     actions.case_decide_extension(case=case, approve=True, actor=cc.station_leader)
     ext.refresh_from_db()
@@ -67,9 +70,11 @@ def test_an_extension_asked_before_the_deadline_and_approved_moves_it(cc, make_c
 
 def test_an_extension_asked_after_the_deadline_is_refused(cc, make_case):
     case = make_case("in_progress")
-    with clock.frozen_at(case.reply_due + timedelta(minutes=1)):
-        with pytest.raises(ApplicationError) as err:
-            actions.case_request_extension(case=case, workdays=3, reason="来不及", actor=cc.handler)
+    with (
+        clock.frozen_at(case.reply_due + timedelta(minutes=1)),
+        pytest.raises(ApplicationError) as err,
+    ):
+        actions.case_request_extension(case=case, workdays=3, reason="来不及", actor=cc.handler)
     assert "截止时间已过" in str(err.value.message)
     assert not case.extensions.exists()
 

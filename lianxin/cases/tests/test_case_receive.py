@@ -2,7 +2,7 @@
 
 import pytest
 
-from lianxin.cases import actions, codes
+from lianxin.cases import codes
 from lianxin.cases.models import Case, CaseEvent, Channel, Kind
 from lianxin.core.errors import ApplicationError
 

@@ -25,9 +25,7 @@ class Command(BaseCommand):
             close_old_connections()
             counts = clock.sweep(batch=batch)
             if counts["reminded"] or counts["escalated"] or once:
-                self.stdout.write(
-                    f"reminded {counts['reminded']}, escalated {counts['escalated']}"
-                )
+                self.stdout.write(f"reminded {counts['reminded']}, escalated {counts['escalated']}")
             if once or self._stop:
                 return
             slept = 0.0

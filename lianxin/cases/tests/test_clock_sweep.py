@@ -1,0 +1,72 @@
+"""The clock on cases: a reminder when a deadline passes, supervision 5 working days later,
+each sent once, also with two clocks sweeping at the same moment."""
+
+import threading
+from datetime import timedelta
+
+import pytest
+from django.db import close_old_connections, connection
+
+from lianxin.cases.models import Case, Supervision
+from lianxin.core import clock
+from lianxin.core.models import Notice
+from lianxin.core.workdays import add_workdays
+
+
+def test_overdue_case_is_reminded_once_and_supervised_five_working_days_later(cc, make_case):
+    case = make_case("in_progress")
+    due = case.reply_due
+    assert clock.sweep(at=due - timedelta(minutes=1))["reminded"] == 0
+    assert clock.sweep(at=due + timedelta(minutes=1))["reminded"] == 1
+    assert clock.sweep(at=due + timedelta(hours=1))["reminded"] == 0  # once only
+    case.refresh_from_db()
+    assert case.supervision == Supervision.REMINDED
+    reminders = Notice.objects.filter(title__startswith="催办", title__contains=case.code)
+    assert {n.recipient for n in reminders} >= {cc.handler, cc.station_leader}
+    from django.utils import timezone
+
+    escalate = add_workdays(timezone.localdate(due), 5)
+    day_before = timezone.make_aware(
+        timezone.datetime.combine(escalate - timedelta(days=1), timezone.datetime.min.time())
+    )
+    assert clock.sweep(at=day_before)["escalated"] == 0
+    assert clock.sweep(at=due + timedelta(days=30))["escalated"] == 1
+    case.refresh_from_db()
+    assert case.supervision == Supervision.SUPERVISED and case.public_notice
+    assert Notice.objects.filter(recipient=cc.leader, title__contains=case.code).exists()
+
+
+def test_a_replied_case_is_not_reminded(cc, make_case):
+    case = make_case("replied")
+    clock.sweep(at=case.reply_due + timedelta(days=1))
+    case.refresh_from_db()
+    assert case.supervision == 0
+    assert not case.events.filter(action="remind").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_clocks_sweeping_together_remind_each_case_once(cc, make_case):
+    cases = [make_case("in_progress") for _ in range(6)]
+    at = max(c.reply_due for c in cases) + timedelta(minutes=1)
+    results, errors = [], []
+    barrier = threading.Barrier(2)
+
+    def run():
+        try:
+            barrier.wait()
+            results.append(clock.sweep(at=at, batch=2))
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert sum(r["reminded"] for r in results) == 6
+    for case in Case.objects.all():
+        assert case.events.filter(action="remind").count() == 1
