@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 
 from lianxin.core.workdays import add_workdays, workdays_between
@@ -49,7 +50,7 @@ def default_limits(kind: str, urgent: bool) -> Limits:
 def limits_for(case) -> Limits:
     base = default_limits(case.kind, case.urgent)
     rows = TimeLimit.objects.filter(root_id=case.root_id, urgent=case.urgent).filter(
-        category_id__in=[case.category_id, None], kind__in=[case.kind, ""]
+        Q(category_id=case.category_id) | Q(category__isnull=True), kind__in=[case.kind, ""]
     )
 
     def rank(row):
@@ -104,12 +105,18 @@ def autoclose_at(replied_at: datetime) -> datetime:
     return replied_at + timedelta(days=AUTOCLOSE_DAYS)
 
 
-def badge(due: datetime | None, at: datetime) -> str:
-    """green, yellow (due within one working day) or red (overdue)."""
+def due_soon_limit(at: datetime) -> datetime:
+    """Deadlines before this are "due soon": the end of the next working day."""
+    return end_of_day(add_workdays(timezone.localdate(at), 1))
+
+
+def badge(due: datetime | None, at: datetime, soon: datetime | None = None) -> str:
+    """green, yellow (due within one working day) or red (overdue). Pass `soon` (from
+    `due_soon_limit`) when badging a whole list: it costs two queries to compute."""
     if due is None:
         return ""
     if due < at:
         return "red"
-    if due <= end_of_day(add_workdays(timezone.localdate(at), 1)):
+    if due <= (soon or due_soon_limit(at)):
         return "yellow"
     return "green"

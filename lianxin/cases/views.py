@@ -64,8 +64,10 @@ def case_queue(request: HttpRequest) -> HttpResponse:
         request.GET.get("page")
     )
     at = clock.now()
+    soon = deadlines.due_soon_limit(at)
     for case in page:
-        case.badge = deadlines.badge(case.reply_due, at) if case.status in (wf.D, wf.P) else ""
+        working = case.status in (wf.D, wf.P)
+        case.badge = deadlines.badge(case.reply_due, at, soon) if working else ""
     params = request.GET.copy()
     params.pop("page", None)
     return render(
@@ -208,8 +210,10 @@ def problem_list(request: HttpRequest, pk: int) -> HttpResponse:
     unit = org_access.access_unit(request.user, pk)
     rows = list(queries.problem_list(request.user, unit))
     at = clock.now()
+    soon = deadlines.due_soon_limit(at)
     for case in rows:
-        case.badge = deadlines.badge(case.reply_due, at) if case.status in (wf.D, wf.P) else ""
+        working = case.status in (wf.D, wf.P)
+        case.badge = deadlines.badge(case.reply_due, at, soon) if working else ""
     return render(request, "cases/problem_list.html", {"unit": unit, "cases": rows})
 
 

@@ -7,7 +7,8 @@ import re
 PHONE_RE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
 LANDLINE_RE = re.compile(r"(?<!\d)(0\d{2,3})-?\d{3,4}(\d{4})(?!\d)")
 ID_RE = re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])")
-ADDRESS_END_RE = re.compile(r"^.*?(社区|村|小区|居委会|街道|镇|乡)")
+COMMUNITY_RE = re.compile(r"^.*?(社区|居委会|小区|村)")
+TOWN_RE = re.compile(r"^.*?(街道|镇|乡)")
 
 
 def mask_phone(phone: str) -> str:
@@ -28,7 +29,7 @@ def mask_name(name: str) -> str:
 
 def cut_address(place: str) -> str:
     """Keep an address down to its community or village, drop the rest."""
-    match = ADDRESS_END_RE.match(place or "")
+    match = COMMUNITY_RE.match(place or "") or TOWN_RE.match(place or "")
     return match.group(0) if match else ""
 
 

@@ -1,0 +1,33 @@
+"""The public message board: only cases whose citizens agreed, with personal data hidden."""
+
+from lianxin.cases import actions
+
+
+def test_the_board_hides_names_numbers_and_addresses(cc, make_case, client):
+    shown = make_case(
+        "closed",
+        content="我是赵市民，电话13812345678，身份证330102199001011234，家门口路面有坑。",
+        place="青山镇青山村村口第三户",
+    )
+    make_case("closed", is_public=False, content="不公开的诉求")
+    make_case("in_progress", content="还没有答复的诉求")
+    page = client.get("/board/").content.decode()
+    assert "家门口路面有坑" in page
+    assert "不公开的诉求" not in page and "还没有答复的诉求" not in page
+    for secret in ("赵市民", "13812345678", "330102199001011234", "第三户"):
+        assert secret not in page
+    assert "138****5678" in page and "青山镇青山村" in page and "赵某某" in page
+    detail = client.get(f"/board/{shown.code}/").content.decode()
+    assert "13812345678" not in detail and "赵市民" not in detail
+
+
+def test_a_private_case_is_not_on_the_board(cc, make_case, client):
+    hidden = make_case("closed", is_public=False)
+    assert client.get(f"/board/{hidden.code}/").status_code == 404
+
+
+def test_supervised_overdue_cases_are_listed_for_public_notice(cc, make_case, client):
+    case = make_case("in_progress")
+    actions.case_supervise(case=case, level=3, note="挂牌", actor=cc.supervisor)
+    page = client.get("/board/").content.decode()
+    assert case.code in page and "超期督办件公示" in page
