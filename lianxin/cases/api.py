@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, QueryDict
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from lianxin.core.errors import ApplicationError
 from lianxin.org.access import home_root
@@ -149,7 +149,7 @@ def create_case(request, payload: CaseIn):
     if not (request.user.is_superuser or roles & {"operator", "dispatcher"}):
         raise PermissionDenied
     case, secret = actions.case_receive(root=root, actor=request.user, **payload.dict())
-    return 201, {"code": case.code, "secret": secret, "status": case.status}
+    return Status(201, {"code": case.code, "secret": secret, "status": case.status})
 
 
 @router.get("/", response=CaseList, summary="List cases with filters")

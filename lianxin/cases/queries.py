@@ -130,16 +130,25 @@ KNOWLEDGE_SOURCES: list[Callable[[Unit, list[str]], list[KnowledgeHit]]] = []
 
 
 def _reusable_answers(root: Unit, words: list[str]) -> list[KnowledgeHit]:
-    qs = Case.objects.filter(root=root, reply_reusable=True).exclude(reply="")
-    for word in words:
-        qs = qs.filter(
-            Q(title__icontains=word) | Q(content__icontains=word) | Q(reply__icontains=word)
-        )
+    """Earlier answers marked reusable that share a word with the query, those sharing
+    the most words first (one query)."""
     from django.utils.translation import gettext as _
 
-    return [
-        KnowledgeHit(_("Earlier answer"), c.title, c.reply) for c in qs.order_by("-replied_at")[:5]
-    ]
+    any_word = Q()
+    for word in words:
+        any_word |= Q(title__icontains=word) | Q(content__icontains=word) | Q(reply__icontains=word)
+    rows = list(
+        Case.objects.filter(any_word, root=root, reply_reusable=True)
+        .exclude(reply="")
+        .order_by("-replied_at")[:50]
+    )
+
+    def score(case):
+        text = f"{case.title} {case.content} {case.reply}"
+        return sum(word in text for word in words)
+
+    rows.sort(key=score, reverse=True)
+    return [KnowledgeHit(_("Earlier answer"), c.title, c.reply) for c in rows[:5]]
 
 
 def knowledge(root: Unit, text: str) -> list[KnowledgeHit]:

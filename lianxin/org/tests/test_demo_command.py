@@ -14,9 +14,21 @@ pytestmark = pytest.mark.django_db
 def test_demo_loads_a_realistic_organisation_idempotently(capsys, rf):
     call_command("demo")
     first = capsys.readouterr().out
-    counts = (Unit.objects.count(), Person.objects.count(), RoleGrant.objects.count())
+
+    def counts():
+        from lianxin.cases.models import Case, CaseEvent
+
+        return (
+            Unit.objects.count(),
+            Person.objects.count(),
+            RoleGrant.objects.count(),
+            Case.objects.count(),
+            CaseEvent.objects.count(),
+        )
+
+    before = counts()
     call_command("demo")
-    assert (Unit.objects.count(), Person.objects.count(), RoleGrant.objects.count()) == counts
+    assert counts() == before
 
     root = Unit.objects.get(parent__isnull=True)
     assert root.name == "青山县公路管理段"
@@ -34,3 +46,21 @@ def test_demo_loads_a_realistic_organisation_idempotently(capsys, rf):
         assert authenticate(rf.get("/"), username=username, password=DEMO_PASSWORD)
     assert DEMO_PASSWORD in first
     assert "主要负责人" in first  # printed in Chinese
+    # The cases (loaded once: the second run added none).
+    from lianxin.cases.models import Case, Status
+
+    assert f"演示工单：{Case.objects.count()} 件" in first
+    states = set(Case.objects.values_list("status", flat=True))
+    assert states == set(Status.values)
+    assert Case.objects.filter(kind="problem").count() >= 5
+    assert Case.objects.filter(supervision__gte=2).exists()
+    assert (
+        Case.objects.filter(review_pending=True).exists()
+        or Case.objects.filter(reopen_count__gt=0).exists()
+    )
+    assert Case.objects.filter(direct_answer=True).exists()
+    assert Case.objects.filter(unrated_close=True).exists()
+    ages = Case.objects.values_list("received_at", flat=True)
+    assert (max(ages) - min(ages)).days >= 60
+    call_command("audit", "verify")
+    assert "OK" in capsys.readouterr().out

@@ -22,12 +22,12 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, self._request_stop)
         signal.signal(signal.SIGINT, self._request_stop)
         while True:
-            close_old_connections()
             counts = clock.sweep(batch=batch)
             if counts["reminded"] or counts["escalated"] or once:
                 self.stdout.write(f"reminded {counts['reminded']}, escalated {counts['escalated']}")
             if once or self._stop:
                 return
+            close_old_connections()  # do not hold a connection across the sleep
             slept = 0.0
             while slept < interval and not self._stop:
                 time.sleep(min(1.0, interval - slept))

@@ -1,0 +1,121 @@
+"""/api/v1/cases/: bearer tokens for systems and staff, create, list, read, every step."""
+
+import json
+
+from django.test import Client
+
+from lianxin.cases.models import Case
+from lianxin.core.actions import api_token_create, api_token_revoke
+
+
+def bearer(user, name="12345热线平台"):
+    _token, raw = api_token_create(user=user, name=name, actor=None)
+    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}"), _token
+
+
+def post(client, url, body):
+    return client.post(url, json.dumps(body), content_type="application/json")
+
+
+def new_case(cc, **kw):
+    body = {
+        "kind": "complaint",
+        "channel": "hotline",
+        "category": cc.road.pk,
+        "content": "石桥乡下庄村路灯不亮",
+        "citizen_phone": "13512340000",
+        "submit_token": "api-1",
+    }
+    body.update(kw)
+    return body
+
+
+def test_a_trusted_system_creates_a_case_once_per_idempotency_key(cc):
+    client, _ = bearer(cc.operator)
+    r = post(client, "/api/v1/cases/", new_case(cc))
+    assert r.status_code == 201, r.content
+    body = r.json()
+    assert body["status"] == "received" and len(body["secret"]) == 8
+    again = post(client, "/api/v1/cases/", new_case(cc))
+    assert again.json()["code"] == body["code"] and Case.objects.count() == 1
+
+
+def test_bad_input_answers_400_with_the_field(cc):
+    client, _ = bearer(cc.operator)
+    r = post(client, "/api/v1/cases/", new_case(cc, citizen_phone="12", submit_token="x"))
+    assert r.status_code == 400
+    assert r.json()["detail"][0]["field"] == "citizen_phone"
+    r = post(client, "/api/v1/cases/", {"kind": "complaint"})
+    assert r.status_code == 400
+    assert not Case.objects.exists()
+
+
+def test_no_token_a_wrong_token_or_a_revoked_token_is_401(cc):
+    assert Client().get("/api/v1/cases/").status_code == 401
+    assert Client(HTTP_AUTHORIZATION="Bearer lx_nope").get("/api/v1/cases/").status_code == 401
+    client, token = bearer(cc.dispatcher)
+    assert client.get("/api/v1/cases/").status_code == 200
+    api_token_revoke(token=token, actor=None)
+    assert client.get("/api/v1/cases/").status_code == 401
+
+
+def test_list_filters_read_and_steps_with_versions(cc, make_case):
+    case = make_case("received")
+    other = make_case("in_progress")
+    dispatcher, _ = bearer(cc.dispatcher)
+    listed = dispatcher.get("/api/v1/cases/", {"status": "received"}).json()
+    assert listed["count"] == 1 and listed["items"][0]["code"] == case.code
+    assert listed["items"][0]["citizen_phone"] == "138****5678"
+    detail = dispatcher.get(f"/api/v1/cases/{case.code}").json()
+    assert "dispatch" in detail["allowed_steps"] and detail["events"][0]["action"] == "receive"
+    r = post(
+        dispatcher,
+        f"/api/v1/cases/{case.code}/steps/dispatch",
+        {"version": detail["version"], "unit": cc.station_a.pk, "co_units": [cc.station_b.pk]},
+    )
+    assert r.status_code == 200, r.content
+    assert r.json()["status"] == "dispatched" and r.json()["lead_unit"] == "甲站"
+    stale = post(
+        dispatcher,
+        f"/api/v1/cases/{case.code}/steps/dispatch",
+        {"version": detail["version"], "unit": cc.station_b.pk},
+    )
+    assert stale.status_code == 400
+    handler, _ = bearer(cc.handler)
+    version = r.json()["version"]
+    r = post(handler, f"/api/v1/cases/{case.code}/steps/accept", {"version": version})
+    assert r.json()["status"] == "in_progress"
+    r = post(
+        handler,
+        f"/api/v1/cases/{case.code}/steps/reply",
+        {"version": r.json()["version"], "reply": "路灯已修复"},
+    )
+    assert r.json()["status"] == "replied"
+    r = post(
+        dispatcher,
+        f"/api/v1/cases/{other.code}/steps/reply",
+        {"version": other.version, "reply": "越权答复"},
+    )
+    assert r.status_code == 403
+    outsider, _ = bearer(cc.outsider)
+    assert outsider.get(f"/api/v1/cases/{case.code}").status_code == 404
+
+
+def test_full_contact_through_the_api_is_recorded(cc, make_case):
+    case = make_case("in_progress")
+    handler, _ = bearer(cc.handler)
+    r = handler.post(f"/api/v1/cases/{case.code}/contact")
+    assert r.json()["phone"] == "13812345678"
+    leader, _ = bearer(cc.station_leader)
+    assert leader.post(f"/api/v1/cases/{case.code}/contact").status_code == 403
+
+
+def test_the_openapi_document_lists_the_case_endpoints(client):
+    spec = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/cases/" in spec["paths"]
+    assert "/api/v1/cases/{code}/steps/{name}" in spec["paths"]
+
+
+def test_a_handler_cannot_register_cases_through_the_api(cc):
+    client, _ = bearer(cc.handler)
+    assert post(client, "/api/v1/cases/", new_case(cc)).status_code == 403

@@ -1,0 +1,122 @@
+"""The whole loop in a real browser (Debian's chromium): a citizen writes in on a phone,
+the dispatcher dispatches, the station accepts and replies, the citizen rates on the
+tracking page; and the operator's fast entry with caller history and the knowledge base."""
+
+from pathlib import Path
+
+import pytest
+
+from lianxin.cases import actions
+from lianxin.cases.models import Case
+
+from .conftest import receive
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+SHOTS = Path(__file__).resolve().parents[3] / "test-results"
+PASSWORD = "browser-test-2026"
+
+
+def staff_page(browser, live_server, user):
+    user.set_password(PASSWORD)
+    user.save()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(8000)
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("登录名").fill(user.username)
+    page.get_by_label("密码").fill(PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url("**/workbench/")
+    return context, page
+
+
+def take_step(page, label, fill=None):
+    page.get_by_role("button", name=label, exact=True).first.click()
+    section = page.locator(".accordion-collapse.show")
+    for name, value in (fill or {}).items():
+        section.locator(f"[name$='-{name}']").fill(value)
+    section.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator(".alert-success").is_visible(), page.content()
+
+
+def test_portal_submission_to_rating(browser, live_server, cc):
+    SHOTS.mkdir(exist_ok=True)
+    citizen = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    phone = citizen.new_page()
+    phone.set_default_timeout(8000)
+    phone.goto(live_server.url + "/submit/")
+    phone.get_by_label("求助").check()
+    phone.get_by_label("分类").select_option(label="路面病害")
+    phone.get_by_label("内容").fill("甲站门口路面塌陷一个坑，请尽快修补")
+    phone.get_by_label("地点").fill("青山镇青山村村口")
+    phone.get_by_label("您的姓名").fill("赵市民")
+    phone.get_by_label("您的电话").fill("13812345678")
+    phone.get_by_role("button", name="提交").click()
+    code = phone.locator("#case-code").inner_text()
+    secret = phone.locator("#case-secret").inner_text()
+    assert Case.objects.get(code=code).status == "received"
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 391
+    phone.screenshot(path=str(SHOTS / "case-submitted-phone.png"), full_page=True)
+
+    context, page = staff_page(browser, live_server, cc.dispatcher)
+    page.goto(f"{live_server.url}/workbench/cases/?tab=incoming")
+    page.get_by_role("link", name=code).click()
+    page.get_by_role("button", name="派单", exact=True).click()
+    page.locator("#id_dispatch-unit").select_option(label="甲站")
+    page.locator("#step-dispatch button[type=submit]").click()
+    assert page.locator(".alert-success").is_visible()
+    context.close()
+
+    context, page = staff_page(browser, live_server, cc.handler)
+    page.goto(f"{live_server.url}/workbench/cases/?tab=mine")
+    page.get_by_role("link", name=code).click()
+    take_step(page, "签收")
+    take_step(page, "答复", {"reply": "坑槽已于今日修补完毕，感谢您的反映。"})
+    assert "已答复" in page.locator("h1 + div, .badge").all_inner_texts().__str__()
+    page.screenshot(path=str(SHOTS / "case-detail-handler.png"), full_page=True)
+    context.close()
+
+    phone.goto(live_server.url + "/track/")
+    phone.get_by_label("工单编号").fill(code)
+    phone.get_by_label("查询码，或手机号后四位").fill(secret)
+    phone.get_by_role("button", name="查询").click()
+    assert "坑槽已于今日修补完毕" in phone.locator("#case-reply").inner_text()
+    phone.get_by_label("非常满意").check()
+    phone.get_by_label("已解决").check()
+    phone.get_by_role("button", name="提交评价").click()
+    assert phone.locator("#case-status").inner_text() == "已办结"
+    case = Case.objects.get(code=code)
+    assert (case.status, case.rating, case.solved) == ("closed", 5, True)
+    phone.screenshot(path=str(SHOTS / "case-rated-phone.png"), full_page=True)
+    citizen.close()
+
+
+def test_operator_fast_entry_with_caller_history_and_knowledge(browser, live_server, cc):
+    earlier, _ = receive(cc, citizen_phone="13900001234", content="上次反映的路灯问题")
+    known = actions.case_dispatch(
+        case=receive(cc, kind="consult", content="超限运输许可怎么办理")[0],
+        unit=cc.station_a,
+        actor=cc.dispatcher,
+    )
+    known = actions.case_accept(case=known, actor=cc.handler)
+    actions.case_reply(
+        case=known,
+        reply="超限运输许可在网上申请，5个工作日内办结。",
+        reusable=True,
+        actor=cc.handler,
+    )
+    context, page = staff_page(browser, live_server, cc.operator)
+    page.goto(live_server.url + "/workbench/cases/entry/")
+    page.locator("#id_citizen_phone").fill("13900001234")
+    page.locator("#caller").get_by_role("link", name=earlier.code).wait_for()
+    page.get_by_label("分类").select_option(label="收费服务")
+    page.locator("#id_content").fill("想问 超限运输 许可怎么办")
+    page.get_by_placeholder("搜索答复").fill("超限运输")
+    page.get_by_role("button", name="用作答复").first.click()
+    assert "5个工作日内办结" in page.locator("#id_answer").input_value()
+    page.get_by_role("button", name="保存").click()
+    assert "已直接答复并办结" in page.locator(".alert-success").inner_text()
+    case = Case.objects.get(citizen_phone="13900001234", direct_answer=True)
+    assert (case.kind, case.status, case.channel) == ("consult", "closed", "hotline")
+    context.close()
