@@ -18,10 +18,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The web server, the clock (reminders, supervision) and the task worker (SMS, email);
+# Ctrl-C stops all three.
 run: install
 	$(BIN)/lianxin migrate --noinput
 	$(BIN)/lianxin demo
 	@echo "Open http://127.0.0.1:8000/ (workbench: http://127.0.0.1:8000/workbench/)"
+	trap 'kill 0' INT TERM EXIT; \
+	$(BIN)/lianxin clock --interval 60 & \
+	$(BIN)/lianxin db_worker --interval 2 >/dev/null 2>&1 & \
 	$(BIN)/lianxin serve --bind 127.0.0.1:8000
 
 lint: install
@@ -70,6 +75,7 @@ messages: install
 
 bench: install
 	LIANXIN_DATA_DIR=$(CURDIR)/data/bench $(BIN)/python bench/run.py
+	PG_URL=$(PG_URL) LIANXIN_DATA_DIR=$(CURDIR)/data/bench $(BIN)/python bench/cases.py
 
 clean:
 	rm -rf $(VENV) data/test data/bench

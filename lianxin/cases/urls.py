@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import setup_views, views
 
 workbench_urls = [
     path("cases/", views.case_queue, name="case_queue"),
@@ -9,6 +9,15 @@ workbench_urls = [
     path("cases/entry/caller/", views.case_caller, name="case_caller"),
     path("cases/entry/knowledge/", views.case_knowledge, name="case_knowledge"),
     path("cases/problems/new/", views.problem_new, name="problem_new"),
+    path("cases/setup/", setup_views.register_setup, name="register_setup"),
+    path(
+        "cases/setup/categories/<int:pk>/toggle/",
+        setup_views.category_toggle,
+        name="category_toggle",
+    ),
+    path("cases/setup/limits/<int:pk>/delete/", setup_views.limit_delete, name="limit_delete"),
+    path("org/units/<int:pk>/templates/", setup_views.unit_templates, name="unit_templates"),
+    path("cases/templates/<int:pk>/delete/", setup_views.template_delete, name="template_delete"),
     path("org/units/<int:pk>/problems/", views.problem_list, name="problem_list"),
     path("cases/<str:code>/", views.case_detail, name="case_detail"),
     path("cases/<str:code>/contact/", views.case_contact, name="case_contact"),

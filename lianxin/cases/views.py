@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -9,6 +11,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lianxin.core import clock
@@ -47,12 +50,12 @@ def _filter_from(request, root) -> tuple[forms.FilterForm, queries.CaseFilter]:
 
 
 TABS = [
-    ("all", "All cases"),
-    ("incoming", "Incoming"),
-    ("mine", "My cases"),
-    ("review", "To decide"),
-    ("supervised", "Supervised"),
-    ("problems", "Internal problems"),
+    ("all", gettext_lazy("All cases")),
+    ("incoming", gettext_lazy("Incoming")),
+    ("mine", gettext_lazy("My cases")),
+    ("review", gettext_lazy("To decide")),
+    ("supervised", gettext_lazy("Supervised")),
+    ("problems", gettext_lazy("Internal problems")),
 ]
 
 
@@ -78,9 +81,9 @@ def case_queue(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "tab": f.tab,
-            "tabs": [(key, _(label)) for key, label in TABS],
+            "tabs": TABS,
             "params": params.urlencode(),
-            "returns": queries.return_counts(root, at - deadlines.timedelta(days=30))
+            "returns": queries.return_counts(root, at - timedelta(days=30))
             if f.tab == "incoming"
             else [],
         },

@@ -39,8 +39,20 @@ from .intake import (
     case_return,
     case_withdraw,
 )
+from .setup import (
+    category_save,
+    reply_template_delete,
+    reply_template_save,
+    time_limit_delete,
+    time_limit_set,
+)
 
 __all__ = [
+    "category_save",
+    "time_limit_set",
+    "time_limit_delete",
+    "reply_template_save",
+    "reply_template_delete",
     "case_receive",
     "case_answer",
     "case_dispatch",

@@ -1,0 +1,183 @@
+"""Workbench pages that set up the register: categories and time limits (administrators),
+a unit's common answers (常用答复)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from lianxin.core.forms import StyledForm, run_action
+from lianxin.core.views import staff_required
+from lianxin.org import access as org_access
+from lianxin.org.models import Role
+from lianxin.org.queries import units_under
+
+from . import actions, deadlines
+from .forms import TemplateForm
+from .models import Category, Kind, ReplyTemplate, TimeLimit
+
+
+class CategoryForm(StyledForm):
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=50)
+    default_unit = forms.ModelChoiceField(
+        label=gettext_lazy("Usual unit"), required=False, queryset=None
+    )
+    sort_order = forms.IntegerField(label=gettext_lazy("Order"), initial=0, min_value=0)
+
+
+class LimitForm(StyledForm):
+    category = forms.ModelChoiceField(
+        label=gettext_lazy("Category"),
+        required=False,
+        queryset=None,
+        empty_label=gettext_lazy("any category"),
+    )
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Kind"),
+        required=False,
+        choices=[("", gettext_lazy("any kind"))] + list(Kind.choices),
+    )
+    urgent = forms.BooleanField(label=gettext_lazy("Urgent"), required=False)
+    accept_hours = forms.IntegerField(label=gettext_lazy("Accept within (hours)"), required=False)
+    accept_workdays = forms.IntegerField(
+        label=gettext_lazy("Accept within (working days)"), required=False
+    )
+    reply_hours = forms.IntegerField(label=gettext_lazy("Reply within (hours)"), required=False)
+    reply_workdays = forms.IntegerField(
+        label=gettext_lazy("Reply within (working days)"), required=False
+    )
+
+
+def _admin_root(request):
+    root = org_access.home_root(request.user)
+    if root is None:
+        raise Http404
+    if not org_access.is_admin_of(request.user, root):
+        raise PermissionDenied
+    return root
+
+
+@staff_required
+def register_setup(request: HttpRequest) -> HttpResponse:
+    root = _admin_root(request)
+    category_form = CategoryForm(prefix="category")
+    limit_form = LimitForm(prefix="limit")
+    if request.method == "POST":
+        if "category-name" in request.POST:
+            category_form = CategoryForm(request.POST, prefix="category")
+            category_form.fields["default_unit"].queryset = units_under(root)
+            if category_form.is_valid():
+                d = category_form.cleaned_data
+                if run_action(
+                    category_form,
+                    lambda: actions.category_save(root=root, actor=request.user, **d),
+                ):
+                    messages.success(request, _("Saved."))
+                    return redirect("workbench:register_setup")
+        else:
+            limit_form = LimitForm(request.POST, prefix="limit")
+            limit_form.fields["category"].queryset = Category.objects.filter(root=root)
+            if limit_form.is_valid():
+                d = limit_form.cleaned_data
+                if run_action(
+                    limit_form,
+                    lambda: actions.time_limit_set(root=root, actor=request.user, **d),
+                ):
+                    messages.success(request, _("Saved."))
+                    return redirect("workbench:register_setup")
+    category_form.fields["default_unit"].queryset = units_under(root)
+    limit_form.fields["category"].queryset = Category.objects.filter(root=root)
+    defaults = [
+        (Kind(kind).label, deadlines.default_limits(kind, False).reply_workdays)
+        for kind in Kind.values
+    ]
+    return render(
+        request,
+        "cases/setup.html",
+        {
+            "root": root,
+            "categories": Category.objects.filter(root=root).select_related("default_unit"),
+            "limits": TimeLimit.objects.filter(root=root).select_related("category"),
+            "category_form": category_form,
+            "limit_form": limit_form,
+            "defaults": defaults,
+        },
+        status=400 if category_form.errors or limit_form.errors else 200,
+    )
+
+
+@require_POST
+@staff_required
+def category_toggle(request: HttpRequest, pk: int) -> HttpResponse:
+    root = _admin_root(request)
+    category = Category.objects.filter(pk=pk, root=root).first()
+    if category is None:
+        raise Http404
+    actions.category_save(
+        root=root,
+        name=category.name,
+        default_unit=category.default_unit,
+        sort_order=category.sort_order,
+        is_active=not category.is_active,
+        category=category,
+        actor=request.user,
+    )
+    return redirect("workbench:register_setup")
+
+
+@require_POST
+@staff_required
+def limit_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    root = _admin_root(request)
+    limit = TimeLimit.objects.filter(pk=pk, root=root).first()
+    if limit is None:
+        raise Http404
+    actions.time_limit_delete(limit=limit, actor=request.user)
+    return redirect("workbench:register_setup")
+
+
+@staff_required
+def unit_templates(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = org_access.access_unit(request.user, pk)
+    may_edit = org_access.has_role_over(request.user, unit, (Role.LEADER, Role.HANDLER, Role.ADMIN))
+    root_id = unit.root_id
+    form = TemplateForm(request.POST or None, root=unit if unit.parent_id is None else None)
+    form.fields["category"].queryset = Category.objects.filter(root_id=root_id, is_active=True)
+    if request.method == "POST":
+        if not may_edit:
+            raise PermissionDenied
+        if form.is_valid():
+            d = form.cleaned_data
+            if run_action(
+                form, lambda: actions.reply_template_save(unit=unit, actor=request.user, **d)
+            ):
+                messages.success(request, _("Saved."))
+                return redirect("workbench:unit_templates", unit.pk)
+    return render(
+        request,
+        "cases/templates.html",
+        {
+            "unit": unit,
+            "templates": ReplyTemplate.objects.filter(unit=unit).select_related("category"),
+            "form": form,
+            "may_edit": may_edit,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@staff_required
+def template_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    template = ReplyTemplate.objects.filter(pk=pk).select_related("unit").first()
+    if template is None:
+        raise Http404
+    org_access.access_unit(request.user, template.unit_id)
+    actions.reply_template_delete(template=template, actor=request.user)
+    return redirect("workbench:unit_templates", template.unit_id)
