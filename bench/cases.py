@@ -83,8 +83,16 @@ def start_server(port: int) -> subprocess.Popen:
     env = {**os.environ, "DATABASE_URL": BENCH_URL, "LIANXIN_TASKS": "immediate"}
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/lianxin"), "serve", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(os.cpu_count() * 2), "--threads", "2"],
+        [
+            str(ROOT / ".venv/bin/lianxin"),
+            "serve",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(os.cpu_count() * 2),
+            "--threads",
+            "2",
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -172,9 +180,7 @@ def raw_insert_benchmark() -> float:
     import psycopg
 
     with psycopg.connect(BENCH_URL, autocommit=True) as conn:
-        conn.execute(
-            "CREATE TABLE bench_raw (id bigserial primary key, body text, at timestamptz)"
-        )
+        conn.execute("CREATE TABLE bench_raw (id bigserial primary key, body text, at timestamptz)")
     local = threading.local()
 
     def insert(k, i):
@@ -244,6 +250,7 @@ def sweep_benchmark(root, station, category) -> None:
     t0 = time.perf_counter()
     idle = clock.sweep(at=now)
     t_idle = time.perf_counter() - t0
+    assert idle == {"reminded": 0, "escalated": 0}
     print(
         f"clock sweep over {OPEN_CASES} open cases: {counts['reminded']} reminders in "
         f"{t_sweep:.2f} s ({t_sweep / max(counts['reminded'], 1) * 1000:.2f} ms each); "
