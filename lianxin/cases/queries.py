@@ -217,3 +217,12 @@ def handlers_of(unit: Unit):
     from lianxin.org.queries import people_with_role
 
     return people_with_role(Role.HANDLER, unit)
+
+
+def work_counts(user, root: Unit) -> dict[str, int]:
+    """The numbers on the workbench home: my open cases, incoming, to decide, overdue."""
+    counts = {}
+    for tab in ("mine", "incoming", "review"):
+        counts[tab] = case_list(user, root, CaseFilter(tab=tab)).count()
+    counts["overdue"] = case_list(user, root, CaseFilter(overdue=True)).count()
+    return counts

@@ -41,7 +41,9 @@ def sms_backend():
 
 
 def notify_staff(users, *, title: str, body: str = "", url: str = "") -> None:
-    from .tasks import send_sms
+    """Inbox rows now; after commit an SMS to each mobile number and an email to each
+    address the recipients have."""
+    from .tasks import send_email, send_sms
 
     users = [u for u in {u.pk: u for u in users if u is not None}.values()]
     Notice.objects.bulk_create(
@@ -54,6 +56,10 @@ def notify_staff(users, *, title: str, body: str = "", url: str = "") -> None:
             phones.append(person.phone)
     for phone in phones:
         transaction.on_commit(lambda p=phone: send_sms.enqueue(p, f"{title} {url}".strip()))
+    for address in {u.email for u in users if u.email}:
+        transaction.on_commit(
+            lambda a=address: send_email.enqueue(a, title, f"{body}\n{url}".strip())
+        )
 
 
 def notify_citizen(*, phone: str = "", email: str = "", subject: str, text: str) -> None:

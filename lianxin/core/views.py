@@ -53,10 +53,18 @@ def workbench_home(request: HttpRequest) -> HttpResponse:
     person = org_access.person_of(request.user)
     grants = list(person.grants.select_related("unit").order_by("unit__path")) if person else []
     missing = workdays.missing_years() if org_access.is_any_admin(request.user) else []
+    root = org_access.home_root(request.user)
+    from lianxin.cases.queries import work_counts
+
     return render(
         request,
         "core/workbench_home.html",
-        {"person": person, "grants": grants, "missing_years": missing},
+        {
+            "person": person,
+            "grants": grants,
+            "missing_years": missing,
+            "work": work_counts(request.user, root) if root else None,
+        },
     )
 
 

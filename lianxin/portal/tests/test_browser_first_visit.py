@@ -48,5 +48,5 @@ def test_leader_logs_in_and_sees_the_unit_tree_on_a_phone(browser, live_server):
 
     page.get_by_role("button", name="菜单").click()
     page.get_by_role("button", name="English").click()
-    assert page.get_by_role("heading", name="Units · 青山县公路管理段").is_visible()
+    page.get_by_role("heading", name="Units · 青山县公路管理段").wait_for()
     context.close()
