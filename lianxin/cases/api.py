@@ -155,20 +155,9 @@ def create_case(request, payload: CaseIn):
 @router.get("/", response=CaseList, summary="List cases with filters")
 def list_cases(request, filters: Query[ListFilters]):
     root = _root(request)
-    f = queries.CaseFilter(
-        tab=filters.tab,
-        status=filters.status,
-        overdue=filters.overdue,
-        unit=Unit.objects.filter(pk=filters.unit, path__startswith=root.path).first()
-        if filters.unit
-        else None,
-        channel=filters.channel,
-        category=filters.category,
-        kind=filters.kind,
-        since=filters.since,
-        until=filters.until,
-        q=filters.q,
-    )
+    fields = filters.dict(exclude={"limit", "offset", "unit"})
+    unit = Unit.objects.filter(pk=filters.unit, path__startswith=root.path).first()
+    f = queries.CaseFilter(**fields, unit=unit if filters.unit else None)
     qs = queries.case_list(request.user, root, f)
     rows = list(qs[filters.offset : filters.offset + filters.limit])
     return {"count": qs.count(), "items": [_out(c) for c in rows]}

@@ -18,7 +18,7 @@ def test_leader_logs_in_and_sees_the_unit_tree_on_a_phone(browser, live_server):
     SHOTS.mkdir(exist_ok=True)
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
     page = context.new_page()
-    page.set_default_timeout(8000)
+    page.set_default_timeout(15000)
     page.goto(live_server.url + "/")
     assert page.locator("html").get_attribute("lang") == "zh-hans"
     assert page.get_by_role("heading", name="青山县公路管理段").is_visible()
@@ -26,7 +26,10 @@ def test_leader_logs_in_and_sees_the_unit_tree_on_a_phone(browser, live_server):
     # On a phone the menu is collapsed behind the toggler.
     assert not page.get_by_role("link", name="工作人员登录").is_visible()
     page.get_by_role("button", name="菜单").click()
-    page.get_by_role("link", name="工作人员登录").click()
+    login_link = page.get_by_role("link", name="工作人员登录")
+    login_link.wait_for(state="visible")
+    login_link.click()
+    page.wait_for_url("**/accounts/login/**")
 
     page.get_by_label("登录名").fill("zhangjianguo")
     page.get_by_label("密码").fill("wrong password")
