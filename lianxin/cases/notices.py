@@ -29,15 +29,21 @@ def _users_with(role: str, unit_ids) -> list:
 
 
 def handlers_and_leaders(case: Case) -> list:
-    """The assigned handler (or the lead unit's handlers) and the lead unit's leaders."""
+    """The assigned handler (or the lead unit's handlers) and the lead unit's leaders
+    (one query)."""
     if case.lead_unit_id is None:
         return []
-    users = _users_with(Role.LEADER, [case.lead_unit_id])
+    grants = RoleGrant.objects.filter(
+        unit_id=case.lead_unit_id, role__in=[Role.LEADER, Role.HANDLER], person__is_active=True
+    ).select_related("person__user")
+    users = [g.person.user for g in grants if g.role == Role.LEADER]
+    handlers = [g.person for g in grants if g.role == Role.HANDLER]
     if case.handler_id:
-        users.append(Person.objects.select_related("user").get(pk=case.handler_id).user)
-    else:
-        users += _users_with(Role.HANDLER, [case.lead_unit_id])
-    return users
+        assigned = [p for p in handlers if p.pk == case.handler_id]
+        if not assigned:
+            assigned = [Person.objects.select_related("user").get(pk=case.handler_id)]
+        handlers = assigned
+    return users + [p.user for p in handlers]
 
 
 def leaders_above(case: Case) -> list:
