@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "lianxin.core",
     "lianxin.org",
     "lianxin.cases",
+    "lianxin.partywork",
     "lianxin.portal",
     "lianxin.api",
 ]

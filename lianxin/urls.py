@@ -6,6 +6,7 @@ from lianxin.api.api import api
 from lianxin.cases.urls import workbench_urls as case_urls
 from lianxin.core import views as core_views
 from lianxin.org import views as org_views
+from lianxin.partywork.urls import workbench_urls as partywork_urls
 from lianxin.portal import views as portal_views
 
 workbench = (
@@ -30,6 +31,7 @@ workbench = (
         path("org/people/<int:pk>/edit/", org_views.person_edit, name="person_edit"),
         path("inbox/", core_views.inbox, name="inbox"),
         *case_urls,
+        *partywork_urls,
     ],
     "workbench",
 )

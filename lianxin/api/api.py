@@ -16,6 +16,7 @@ from ninja.security import django_auth
 from lianxin.cases.api import router as cases_router
 from lianxin.core.errors import ApplicationError
 from lianxin.org.api import router as org_router
+from lianxin.partywork.api import router as partywork_router
 
 from .auth import TokenAuth
 
@@ -51,3 +52,4 @@ def not_found(request, exc):
 
 api.add_router("/org/", org_router)
 api.add_router("/cases/", cases_router)
+api.add_router("/partywork/", partywork_router)

@@ -12,12 +12,12 @@ Urgent limits are in clock hours: urgent cases are worked round the clock.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from django.db.models import Q
 from django.utils import timezone
 
-from lianxin.core.workdays import add_workdays, workdays_between
+from lianxin.core.workdays import add_workdays, end_of_day, workdays_between
 
 from .models import Kind, TimeLimit
 
@@ -66,10 +66,6 @@ def limits_for(case) -> Limits:
             row.reply_workdays if row.reply_hours or row.reply_workdays else base.reply_workdays,
         )
     return base
-
-
-def end_of_day(d) -> datetime:
-    return timezone.make_aware(datetime.combine(d, time(23, 59, 59)))
 
 
 def due_after(start: datetime, *, hours: int | None, workdays: int | None) -> datetime:

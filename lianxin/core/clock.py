@@ -51,10 +51,18 @@ class Handler:
 
 
 _handlers: dict[str, Handler] = {}
+_planners: list[Callable[[datetime], None]] = []
 
 
 def register(kind: str, *, on_due, on_escalate=None) -> None:
     _handlers[kind] = Handler(on_due, on_escalate)
+
+
+def register_planner(planner: Callable[[datetime], None]) -> None:
+    """A function the sweep calls first, to put recurring due items on the clock (monthly
+    reports...). It must be idempotent: several clocks call it."""
+    if planner not in _planners:
+        _planners.append(planner)
 
 
 def schedule(kind: str, object_id, due_at: datetime, escalate_at: datetime | None = None):
@@ -116,6 +124,8 @@ def sweep(*, at: datetime | None = None, batch: int = 200) -> dict[str, int]:
     """Remind every item past its due time and escalate every item past its escalation
     time, once each. Returns the counts."""
     at = at or now()
+    for planner in _planners:
+        planner(at)
     counts = {"reminded": 0, "escalated": 0}
     for field, time_field, name in (
         ("reminded_at", "due_at", "reminded"),

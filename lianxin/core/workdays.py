@@ -155,3 +155,8 @@ def missing_years(today: date | None = None) -> list[int]:
     wanted = [today.year, today.year + 1]
     entered = set(CalendarYear.objects.filter(year__in=wanted).values_list("year", flat=True))
     return [y for y in wanted if y not in entered and not package_knows(y)]
+
+
+def end_of_day(d: date) -> datetime:
+    """23:59:59 local time of a day: when a limit of whole days ends."""
+    return timezone.make_aware(datetime.combine(d, time(23, 59, 59)))

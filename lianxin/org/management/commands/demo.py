@@ -77,8 +77,12 @@ class Command(BaseCommand):
 
         with transaction.atomic():
             units = load_demo_org()
+        from lianxin.partywork.demo_data import load_demo_partywork
+
         with transaction.atomic():
             cases = load_demo_cases(units)
+        with transaction.atomic():
+            load_demo_partywork(units)
         self.stdout.write(
             _("Demo organisation: %(org)s, %(units)s units, %(people)s people.")
             % {

@@ -1,0 +1,77 @@
+"""Who sees and does which party work.
+
+- The organ's party-building office (the unit named in `PartyOffice`, every person with a
+  role on it) and the organ's party secretary and leader see everything of the
+  organisation, issue guidance, review plans and reports.
+- A station's party secretary drafts its plan and report, confirms receipts, records study.
+- Everyone with a role on a unit (or on a unit above it) reads that unit's party work.
+- Anyone else: 404, never a hint that the record exists.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from lianxin.org.access import person_of
+from lianxin.org.models import Role, RoleGrant, Unit
+
+from .models import PartyOffice
+
+
+def _grants(user) -> list[tuple[str, str]]:
+    person = person_of(user)
+    if person is None:
+        return []
+    if not hasattr(person, "_party_grants"):
+        person._party_grants = list(
+            RoleGrant.objects.filter(person=person).values_list("role", "unit__path")
+        )
+    return person._party_grants
+
+
+def office_unit(root: Unit) -> Unit | None:
+    office = PartyOffice.objects.filter(root=root).select_related("unit").first()
+    return office.unit if office else None
+
+
+def is_office(user, root: Unit) -> bool:
+    if getattr(user, "is_superuser", False):
+        return True
+    office = office_unit(root)
+    for role, path in _grants(user):
+        if office is not None and path == office.path:
+            return True
+        if path == root.path and role in (Role.SECRETARY, Role.LEADER):
+            return True
+    return False
+
+
+def is_secretary_of(user, unit: Unit) -> bool:
+    return any(r == Role.SECRETARY and p == unit.path for r, p in _grants(user))
+
+
+def sees_unit(user, unit: Unit) -> bool:
+    root = Unit.objects.get(pk=unit.root_id) if unit.parent_id else unit
+    if is_office(user, root):
+        return True
+    return any(unit.path.startswith(path) for _r, path in _grants(user))
+
+
+def access_unit(user, unit_id) -> Unit:
+    unit = Unit.objects.filter(pk=unit_id).first()
+    if unit is None or not sees_unit(user, unit):
+        raise Http404
+    return unit
+
+
+def visible_units(user, root: Unit):
+    """The stations whose party work the user reads."""
+    stations = Unit.objects.filter(path__startswith=root.path, kind=Unit.Kind.STATION)
+    if is_office(user, root):
+        return stations.order_by("sort_order", "path")
+    paths = [p for _r, p in _grants(user)]
+    return [
+        u
+        for u in stations.order_by("sort_order", "path")
+        if any(u.path.startswith(p) for p in paths)
+    ]

@@ -1,0 +1,114 @@
+"""Reads of party work: the stations x months grid, plans, reports, study records."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from lianxin.core import clock
+from lianxin.org.models import Person, Unit
+
+from .models import Attendance, Guidance, MonthlyPlan, MonthlyReport, Receipt, StudySession
+
+
+def grid(units, month_list: list[date]) -> list[dict]:
+    """One row per station: per month the report (state, late, overdue) and whether the
+    plan is agreed (two queries)."""
+    unit_ids = [u.pk for u in units]
+    reports = {
+        (r.unit_id, r.month): r
+        for r in MonthlyReport.objects.filter(unit_id__in=unit_ids, month__in=month_list)
+    }
+    plans = {
+        (p.unit_id, p.month): p
+        for p in MonthlyPlan.objects.filter(unit_id__in=unit_ids, month__in=month_list)
+    }
+    from . import months
+
+    now = clock.now()
+    rows = []
+    for unit in units:
+        cells = []
+        for m in month_list:
+            cells.append(
+                {"month": m, "report": reports.get((unit.pk, m)), "plan": plans.get((unit.pk, m))}
+            )
+        rows.append({"unit": unit, "cells": cells})
+    dues = {m: months.report_due(m) for m in month_list}
+    for row in rows:
+        for cell in row["cells"]:
+            cell["due"] = dues[cell["month"]]
+            report = cell["report"]
+            cell["overdue"] = now > cell["due"] and (
+                report is None or report.state in ("draft", "returned")
+            )
+    return rows
+
+
+def guidance_list(root: Unit, units=None):
+    qs = Guidance.objects.filter(root=root).annotate(
+        sent=Count("receipts"),
+        confirmed=Count("receipts", filter=Q(receipts__confirmed_at__isnull=False)),
+    )
+    if units is not None:
+        qs = qs.filter(receipts__unit__in=units).distinct()
+    return qs.select_related("issued_by").order_by("-issued_at")
+
+
+def receipts_of(guidance: Guidance):
+    return guidance.receipts.select_related("unit", "confirmed_by").order_by("unit__path")
+
+
+def sessions_of(unit: Unit):
+    return (
+        StudySession.objects.filter(unit=unit)
+        .annotate(
+            present=Count("attendance", filter=Q(attendance__status="present")),
+            recorded=Count("attendance"),
+        )
+        .order_by("-starts_at")
+    )
+
+
+def attendance_rates(units) -> dict[int, float | None]:
+    """Present / recorded per unit over its held sessions (one query)."""
+    rows = (
+        Attendance.objects.filter(session__unit__in=units, session__state="held")
+        .values("session__unit")
+        .annotate(total=Count("id"), present=Count("id", filter=Q(status="present")))
+    )
+    return {r["session__unit"]: (r["present"] / r["total"] if r["total"] else None) for r in rows}
+
+
+def study_record(person: Person):
+    return (
+        Attendance.objects.filter(person=person)
+        .select_related("session")
+        .order_by("-session__starts_at")
+    )
+
+
+def plan_of(unit: Unit, month: date) -> MonthlyPlan | None:
+    return (
+        MonthlyPlan.objects.filter(unit=unit, month=month)
+        .select_related("station_agreed_by", "office_agreed_by")
+        .first()
+    )
+
+
+def report_of(unit: Unit, month: date) -> MonthlyReport | None:
+    return (
+        MonthlyReport.objects.filter(unit=unit, month=month).select_related("submitted_by").first()
+    )
+
+
+def pending_receipts(units):
+    return Receipt.objects.filter(unit__in=units, confirmed_at__isnull=True).select_related(
+        "guidance", "unit"
+    )
+
+
+def today() -> date:
+    return timezone.localdate(clock.now())
