@@ -84,5 +84,7 @@ DEMO_LOGINS = [
     ("inspector", "malijuan"),
     ("handler", "yangfan"),
     ("leader", "wugang"),
+    ("secretary", "huangli"),
+    ("leader", "gaohongmei"),
 ]
 DEMO_PASSWORD = "lianxin-demo-2026"

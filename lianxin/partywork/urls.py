@@ -4,6 +4,7 @@ from . import views
 
 workbench_urls = [
     path("partywork/", views.index, name="partywork"),
+    path("partywork/office/", views.office_setup, name="partywork_office"),
     path("partywork/reports.xlsx", views.grid_export, name="partywork_grid_export"),
     path("partywork/<str:month>.xlsx", views.month_export, name="partywork_month_export"),
     path("partywork/units/<int:unit_id>/plans/<str:month>/", views.plan_detail, name="plan_detail"),

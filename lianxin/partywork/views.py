@@ -389,3 +389,24 @@ def study_record(request: HttpRequest, person_id: int) -> HttpResponse:
         "partywork/study_record.html",
         {"person": person, "records": queries.study_record(person)},
     )
+
+
+@staff_required
+def office_setup(request: HttpRequest) -> HttpResponse:
+    """Administrators name the unit that is the organ's party-building office (党建办)."""
+    root = _root(request)
+    if not org_access.is_admin_of(request.user, root):
+        raise PermissionDenied
+    units = Unit.objects.filter(path__startswith=root.path).order_by("path")
+    if request.method == "POST":
+        unit = units.filter(pk=request.POST.get("unit")).first()
+        if unit is None:
+            messages.error(request, _("Choose a unit of this organisation."))
+        elif _try(
+            request, lambda: actions.party_office_set(root=root, unit=unit, actor=request.user)
+        ):
+            messages.success(request, _("Saved."))
+            return redirect("workbench:partywork")
+    return render(
+        request, "partywork/office.html", {"units": units, "current": access.office_unit(root)}
+    )

@@ -64,3 +64,14 @@ def test_demo_loads_a_realistic_organisation_idempotently(capsys, rf):
     assert (max(ages) - min(ages)).days >= 60
     call_command("audit", "verify")
     assert "OK" in capsys.readouterr().out
+    # Party work: every kind of month in the grid.
+    from lianxin.partywork.models import MonthlyPlan, MonthlyReport, Receipt, StudySession
+
+    reports = MonthlyReport.objects.all()
+    assert reports.filter(late=True).exists() and reports.filter(state="returned").exists()
+    assert reports.filter(state="accepted").exists() and reports.filter(late=False).exists()
+    assert Receipt.objects.filter(confirmed_at__isnull=True).exists()
+    assert Receipt.objects.filter(confirmed_at__isnull=False).exists()
+    plans = list(MonthlyPlan.objects.all())
+    assert any(p.agreed for p in plans) and not all(p.agreed for p in plans)
+    assert StudySession.objects.filter(state="held").exists()

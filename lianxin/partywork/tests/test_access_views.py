@@ -84,3 +84,12 @@ def test_the_grid_shows_each_user_only_his_stations(pw, work, login):
     api = login(pw.sec_b).get("/api/v1/partywork/grid").json()
     assert [r["unit"] for r in api] == ["乙站"]
     assert login(pw.sec_b).get("/workbench/partywork/guidance/new/").status_code == 403
+
+
+def test_only_an_administrator_names_the_party_building_office(pw, login):
+    assert login(pw.officer).get("/workbench/partywork/office/").status_code == 403
+    r = login(pw.admin).post("/workbench/partywork/office/", {"unit": pw.office.pk})
+    assert r.status_code == 302
+    from lianxin.partywork.access import office_unit
+
+    assert office_unit(pw.root) == pw.office
