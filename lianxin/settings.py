@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "lianxin.org",
     "lianxin.cases",
     "lianxin.partywork",
+    "lianxin.catalog",
     "lianxin.portal",
     "lianxin.api",
 ]

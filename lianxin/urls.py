@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from lianxin.api.api import api
 from lianxin.cases.urls import workbench_urls as case_urls
+from lianxin.catalog.urls import workbench_urls as catalog_urls
 from lianxin.core import views as core_views
 from lianxin.org import views as org_views
 from lianxin.partywork.urls import workbench_urls as partywork_urls
@@ -32,6 +33,7 @@ workbench = (
         path("inbox/", core_views.inbox, name="inbox"),
         *case_urls,
         *partywork_urls,
+        *catalog_urls,
     ],
     "workbench",
 )

@@ -17,7 +17,8 @@ from datetime import datetime, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
-from lianxin.core.workdays import add_workdays, end_of_day, workdays_between
+from lianxin.core.deadlines import badge, due_after, due_soon_limit, extend, paused_workdays
+from lianxin.core.workdays import add_workdays, end_of_day
 
 from .models import Kind, TimeLimit
 
@@ -68,12 +69,6 @@ def limits_for(case) -> Limits:
     return base
 
 
-def due_after(start: datetime, *, hours: int | None, workdays: int | None) -> datetime:
-    if hours:
-        return start + timedelta(hours=hours)
-    return end_of_day(add_workdays(timezone.localdate(start), workdays or 0))
-
-
 def accept_due(case, dispatched_at: datetime) -> datetime:
     limits = limits_for(case)
     return due_after(dispatched_at, hours=limits.accept_hours, workdays=limits.accept_workdays)
@@ -88,31 +83,21 @@ def escalate_at(due: datetime) -> datetime:
     return end_of_day(add_workdays(timezone.localdate(due), ESCALATE_AFTER_WORKDAYS))
 
 
-def extend(due: datetime, workdays: int) -> datetime:
-    """A due time moved by `workdays` working days (an extension, or a pause's length)."""
-    return end_of_day(add_workdays(timezone.localdate(due), workdays))
-
-
-def paused_workdays(paused_at: datetime, resumed_at: datetime) -> int:
-    return max(0, workdays_between(timezone.localdate(paused_at), timezone.localdate(resumed_at)))
-
-
 def autoclose_at(replied_at: datetime) -> datetime:
     return replied_at + timedelta(days=AUTOCLOSE_DAYS)
 
 
-def due_soon_limit(at: datetime) -> datetime:
-    """Deadlines before this are "due soon": the end of the next working day."""
-    return end_of_day(add_workdays(timezone.localdate(at), 1))
-
-
-def badge(due: datetime | None, at: datetime, soon: datetime | None = None) -> str:
-    """green, yellow (due within one working day) or red (overdue). Pass `soon` (from
-    `due_soon_limit`) when badging a whole list: it costs two queries to compute."""
-    if due is None:
-        return ""
-    if due < at:
-        return "red"
-    if due <= (soon or due_soon_limit(at)):
-        return "yellow"
-    return "green"
+__all__ = [
+    "Limits",
+    "accept_due",
+    "autoclose_at",
+    "badge",
+    "default_limits",
+    "due_after",
+    "due_soon_limit",
+    "escalate_at",
+    "extend",
+    "limits_for",
+    "paused_workdays",
+    "reply_due",
+]

@@ -6,7 +6,7 @@ from django.urls import path
 
 from lianxin.org.models import Unit
 
-from . import cases
+from . import cases, services
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -37,4 +37,9 @@ urlpatterns = [
     path("track/<str:code>/<str:name>/", cases.track_act, name="track_act"),
     path("board/", cases.board, name="board"),
     path("board/<str:code>/", cases.board_case, name="board_case"),
+    path("services/", services.service_list, name="services"),
+    path("services/commitments/", services.commitments, name="commitments"),
+    path("services/reviews/", services.reviews, name="reviews"),
+    path("services/review/", services.review, name="review"),
+    path("services/<slug:code>/", services.service_guide, name="service"),
 ]

@@ -83,6 +83,10 @@ class Command(BaseCommand):
             cases = load_demo_cases(units)
         with transaction.atomic():
             load_demo_partywork(units)
+        from lianxin.catalog.demo_data import load_demo_catalog
+
+        with transaction.atomic():
+            load_demo_catalog(units)
         self.stdout.write(
             _("Demo organisation: %(org)s, %(units)s units, %(people)s people.")
             % {

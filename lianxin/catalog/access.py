@@ -1,0 +1,61 @@
+"""Who does what with services.
+
+- Administrators of the organisation edit services, guides and commitments.
+- Handlers and leaders of a service's handling unit (or of a unit above it) register and
+  handle its requests and answer its bad reviews; leaders approve extensions and appeal
+  ratings; supervisors of the organisation decide appeals.
+- Other staff of the organisation read services and requests with the applicant's phone
+  masked; anyone else gets 404.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from lianxin.org.access import has_role_over, home_root, is_admin_of, sees_unit
+from lianxin.org.models import Role, Unit
+
+from .models import Service, ServiceRequest
+
+HANDLING = (Role.HANDLER, Role.LEADER)
+
+
+def may_edit(user, root: Unit) -> bool:
+    return is_admin_of(user, root)
+
+
+def handles(user, service: Service) -> bool:
+    return has_role_over(user, service.unit, HANDLING)
+
+
+def leads(user, service: Service) -> bool:
+    return has_role_over(user, service.unit, (Role.LEADER,))
+
+
+def supervises(user, service: Service) -> bool:
+    return has_role_over(user, service.root, (Role.SUPERVISOR,))
+
+
+def access_service(user, pk) -> Service:
+    service = Service.objects.filter(pk=pk).select_related("root", "unit").first()
+    if service is None or not sees_unit(user, service.root):
+        raise Http404
+    return service
+
+
+def access_request(user, code: str) -> ServiceRequest:
+    req = (
+        ServiceRequest.objects.filter(code=code)
+        .select_related("service__root", "service__unit", "guide")
+        .first()
+    )
+    if req is None or not sees_unit(user, req.service.root):
+        raise Http404
+    return req
+
+
+def root_of(user) -> Unit:
+    root = home_root(user)
+    if root is None:
+        raise Http404
+    return root
