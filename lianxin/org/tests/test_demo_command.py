@@ -75,3 +75,16 @@ def test_demo_loads_a_realistic_organisation_idempotently(capsys, rf):
     plans = list(MonthlyPlan.objects.all())
     assert any(p.agreed for p in plans) and not all(p.agreed for p in plans)
     assert StudySession.objects.filter(state="held").exists()
+    # Services: requests in every state, good and bad reviews, rectified and appealed.
+    from lianxin.catalog.models import GuideVersion, Review, ServiceRequest
+
+    assert set(ServiceRequest.objects.values_list("status", flat=True)) == {
+        "in_progress",
+        "paused",
+        "completed",
+    }
+    assert ServiceRequest.objects.filter(on_time=False).exists()
+    assert GuideVersion.objects.filter(state="superseded").exists()
+    assert Review.objects.filter(level__lte=2, rectified_at__isnull=False).exists()
+    assert Review.objects.filter(level__gte=4).exists()
+    assert Review.objects.exclude(appeal_state="").exists()
