@@ -14,6 +14,7 @@ from lianxin.core import clock, deadlines
 from lianxin.core.audit import record_event, snapshot
 from lianxin.core.errors import ApplicationError
 from lianxin.core.notify import notify_citizen, notify_staff
+from lianxin.core.text import clean_text
 from lianxin.core.workdays import add_workdays, end_of_day, workdays_between
 from lianxin.org.access import person_of
 from lianxin.org.models import Role, RoleGrant, Unit
@@ -38,16 +39,7 @@ RECTIFY_WORKDAYS = 5
 
 
 def _text(value, *, field, label, required=True, limit=5000) -> str:
-    value = (value or "").strip()
-    if required and not value:
-        raise ApplicationError(_("%(label)s cannot be empty.") % {"label": label}, field=field)
-    if len(value) > limit:
-        raise ApplicationError(
-            _("%(label)s is %(n)s characters long; at most %(max)s are allowed.")
-            % {"label": label, "n": len(value), "max": limit},
-            field=field,
-        )
-    return value
+    return clean_text(value, field=field, label=label, required=required, limit=limit)
 
 
 def _require(ok: bool) -> None:

@@ -15,8 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lianxin.core import clock, deadlines
-from lianxin.core.errors import ApplicationError
-from lianxin.core.forms import run_action
+from lianxin.core.forms import run_action, try_action
 from lianxin.core.views import staff_required
 from lianxin.org.queries import units_under
 
@@ -24,14 +23,6 @@ from . import access, actions, exports, forms, queries
 from .models import GuideVersion, Review, Service
 
 MATERIAL_ROWS = 8
-
-
-def _try(request, call):
-    try:
-        return call()
-    except ApplicationError as err:
-        messages.error(request, str(err.message))
-        return None
 
 
 @staff_required
@@ -119,7 +110,7 @@ def service_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if (
             what == "publish"
             and draft
-            and _try(request, lambda: actions.guide_publish(guide=draft, actor=request.user))
+            and try_action(request, lambda: actions.guide_publish(guide=draft, actor=request.user))
         ):
             messages.success(request, _("Published."))
             return redirect("workbench:service_detail", service.pk)
@@ -327,6 +318,6 @@ def request_step(request: HttpRequest, code: str, step: str) -> HttpResponse:
     }
     if step not in calls or (step in ("rectify", "appeal", "decide_appeal") and review is None):
         raise Http404
-    if _try(request, calls[step]) is not None:
+    if try_action(request, calls[step]) is not None:
         messages.success(request, _("Saved."))
     return redirect("workbench:request_detail", req.code)

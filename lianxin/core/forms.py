@@ -38,6 +38,17 @@ def run_action(form: forms.Form, call: Callable[[], T]) -> T | None:
         return None
 
 
+def try_action(request, call: Callable[[], T]) -> T | None:
+    """Call an action that has no form; a refusal becomes an error message on the next page."""
+    from django.contrib import messages
+
+    try:
+        return call()
+    except ApplicationError as err:
+        messages.error(request, str(err.message))
+        return None
+
+
 class CalendarYearForm(StyledForm):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     holidays = forms.CharField(

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+from django.utils.translation import gettext as _
+
+from .errors import ApplicationError
+
 PHONE_RE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
 LANDLINE_RE = re.compile(r"(?<!\d)(0\d{2,3})-?\d{3,4}(\d{4})(?!\d)")
 ID_RE = re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])")
@@ -42,3 +46,17 @@ def redact(text: str, names: list[str] = ()) -> str:
     out = PHONE_RE.sub(lambda m: m.group(1) + "****" + m.group(2), out)
     out = LANDLINE_RE.sub(lambda m: m.group(1) + "-****" + m.group(2), out)
     return out
+
+
+def clean_text(value, *, field: str, label, required: bool = True, limit: int = 5000) -> str:
+    """Trimmed text, or a refusal naming the field: empty when required, or too long."""
+    value = (value or "").strip()
+    if required and not value:
+        raise ApplicationError(_("%(label)s cannot be empty.") % {"label": label}, field=field)
+    if len(value) > limit:
+        raise ApplicationError(
+            _("%(label)s is %(n)s characters long; at most %(max)s are allowed.")
+            % {"label": label, "n": len(value), "max": limit},
+            field=field,
+        )
+    return value

@@ -14,6 +14,7 @@ from lianxin.core import clock
 from lianxin.core.audit import record_event, snapshot
 from lianxin.core.errors import ApplicationError
 from lianxin.core.notify import notify_staff
+from lianxin.core.text import clean_text
 from lianxin.org.access import is_admin_of, person_of
 from lianxin.org.models import Person, Role, RoleGrant, Unit
 
@@ -33,16 +34,7 @@ REPORT_FIELDS = ["thinking", "activities", "problems", "next_steps"]
 
 
 def _text(value, *, field, label, required=True, limit=2000) -> str:
-    value = (value or "").strip()
-    if required and not value:
-        raise ApplicationError(_("%(label)s cannot be empty.") % {"label": label}, field=field)
-    if len(value) > limit:
-        raise ApplicationError(
-            _("%(label)s is %(n)s characters long; at most %(max)s are allowed.")
-            % {"label": label, "n": len(value), "max": limit},
-            field=field,
-        )
-    return value
+    return clean_text(value, field=field, label=label, required=required, limit=limit)
 
 
 def _root(unit: Unit) -> Unit:

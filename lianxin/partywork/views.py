@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lianxin.core.errors import ApplicationError
-from lianxin.core.forms import run_action
+from lianxin.core.forms import run_action, try_action
 from lianxin.core.views import staff_required
 from lianxin.org import access as org_access
 from lianxin.org.models import Person, Unit
@@ -19,15 +19,6 @@ from . import access, actions, exports, forms, months, queries
 from .models import Attendance, Guidance, PlanItem, StudySession
 
 GRID_MONTHS = 6
-
-
-def _try(request, call):
-    """Run an action that has no form; a refusal becomes an error message on the page."""
-    try:
-        return call()
-    except ApplicationError as err:
-        messages.error(request, str(err.message))
-        return None
 
 
 def _root(request) -> Unit:
@@ -107,7 +98,7 @@ def plan_detail(request: HttpRequest, unit_id: int, month: str) -> HttpResponse:
         what = request.POST.get("do")
         done = None
         if what == "create":
-            done = _try(
+            done = try_action(
                 request, lambda: actions.plan_create(unit=unit, month=m, actor=request.user)
             )
         elif plan is None:
@@ -120,7 +111,7 @@ def plan_detail(request: HttpRequest, unit_id: int, month: str) -> HttpResponse:
                 ),
             )
         elif what == "agree":
-            done = _try(request, lambda: actions.plan_agree(plan=plan, actor=request.user))
+            done = try_action(request, lambda: actions.plan_agree(plan=plan, actor=request.user))
         elif what == "comment" and comment_form.is_valid():
             done = run_action(
                 comment_form,
@@ -133,7 +124,7 @@ def plan_detail(request: HttpRequest, unit_id: int, month: str) -> HttpResponse:
             if item is None:
                 raise Http404
             call = actions.plan_item_done if what == "done" else actions.plan_item_remove
-            done = _try(request, lambda: call(item=item, actor=request.user) or True)
+            done = try_action(request, lambda: call(item=item, actor=request.user) or True)
         if done is not None:
             messages.success(request, _("Saved."))
             return redirect("workbench:plan_detail", unit.pk, month)
@@ -291,7 +282,7 @@ def guidance_confirm(request: HttpRequest, pk: int, unit_id: int) -> HttpRespons
     confirm = lambda: actions.receipt_confirm(  # noqa: E731
         guidance=guidance, unit=receipt.unit, actor=request.user
     )
-    if _try(request, confirm):
+    if try_action(request, confirm):
         messages.success(request, _("Receipt confirmed."))
     return redirect("workbench:guidance_detail", guidance.pk)
 
@@ -402,7 +393,7 @@ def office_setup(request: HttpRequest) -> HttpResponse:
         unit = units.filter(pk=request.POST.get("unit")).first()
         if unit is None:
             messages.error(request, _("Choose a unit of this organisation."))
-        elif _try(
+        elif try_action(
             request, lambda: actions.party_office_set(root=root, unit=unit, actor=request.user)
         ):
             messages.success(request, _("Saved."))

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from lianxin.core import clock
 from lianxin.core.errors import ApplicationError
+from lianxin.core.text import clean_text
 from lianxin.org.access import person_of
 from lianxin.org.models import Person
 
@@ -19,17 +20,8 @@ MAX_REASON = 1000
 UNSATISFIED_MAX = 2
 
 
-def _text(value: str, *, field: str, label: str, required=True, limit=MAX_TEXT) -> str:
-    value = (value or "").strip()
-    if required and not value:
-        raise ApplicationError(_("%(label)s cannot be empty.") % {"label": label}, field=field)
-    if len(value) > limit:
-        raise ApplicationError(
-            _("%(label)s is %(n)s characters long; at most %(max)s are allowed.")
-            % {"label": label, "n": len(value), "max": limit},
-            field=field,
-        )
-    return value
+def _text(value: str, *, field: str, label, required=True, limit=MAX_TEXT) -> str:
+    return clean_text(value, field=field, label=label, required=required, limit=limit)
 
 
 def _open(case: Case, action: str, actor, version: int | None) -> tuple[Case, wf.Step]:

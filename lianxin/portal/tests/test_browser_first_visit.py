@@ -26,6 +26,8 @@ def test_leader_logs_in_and_sees_the_unit_tree_on_a_phone(browser, live_server):
     # On a phone the menu is collapsed behind the toggler.
     assert not page.get_by_role("link", name="工作人员登录").is_visible()
     page.get_by_role("button", name="菜单").click()
+    page.locator(".navbar-collapse.show").wait_for()
+    page.wait_for_function("!document.querySelector('.collapsing')")
     login_link = page.get_by_role("link", name="工作人员登录")
     login_link.wait_for(state="visible")
     login_link.click()
@@ -50,6 +52,11 @@ def test_leader_logs_in_and_sees_the_unit_tree_on_a_phone(browser, live_server):
     page.screenshot(path=str(SHOTS / "unit-tree-phone.png"), full_page=True)
 
     page.get_by_role("button", name="菜单").click()
-    page.get_by_role("button", name="English").click()
+    # Wait until Bootstrap's collapse has finished opening: a click during the animation
+    # can be lost.
+    page.locator(".navbar-collapse.show").wait_for()
+    page.wait_for_function("!document.querySelector('.collapsing')")
+    with page.expect_navigation():
+        page.get_by_role("button", name="English").click()
     page.get_by_role("heading", name="Units · 青山县公路管理段").wait_for()
     context.close()
