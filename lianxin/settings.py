@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "lianxin.cases",
     "lianxin.partywork",
     "lianxin.catalog",
+    "lianxin.liaison",
+    "lianxin.mediation",
     "lianxin.portal",
     "lianxin.api",
 ]

@@ -6,6 +6,8 @@ from lianxin.api.api import api
 from lianxin.cases.urls import workbench_urls as case_urls
 from lianxin.catalog.urls import workbench_urls as catalog_urls
 from lianxin.core import views as core_views
+from lianxin.liaison.urls import workbench_urls as liaison_urls
+from lianxin.mediation.urls import workbench_urls as mediation_urls
 from lianxin.org import views as org_views
 from lianxin.partywork.urls import workbench_urls as partywork_urls
 from lianxin.portal import views as portal_views
@@ -34,6 +36,8 @@ workbench = (
         *case_urls,
         *partywork_urls,
         *catalog_urls,
+        *liaison_urls,
+        *mediation_urls,
     ],
     "workbench",
 )

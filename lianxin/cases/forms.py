@@ -117,10 +117,14 @@ class FilterForm(StyledForm):
     unit = forms.ModelChoiceField(label=_("Unit"), required=False, queryset=None)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
     since = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     until = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("To"),
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
 
     def __init__(self, *args, root=None, units=None, **kwargs):

@@ -98,7 +98,7 @@ STEPS: list[Step] = [
         [R, D, P, Y, C],
         "note",
         None,
-        {OPERATOR, DISPATCHER, HANDLER, UNIT_LEADER, SUPERVISOR, ISSUER, CO_UNIT},
+        {OPERATOR, DISPATCHER, HANDLER, UNIT_LEADER, SUPERVISOR, ISSUER, CO_UNIT, SYSTEM},
     ),
 ]
 

@@ -82,7 +82,9 @@ class CalendarImportForm(StyledForm):
 
 
 class OverrideForm(StyledForm):
-    day = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
     kind = forms.ChoiceField(
         label=_("Kind"), choices=[("holiday", _("holiday")), ("workday", _("working day"))]
     )

@@ -11,7 +11,8 @@ TEXT = forms.Textarea(attrs={"rows": 4})
 class SessionForm(StyledForm):
     topic = forms.CharField(label=_("Topic"), max_length=100)
     starts_at = forms.DateTimeField(
-        label=_("Time"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("Time"),
+        widget=forms.DateTimeInput(format="%Y-%m-%dT%H:%M", attrs={"type": "datetime-local"}),
     )
     place = forms.CharField(label=_("Place"), required=False, max_length=100)
     materials = forms.CharField(label=_("Materials"), required=False, widget=TEXT)
@@ -29,7 +30,9 @@ class GuidanceForm(StyledForm):
 class ItemForm(StyledForm):
     what = forms.CharField(label=_("What"), max_length=200)
     who = forms.CharField(label=_("Who"), max_length=50)
-    when = forms.DateField(label=_("When"), widget=forms.DateInput(attrs={"type": "date"}))
+    when = forms.DateField(
+        label=_("When"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
 
 
 class CommentForm(StyledForm):

@@ -88,3 +88,15 @@ def test_demo_loads_a_realistic_organisation_idempotently(capsys, rf):
     assert Review.objects.filter(level__lte=2, rectified_at__isnull=False).exists()
     assert Review.objects.filter(level__gte=4).exists()
     assert Review.objects.exclude(appeal_state="").exists()
+    # Contact work and mediation.
+    from lianxin.liaison.models import ContactPoint, Need, RaisedProblem, Visit
+    from lianxin.mediation.models import Dispute
+
+    assert Visit.objects.count() >= 40 and Visit.objects.filter(reviewed_at__isnull=False).exists()
+    assert Need.objects.filter(case__isnull=False).exists()
+    assert Need.objects.filter(case__isnull=True).exists()
+    assert (
+        ContactPoint.objects.count() >= 7
+        and RaisedProblem.objects.filter(case__isnull=False).exists()
+    )
+    assert set(Dispute.objects.values_list("outcome", flat=True)) == {"success", ""}

@@ -87,6 +87,10 @@ class Command(BaseCommand):
 
         with transaction.atomic():
             load_demo_catalog(units)
+        from lianxin.liaison.demo_data import load_demo_liaison
+
+        with transaction.atomic():
+            load_demo_liaison(units)
         self.stdout.write(
             _("Demo organisation: %(org)s, %(units)s units, %(people)s people.")
             % {
@@ -95,6 +99,9 @@ class Command(BaseCommand):
                 "people": Person.objects.filter(unit__path__startswith=units[ORG[0]].path).count(),
             }
         )
+        from lianxin.cases.models import Case
+
+        cases = Case.objects.filter(root=units[ORG[0]]).count()  # visits and research add some
         self.stdout.write(_("Demo cases: %(n)s.") % {"n": cases})
         self.stdout.write(_("Demo logins (password: %(pw)s):") % {"pw": DEMO_PASSWORD})
         for role, username in DEMO_LOGINS:

@@ -1,0 +1,80 @@
+"""Who sees whose diary: the cadre his own, his leaders (leader, secretary or administrator of
+his unit or a unit above it) those under them, nobody else (404). Administrators assign
+contact points and stints; organ staff record research visits, which the station visited
+also reads."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from lianxin.org.access import has_role_over, is_admin_of, person_of
+from lianxin.org.models import Person, Role, Unit
+
+from .models import ResearchVisit, Visit
+
+LEADING = (Role.LEADER, Role.SECRETARY, Role.ADMIN)
+
+
+def cadre_paths(person: Person) -> list[str]:
+    return [person.unit.path, *person.grants.values_list("unit__path", flat=True)]
+
+
+def place_is_his(person: Person, place) -> bool:
+    return any(place.unit.path.startswith(p) for p in cadre_paths(person))
+
+
+def sees_diary_of(user, person: Person) -> bool:
+    me = person_of(user)
+    if me is not None and me.pk == person.pk:
+        return True
+    return has_role_over(user, person.unit, LEADING)
+
+
+def reviews_diary_of(user, person: Person) -> bool:
+    me = person_of(user)
+    return (me is None or me.pk != person.pk) and has_role_over(user, person.unit, LEADING)
+
+
+def access_visit(user, pk) -> Visit:
+    visit = Visit.objects.filter(pk=pk).select_related("person__unit", "place").first()
+    if visit is None or not sees_diary_of(user, visit.person):
+        raise Http404
+    return visit
+
+
+def people_under(user, root: Unit):
+    """The cadres whose diaries the user reads (himself included)."""
+    from django.db.models import Q
+
+    me = person_of(user)
+    people = Person.objects.filter(unit__path__startswith=root.path, is_active=True)
+    if getattr(user, "is_superuser", False):
+        return people
+    paths = [
+        p for r, p in (me.grants.values_list("role", "unit__path") if me else []) if r in LEADING
+    ]
+    q = Q(pk=me.pk) if me else Q(pk__in=[])
+    for path in paths:
+        q |= Q(unit__path__startswith=path)
+    return people.filter(q)
+
+
+def is_organ_staff(user, root: Unit) -> bool:
+    me = person_of(user)
+    if me is None:
+        return bool(getattr(user, "is_superuser", False))
+    return me.unit.kind != Unit.Kind.STATION and me.unit.path.startswith(root.path)
+
+
+def sees_research(user, research: ResearchVisit) -> bool:
+    root = Unit.objects.get(pk=research.station.root_id)
+    if is_organ_staff(user, root):
+        return True
+    me = person_of(user)
+    return bool(me and me.unit_id == research.station_id) or has_role_over(
+        user, research.station, LEADING
+    )
+
+
+def may_assign(user, root: Unit) -> bool:
+    return is_admin_of(user, root)

@@ -1,0 +1,275 @@
+"""Workbench pages of contact work (phone-sized for cadres on the road)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lianxin.cases.models import Category
+from lianxin.core import clock
+from lianxin.core.forms import run_action, try_action
+from lianxin.core.views import staff_required
+from lianxin.org.access import home_root, person_of
+from lianxin.org.models import Person, Unit
+from lianxin.partywork.months import first_of, parse
+
+from . import access, actions, exports, forms, queries
+from .models import Need, Place, ResearchVisit
+
+
+def _root(request) -> Unit:
+    root = home_root(request.user)
+    if root is None:
+        raise Http404
+    return root
+
+
+def _my_places(person):
+    paths = access.cadre_paths(person)
+    from django.db.models import Q
+
+    q = Q(pk__in=[])
+    for p in paths:
+        q |= Q(unit__path__startswith=p)
+    return Place.objects.filter(q, is_active=True).order_by("name")
+
+
+@staff_required
+def diary(request: HttpRequest) -> HttpResponse:
+    """My 民情日记 and the form to record a visit."""
+    me = person_of(request.user)
+    if me is None:
+        raise Http404
+    form = forms.VisitForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"day": timezone.localdate(clock.now()), "kind": "visit"},
+    )
+    form.fields["place"].queryset = _my_places(me)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        visit = run_action(
+            form,
+            lambda: actions.visit_record(
+                place=d["place"],
+                kind=d["kind"],
+                day=d["day"],
+                met=d["met"],
+                said=d["said"],
+                needs=d["needs"].splitlines(),
+                signature=d["signature"],
+                photo=d["photo"],
+                actor=request.user,
+            ),
+        )
+        if visit is not None:
+            messages.success(request, _("Recorded in your diary."))
+            return redirect("workbench:visit_detail", visit.pk)
+    return render(
+        request,
+        "liaison/diary.html",
+        {
+            "form": form,
+            "entries": queries.diary([me])[:30],
+            "points": me.contact_points.select_related("place"),
+            "stints": me.stints.select_related("place")[:5],
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@staff_required
+def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    visit = access.access_visit(request.user, pk)
+    me = person_of(request.user)
+    root = Unit.objects.get(pk=visit.place.unit.root_id)
+    return render(
+        request,
+        "liaison/visit.html",
+        {
+            "visit": visit,
+            "needs": visit.needs.select_related("case"),
+            "mine": me is not None and me.pk == visit.person_id,
+            "reviewer": access.reviews_diary_of(request.user, visit.person),
+            "categories": Category.objects.filter(root=root, is_active=True),
+        },
+    )
+
+
+@require_POST
+@staff_required
+def need_case(request: HttpRequest, pk: int) -> HttpResponse:
+    need = Need.objects.filter(pk=pk).select_related("visit__person", "visit__place__unit").first()
+    if need is None:
+        raise Http404
+    access.access_visit(request.user, need.visit_id)
+    category = Category.objects.filter(pk=request.POST.get("category")).first()
+    case = try_action(
+        request, lambda: actions.need_to_case(need=need, category=category, actor=request.user)
+    )
+    if case is not None:
+        messages.success(request, _("Case %(code)s registered.") % {"code": case.code})
+    return redirect("workbench:visit_detail", need.visit_id)
+
+
+@require_POST
+@staff_required
+def visit_review(request: HttpRequest, pk: int) -> HttpResponse:
+    visit = access.access_visit(request.user, pk)
+    if not access.reviews_diary_of(request.user, visit.person):
+        raise PermissionDenied
+    actions.visit_review(visit=visit, comment=request.POST.get("comment", ""), actor=request.user)
+    messages.success(request, _("Checked."))
+    return redirect("workbench:visit_detail", visit.pk)
+
+
+@staff_required
+def diaries(request: HttpRequest) -> HttpResponse:
+    """Leaders: the diaries of the cadres under them, and the entries not yet checked."""
+    root = _root(request)
+    people = access.people_under(request.user, root)
+    person_id = request.GET.get("person")
+    shown = people.filter(pk=person_id) if person_id else people
+    month = parse(request.GET.get("month", "")) or None
+    return render(
+        request,
+        "liaison/diaries.html",
+        {
+            "people": people.order_by("unit__path", "name"),
+            "entries": queries.diary(shown, month=month)[:100],
+            "unreviewed": queries.unreviewed(
+                people.exclude(pk=getattr(person_of(request.user), "pk", None))
+            )[:50],
+            "month": month,
+            "person_id": person_id,
+        },
+    )
+
+
+@staff_required
+def cadence(request: HttpRequest) -> HttpResponse:
+    root = _root(request)
+    month = parse(request.GET.get("month", "")) or first_of(timezone.localdate(clock.now()))
+    people = access.people_under(request.user, root)
+    return render(
+        request,
+        "liaison/cadence.html",
+        {
+            "rows": queries.cadence(people, month),
+            "month": month,
+        },
+    )
+
+
+@staff_required
+def export(request: HttpRequest, month: str) -> HttpResponse:
+    root = _root(request)
+    m = parse(month)
+    if m is None:
+        raise Http404
+    people = access.people_under(request.user, root)
+    return exports.month_response(
+        root, m, queries.diary(people, month=m), queries.cadence(people, m)
+    )
+
+
+@staff_required
+def points(request: HttpRequest) -> HttpResponse:
+    """Administrators: places, contact points and stints."""
+    root = _root(request)
+    if not access.may_assign(request.user, root):
+        raise PermissionDenied
+    people = Person.objects.filter(unit__path__startswith=root.path, is_active=True).order_by(
+        "name"
+    )
+    places = Place.objects.filter(unit__path__startswith=root.path).select_related("unit")
+    which = request.POST.get("form")
+    place_form = forms.PlaceForm(request.POST if which == "place" else None, prefix="pl")
+    point_form = forms.PointForm(request.POST if which == "point" else None, prefix="pt")
+    stint_form = forms.StintForm(request.POST if which == "stint" else None, prefix="st")
+    place_form.fields["unit"].queryset = Unit.objects.filter(path__startswith=root.path)
+    for f in (point_form, stint_form):
+        f.fields["person"].queryset = people
+        f.fields["place"].queryset = places
+    calls = {
+        "place": (place_form, lambda d: actions.place_save(actor=request.user, **d)),
+        "point": (point_form, lambda d: actions.contact_point_assign(actor=request.user, **d)),
+        "stint": (stint_form, lambda d: actions.stint_plan(actor=request.user, **d)),
+    }
+    if request.method == "POST" and which in calls:
+        form, call = calls[which]
+        if form.is_valid() and run_action(form, lambda: call(form.cleaned_data)):
+            messages.success(request, _("Saved."))
+            return redirect("workbench:contact_points")
+    from .models import ContactPoint, Stint
+
+    return render(
+        request,
+        "liaison/points.html",
+        {
+            "places": places,
+            "place_form": place_form,
+            "point_form": point_form,
+            "stint_form": stint_form,
+            "points": ContactPoint.objects.filter(person__in=people).select_related(
+                "person", "place"
+            ),
+            "stints": Stint.objects.filter(person__in=people).select_related("person", "place"),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@staff_required
+def research(request: HttpRequest) -> HttpResponse:
+    root = _root(request)
+    organ = access.is_organ_staff(request.user, root)
+    form = forms.ResearchForm(request.POST or None)
+    form.fields["station"].queryset = Unit.objects.filter(
+        path__startswith=root.path, kind="station"
+    )
+    form.fields["category"].queryset = Category.objects.filter(root=root, is_active=True)
+    offices = (
+        Unit.objects.filter(path__startswith=root.path).exclude(kind="station").order_by("path")
+    )
+    if request.method == "POST":
+        if not organ:
+            raise PermissionDenied
+        if form.is_valid():
+            d = form.cleaned_data
+            problems = []
+            for i in range(5):
+                text = request.POST.get(f"problem-{i}", "")
+                office = offices.filter(pk=request.POST.get(f"office-{i}") or 0).first()
+                if text.strip():
+                    problems.append((text, office or root))
+            done = run_action(
+                form, lambda: actions.research_record(actor=request.user, problems=problems, **d)
+            )
+            if done is not None:
+                messages.success(request, _("Recorded."))
+                return redirect("workbench:research")
+    visits = [
+        v
+        for v in ResearchVisit.objects.filter(station__path__startswith=root.path)
+        .select_related("station")
+        .prefetch_related("problems__case", "problems__office")[:50]
+        if access.sees_research(request.user, v)
+    ]
+    return render(
+        request,
+        "liaison/research.html",
+        {
+            "form": form,
+            "visits": visits,
+            "organ": organ,
+            "offices": offices,
+            "rows": range(5),
+        },
+        status=400 if form.errors else 200,
+    )
