@@ -119,3 +119,26 @@ def browser():
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         else:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+BROWSER_PASSWORD = "browser-test-2026"
+
+
+@pytest.fixture
+def staff_page(browser, live_server):
+    """staff_page(user, width=1280) -> (context, page) logged in on the workbench."""
+
+    def _open(user, width=1280):
+        user.set_password(BROWSER_PASSWORD)
+        user.save()
+        context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        page.goto(live_server.url + "/accounts/login/")
+        page.get_by_label("登录名").fill(user.username)
+        page.get_by_label("密码").fill(BROWSER_PASSWORD)
+        page.locator("main button[type=submit]").click()
+        page.wait_for_url("**/workbench/")
+        return context, page
+
+    return _open

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from lianxin.core import clock
 from lianxin.core.errors import ApplicationError
+from lianxin.core.exports import xlsx_response
 from lianxin.core.forms import run_action
 from lianxin.core.views import staff_required
 from lianxin.org import access as org_access
@@ -95,12 +96,7 @@ def case_export(request: HttpRequest) -> HttpResponse:
     root = _root(request)
     _form, f = _filter_from(request, root)
     rows = queries.case_list(request.user, root, f)[:20000]
-    response = HttpResponse(
-        exports.cases_xlsx(rows, root=root),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = "attachment; filename*=UTF-8''cases.xlsx"
-    return response
+    return xlsx_response(exports.cases_xlsx(rows, root=root), "cases.xlsx")
 
 
 def _entry_roles(user, root) -> bool:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from io import BytesIO
-
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from lianxin.core.exports import xlsx_response
 from lianxin.core.text import mask_phone
 
 
@@ -18,7 +16,7 @@ def _t(value) -> str:
     return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
 
 
-def register_response(root, month, requests) -> HttpResponse:
+def register_response(root, month, requests):
     book = Workbook()
     sheet = book.active
     sheet.title = _("Register")
@@ -67,11 +65,4 @@ def register_response(root, month, requests) -> HttpResponse:
         )
     for i, width in enumerate([15, 14, 10, 14, 30, 17, 17, 17, 8, 6, 8, 10], start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
-    out = BytesIO()
-    book.save(out)
-    response = HttpResponse(
-        out.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''requests-{month:%Y-%m}.xlsx"
-    return response
+    return xlsx_response(book, f"requests-{month:%Y-%m}.xlsx")

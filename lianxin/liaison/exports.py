@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from io import BytesIO
-
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from lianxin.core.exports import xlsx_response
 
-def month_response(root, month, entries, cadence_rows) -> HttpResponse:
+
+def month_response(root, month, entries, cadence_rows):
     book = Workbook()
     sheet = book.active
     sheet.title = _("Diaries")
@@ -70,11 +69,4 @@ def month_response(root, month, entries, cadence_rows) -> HttpResponse:
         for row in ws.iter_rows(min_row=2):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-    out = BytesIO()
-    book.save(out)
-    response = HttpResponse(
-        out.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''diaries-{month:%Y-%m}.xlsx"
-    return response
+    return xlsx_response(book, f"diaries-{month:%Y-%m}.xlsx")

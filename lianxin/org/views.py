@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -11,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lianxin.core.exports import xlsx_response
 from lianxin.core.forms import run_action
 from lianxin.core.views import staff_required
 
@@ -141,12 +140,7 @@ def people_export(request: HttpRequest) -> HttpResponse:
     people = list(queries.roster(root))
     governed = set(access.governed_units(request.user, root).values_list("pk", flat=True))
     data = exports.roster_xlsx(people, root=root, phones_for=governed)
-    response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    filename = _("roster") + f"-{timezone.localdate():%Y%m%d}.xlsx"
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
+    return xlsx_response(data, _("roster") + f"-{timezone.localdate():%Y%m%d}.xlsx")
 
 
 @staff_required

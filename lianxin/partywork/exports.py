@@ -5,24 +5,19 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from lianxin.core.exports import xlsx_response
+
 from .models import MonthlyPlan, MonthlyReport
 
+__all__ = ["grid_xlsx", "month_xlsx", "xlsx_response"]
+
 LATE = PatternFill("solid", fgColor="FDECEA")
-
-
-def xlsx_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
-    return response
 
 
 def _save(book) -> bytes:

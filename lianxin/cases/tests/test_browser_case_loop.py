@@ -13,21 +13,6 @@ from .conftest import receive
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path(__file__).resolve().parents[3] / "test-results"
-PASSWORD = "browser-test-2026"
-
-
-def staff_page(browser, live_server, user):
-    user.set_password(PASSWORD)
-    user.save()
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("登录名").fill(user.username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url("**/workbench/")
-    return context, page
 
 
 def take_step(page, label, fill=None):
@@ -40,7 +25,7 @@ def take_step(page, label, fill=None):
     assert page.locator(".alert-success").is_visible(), page.content()
 
 
-def test_portal_submission_to_rating(browser, live_server, cc):
+def test_portal_submission_to_rating(browser, staff_page, live_server, cc):
     SHOTS.mkdir(exist_ok=True)
     citizen = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
     phone = citizen.new_page()
@@ -59,7 +44,7 @@ def test_portal_submission_to_rating(browser, live_server, cc):
     assert phone.evaluate("document.documentElement.scrollWidth") <= 391
     phone.screenshot(path=str(SHOTS / "case-submitted-phone.png"), full_page=True)
 
-    context, page = staff_page(browser, live_server, cc.dispatcher)
+    context, page = staff_page(cc.dispatcher)
     page.goto(f"{live_server.url}/workbench/cases/?tab=incoming")
     page.get_by_role("link", name=code).click()
     page.get_by_role("button", name="派单", exact=True).click()
@@ -68,7 +53,7 @@ def test_portal_submission_to_rating(browser, live_server, cc):
     assert page.locator(".alert-success").is_visible()
     context.close()
 
-    context, page = staff_page(browser, live_server, cc.handler)
+    context, page = staff_page(cc.handler)
     page.goto(f"{live_server.url}/workbench/cases/?tab=mine")
     page.get_by_role("link", name=code).click()
     take_step(page, "签收")
@@ -92,7 +77,7 @@ def test_portal_submission_to_rating(browser, live_server, cc):
     citizen.close()
 
 
-def test_operator_fast_entry_with_caller_history_and_knowledge(browser, live_server, cc):
+def test_operator_fast_entry_with_caller_history_and_knowledge(staff_page, live_server, cc):
     earlier, _ = receive(cc, citizen_phone="13900001234", content="上次反映的路灯问题")
     known = actions.case_dispatch(
         case=receive(cc, kind="consult", content="超限运输许可怎么办理")[0],
@@ -106,7 +91,7 @@ def test_operator_fast_entry_with_caller_history_and_knowledge(browser, live_ser
         reusable=True,
         actor=cc.handler,
     )
-    context, page = staff_page(browser, live_server, cc.operator)
+    context, page = staff_page(cc.operator)
     page.goto(live_server.url + "/workbench/cases/entry/")
     page.locator("#id_citizen_phone").fill("13900001234")
     page.locator("#caller").get_by_role("link", name=earlier.code).wait_for()

@@ -11,21 +11,13 @@ from lianxin.catalog.models import Review, ServiceRequest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path(__file__).resolve().parents[3] / "test-results"
-PASSWORD = "browser-test-2026"
 
 
-def test_request_through_pause_completion_bad_rating_and_rectification(browser, live_server, sv):
+def test_request_through_pause_completion_bad_rating_and_rectification(
+    browser, staff_page, live_server, sv
+):
     SHOTS.mkdir(exist_ok=True)
-    sv.handler.set_password(PASSWORD)
-    sv.handler.save()
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("登录名").fill("handler")
-    page.get_by_label("密码").fill(PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url("**/workbench/")
+    context, page = staff_page(sv.handler)
 
     page.goto(live_server.url + "/workbench/services/requests/")
     page.get_by_label("事项").select_option(label="涉路施工许可")

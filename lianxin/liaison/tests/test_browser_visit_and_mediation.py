@@ -11,26 +11,11 @@ from lianxin.mediation.models import Dispute
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path(__file__).resolve().parents[3] / "test-results"
-PASSWORD = "browser-test-2026"
 
 
-def open_as(browser, live_server, user, width):
-    user.set_password(PASSWORD)
-    user.save()
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("登录名").fill(user.username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url("**/workbench/")
-    return context, page
-
-
-def test_visit_need_to_case_on_a_phone(browser, live_server, lx):
+def test_visit_need_to_case_on_a_phone(staff_page, live_server, lx):
     SHOTS.mkdir(exist_ok=True)
-    context, page = open_as(browser, live_server, lx.station_leader, 390)
+    context, page = staff_page(lx.station_leader, 390)
     page.goto(live_server.url + "/workbench/liaison/")
     page.get_by_label("地点").select_option(label="甲村")
     page.get_by_label("走访对象").fill("王大爷等村民")
@@ -48,8 +33,8 @@ def test_visit_need_to_case_on_a_phone(browser, live_server, lx):
     context.close()
 
 
-def test_mediation_from_first_session_to_printed_agreement(browser, live_server, lx):
-    context, page = open_as(browser, live_server, lx.station_leader, 1280)
+def test_mediation_from_first_session_to_printed_agreement(staff_page, live_server, lx):
+    context, page = staff_page(lx.station_leader)
     page.goto(live_server.url + "/workbench/mediation/new/")
     page.get_by_label("单位").select_option(label="甲站")
     page.locator("#id_subject").fill("边沟改造占地补偿纠纷")

@@ -11,31 +11,16 @@ from lianxin.partywork.models import MonthlyPlan, MonthlyReport
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path(__file__).resolve().parents[3] / "test-results"
-PASSWORD = "browser-test-2026"
 
 
-def open_as(browser, live_server, user, width=1280):
-    user.set_password(PASSWORD)
-    user.save()
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("登录名").fill(user.username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url("**/workbench/")
-    return context, page
-
-
-def test_plan_agreed_by_both_and_a_late_report_flagged(browser, live_server, pw):
+def test_plan_agreed_by_both_and_a_late_report_flagged(staff_page, live_server, pw):
     SHOTS.mkdir(exist_ok=True)
     this_month = months.first_of(timezone.localdate())
     next_month = months.next_month(this_month)
     late_month = months.previous_month(months.previous_month(this_month))
     a = pw.station_a.pk
 
-    context, page = open_as(browser, live_server, pw.sec_a, width=390)
+    context, page = staff_page(pw.sec_a, width=390)
     page.goto(f"{live_server.url}/workbench/partywork/units/{a}/plans/{next_month:%Y-%m}/")
     page.get_by_role("button", name="开始制定计划").click()
     page.get_by_label("工作内容").fill("主题党日：重温入党誓词")
@@ -53,7 +38,7 @@ def test_plan_agreed_by_both_and_a_late_report_flagged(browser, live_server, pw)
     page.screenshot(path=str(SHOTS / "partywork-report-phone.png"), full_page=True)
     context.close()
 
-    context, page = open_as(browser, live_server, pw.officer)
+    context, page = staff_page(pw.officer)
     page.goto(f"{live_server.url}/workbench/partywork/units/{a}/plans/{next_month:%Y-%m}/")
     page.get_by_role("button", name="确认计划").click()
     assert "双方已商定" in page.locator("#plan-state").inner_text()
