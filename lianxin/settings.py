@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "lianxin.catalog",
     "lianxin.liaison",
     "lianxin.mediation",
+    "lianxin.intake",
     "lianxin.portal",
     "lianxin.api",
 ]

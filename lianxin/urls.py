@@ -6,6 +6,7 @@ from lianxin.api.api import api
 from lianxin.cases.urls import workbench_urls as case_urls
 from lianxin.catalog.urls import workbench_urls as catalog_urls
 from lianxin.core import views as core_views
+from lianxin.intake.open311.urls import urlpatterns as open311_urls
 from lianxin.liaison.urls import workbench_urls as liaison_urls
 from lianxin.mediation.urls import workbench_urls as mediation_urls
 from lianxin.org import views as org_views
@@ -55,6 +56,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", api.urls),
+    path("open311/v2/", include((open311_urls, "open311"))),
     path("admin/", admin.site.urls),
 ]
 

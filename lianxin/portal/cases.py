@@ -39,6 +39,16 @@ def portal_root() -> Unit:
 
 @never_cache
 def submit(request: HttpRequest) -> HttpResponse:
+    return _submit(request, channel="web")
+
+
+@never_cache
+def board_post(request: HttpRequest) -> HttpResponse:
+    """A new post on the public message board (网络论坛): a case of channel `forum`, public."""
+    return _submit(request, channel="forum")
+
+
+def _submit(request: HttpRequest, *, channel: str) -> HttpResponse:
     root = portal_root()
     form = case_forms.PortalSubmitForm(
         request.POST or None, root=root, initial={"submit_token": codes.new_token()}
@@ -54,13 +64,13 @@ def submit(request: HttpRequest) -> HttpResponse:
                 lambda: actions.case_receive(
                     root=root,
                     kind=d["kind"],
-                    channel="web",
+                    channel=channel,
                     category=d["category"],
                     content=d["content"],
                     place=d["place"],
                     citizen_name=d["citizen_name"],
                     citizen_phone=d["citizen_phone"],
-                    is_public=d["is_public"],
+                    is_public=d["is_public"] or channel == "forum",
                     submit_token=d["submit_token"],
                 ),
             )
@@ -68,7 +78,12 @@ def submit(request: HttpRequest) -> HttpResponse:
                 case, secret = result
                 _remember(request, case.code)
                 return render(request, "portal/submitted.html", {"case": case, "secret": secret})
-    return render(request, "portal/submit.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request,
+        "portal/submit.html",
+        {"form": form, "forum": channel == "forum"},
+        status=400 if form.errors else 200,
+    )
 
 
 def _remember(request, code: str) -> None:

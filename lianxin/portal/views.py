@@ -36,6 +36,7 @@ urlpatterns = [
     path("track/<str:code>/", cases.track_case, name="track_case"),
     path("track/<str:code>/<str:name>/", cases.track_act, name="track_act"),
     path("board/", cases.board, name="board"),
+    path("board/post/", cases.board_post, name="board_post"),
     path("board/<str:code>/", cases.board_case, name="board_case"),
     path("services/", services.service_list, name="services"),
     path("services/commitments/", services.commitments, name="commitments"),

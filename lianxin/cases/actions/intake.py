@@ -65,7 +65,7 @@ def case_receive(
         citizen_name, field="citizen_name", label=_("The name"), required=False, limit=50
     )
     phone = normalize_phone(citizen_phone, field="citizen_phone")
-    if channel == Channel.WEB and kind != Kind.PROBLEM and not phone:
+    if channel in (Channel.WEB, Channel.FORUM) and kind != Kind.PROBLEM and not phone:
         raise ApplicationError(
             _("Leave a phone number so that we can reach you."), field="citizen_phone"
         )

@@ -31,3 +31,24 @@ def test_supervised_overdue_cases_are_listed_for_public_notice(cc, make_case, cl
     actions.case_supervise(case=case, level=3, note="挂牌", actor=cc.supervisor)
     page = client.get("/board/").content.decode()
     assert case.code in page and "超期督办件公示" in page
+
+
+def test_a_post_on_the_message_board_is_a_public_forum_case(cc, client):
+    from lianxin.cases.models import Case
+
+    page = client.get("/board/post/").content.decode()
+    assert "在留言板发帖" in page
+    r = client.post(
+        "/board/post/",
+        {
+            "kind": "suggestion",
+            "category": cc.road.pk,
+            "content": "建议在河口镇增设公交站台",
+            "citizen_name": "钱先生",
+            "citizen_phone": "13566667777",
+            "submit_token": "forum-1",
+        },
+    )
+    assert r.status_code == 200
+    case = Case.objects.get()
+    assert (case.channel, case.is_public) == ("forum", True)

@@ -91,6 +91,10 @@ class Command(BaseCommand):
 
         with transaction.atomic():
             load_demo_liaison(units)
+        from lianxin.intake.demo_data import load_demo_intake
+
+        with transaction.atomic():
+            load_demo_intake(units)
         self.stdout.write(
             _("Demo organisation: %(org)s, %(units)s units, %(people)s people.")
             % {

@@ -1,0 +1,180 @@
+"""Channel actions: each one receives through `cases.actions.case_receive` (no channel keeps
+a copy of a case) and records the channel's own id in the same transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from lianxin.cases import actions as case_actions
+from lianxin.cases.models import Case, Category, Channel, Kind
+from lianxin.core.audit import record_event
+from lianxin.core.errors import ApplicationError
+from lianxin.org.access import is_admin_of
+from lianxin.org.models import Unit
+
+from .models import CategoryQuestion, ChannelMessage, Open311Client
+
+
+def key_digest(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def open311_client_create(*, root: Unit, name: str, actor) -> tuple[Open311Client, str]:
+    """Issue an api_key to a client system (shown once)."""
+    if actor is not None and not is_admin_of(actor, root):
+        raise PermissionDenied
+    name = (name or "").strip()[:100]
+    if not name:
+        raise ApplicationError(_("Name the client system."), field="name")
+    key = "o311_" + secrets.token_urlsafe(24)
+    with transaction.atomic():
+        client = Open311Client.objects.create(
+            root=root, name=name, key_digest=key_digest(key), prefix=key[:8]
+        )
+        record_event(actor=actor, action="intake.open311_client_create", obj=client)
+    return client, key
+
+
+def _check_attribute(q: CategoryQuestion, raw: list[str]) -> str:
+    values = [v.strip() for v in raw if v.strip()]
+    if not values:
+        if q.required:
+            raise ApplicationError(f"attribute[{q.code}] is required", field=q.code)
+        return ""
+    keys = {str(v["key"]) for v in q.values}
+    if q.datatype == "number":
+        try:
+            float(values[0])
+        except ValueError:
+            raise ApplicationError(f"attribute[{q.code}] must be a number", field=q.code) from None
+    elif q.datatype == "datetime":
+        try:
+            datetime.fromisoformat(values[0].replace("Z", "+00:00"))
+        except ValueError:
+            raise ApplicationError(
+                f"attribute[{q.code}] must be a W3C datetime", field=q.code
+            ) from None
+    elif q.datatype in ("singlevaluelist", "multivaluelist"):
+        if q.datatype == "singlevaluelist" and len(values) > 1:
+            raise ApplicationError(f"attribute[{q.code}] takes one value", field=q.code)
+        unknown = [v for v in values if v not in keys]
+        if unknown:
+            raise ApplicationError(
+                f"attribute[{q.code}] has an unknown value: {unknown[0]}", field=q.code
+            )
+        names = {str(v["key"]): v["name"] for v in q.values}
+        return "、".join(names[v] for v in values)
+    return values[0][:2000]
+
+
+def open311_receive(
+    *,
+    client: Open311Client,
+    category: Category,
+    description: str,
+    attributes: dict[str, list[str]],
+    lat: str = "",
+    long: str = "",
+    address: str = "",
+    address_id: str = "",
+    first_name: str = "",
+    last_name: str = "",
+    phone: str = "",
+    email: str = "",
+    media_url: str = "",
+    device_id: str = "",
+    account_id: str = "",
+    external_id: str = "",
+) -> Case:
+    """A service request posted by an Open311 client becomes a case (channel open311)."""
+    if not (lat and long) and not address and not address_id:
+        raise ApplicationError(
+            "a location is required: lat and long, address_string or address_id", field="location"
+        )
+    if lat or long:
+        try:
+            la, lo = float(lat), float(long)
+        except ValueError:
+            raise ApplicationError("lat and long must be numbers", field="lat") from None
+        if not (-90 <= la <= 90 and -180 <= lo <= 180):
+            raise ApplicationError("lat or long out of range", field="lat")
+    answers = []
+    for q in category.questions.all():
+        value = _check_attribute(q, attributes.get(q.code, []))
+        if value:
+            answers.append(f"{q.description}：{value}")
+    place = address or (f"{lat},{long}" if lat else address_id)
+    content = (description or "").strip()
+    if answers:
+        content = (content + "\n" if content else "") + "\n".join(answers)
+    token = "open311-" + key_digest(f"{client.pk}:{external_id}")[:40] if external_id else None
+    with transaction.atomic():
+        case, _secret = case_actions.case_receive(
+            root=client.root,
+            kind=Kind.HELP,
+            channel=Channel.OPEN311,
+            category=category,
+            content=content,
+            place=place[:200],
+            citizen_name=f"{last_name}{first_name}".strip()[:50],
+            citizen_phone=phone,
+            citizen_email=email,
+            submit_token=token,
+        )
+        try:
+            with transaction.atomic():
+                ChannelMessage.objects.create(
+                    channel=Channel.OPEN311,
+                    external_id=case.code,
+                    case=case,
+                    data={
+                        "client": client.pk,
+                        "lat": lat,
+                        "long": long,
+                        "address_id": address_id,
+                        "media_url": media_url[:500],
+                        "device_id": device_id[:100],
+                        "account_id": account_id[:100],
+                    },
+                )
+        except IntegrityError:
+            pass  # the same request again: the one case it made
+    return case
+
+
+def weibo_receive(*, root: Unit, category: Category, item: dict) -> tuple[Case, bool]:
+    """One mention or private message of a Weibo export; (case, created). The same item
+    twice gives the case it made the first time."""
+    external_id = str(item.get("id") or item.get("mid") or "").strip()
+    if not external_id:
+        raise ApplicationError("an item without id", field="id")
+    existing = ChannelMessage.objects.filter(channel=Channel.WEIBO, external_id=external_id).first()
+    if existing is not None:
+        return existing.case, False
+    user = item.get("user") or {}
+    text = (item.get("text") or "").strip()
+    kind = "private message" if item.get("type") == "message" else "mention"
+    with transaction.atomic():
+        case, _secret = case_actions.case_receive(
+            root=root,
+            kind=Kind.HELP,
+            channel=Channel.WEIBO,
+            category=category,
+            content=text,
+            citizen_name=str(user.get("screen_name") or "")[:50],
+            citizen_contact=f"weibo:{user.get('id', '')}",
+            submit_token="weibo-" + key_digest(external_id)[:40],
+        )
+        ChannelMessage.objects.create(
+            channel=Channel.WEIBO,
+            external_id=external_id,
+            case=case,
+            data={"type": kind, "created_at": item.get("created_at", "")},
+        )
+    return case, True
