@@ -6,6 +6,7 @@ from lianxin.api.api import api
 from lianxin.cases.urls import workbench_urls as case_urls
 from lianxin.catalog.urls import workbench_urls as catalog_urls
 from lianxin.core import views as core_views
+from lianxin.intake import wechat
 from lianxin.intake.open311.urls import urlpatterns as open311_urls
 from lianxin.liaison.urls import workbench_urls as liaison_urls
 from lianxin.mediation.urls import workbench_urls as mediation_urls
@@ -57,6 +58,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", api.urls),
     path("open311/v2/", include((open311_urls, "open311"))),
+    path("channels/wechat/<slug:account>/", wechat.callback, name="wechat_callback"),
     path("admin/", admin.site.urls),
 ]
 

@@ -75,3 +75,27 @@ class ChannelMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel}:{self.external_id}"
+
+
+class WechatAccount(BaseModel):
+    """A WeChat official account (微信公众号) whose messages reach the register."""
+
+    root = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    slug = models.SlugField(_("address"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    app_id = models.CharField("AppID", max_length=40)
+    token = models.CharField("Token", max_length=64)
+    encoding_aes_key = models.CharField(
+        "EncodingAESKey", max_length=43, blank=True, help_text=_("Blank: plaintext mode.")
+    )
+    category = models.ForeignKey(
+        Category, verbose_name=_("category of new cases"), on_delete=models.PROTECT
+    )
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        verbose_name = _("WeChat account")
+        verbose_name_plural = _("WeChat accounts")
+
+    def __str__(self) -> str:
+        return self.name

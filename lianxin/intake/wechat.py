@@ -1,0 +1,167 @@
+"""The WeChat official account callback (/channels/wechat/<account>/).
+
+GET is WeChat's server verification (signature of token, timestamp, nonce; echo `echostr`).
+POST carries a message, in plaintext or in safe mode (AES, `encrypt_type=aes`): signatures are
+checked, timestamps older than five minutes refused, the XML screened for entities and DTDs
+before any parser sees it, then:
+- a text (or the recognition of a voice message, an image, a location) becomes a case of
+  channel `wechat`; the passive reply gives its code and lookup secret. WeChat retries a
+  message it thinks unanswered up to three times with the same MsgId: one case, the same reply;
+- "查询 <code>" answers with the status of that case if this WeChat user raised it.
+Everything is answered synchronously, well within WeChat's 5-second limit.
+"""
+
+from __future__ import annotations
+
+import time
+
+from defusedxml import ElementTree as SafeET
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+from django.views.decorators.csrf import csrf_exempt
+from wechatpy import parse_message
+from wechatpy.crypto import WeChatCrypto
+from wechatpy.exceptions import InvalidSignatureException
+from wechatpy.replies import TextReply
+from wechatpy.utils import check_signature
+
+from lianxin.cases import actions as case_actions
+from lianxin.cases.models import Case, Channel, Kind
+
+from .models import ChannelMessage, WechatAccount
+
+MAX_BODY = 64 * 1024
+MAX_AGE = 300
+
+
+def _safe(xml: bytes | str) -> bool:
+    try:
+        SafeET.fromstring(xml)
+    except Exception:  # defusedxml refuses entities and DTDs; ParseError for broken XML
+        return False
+    return True
+
+
+def _fresh(timestamp: str) -> bool:
+    try:
+        return abs(time.time() - int(timestamp)) <= MAX_AGE
+    except (TypeError, ValueError):
+        return False
+
+
+def _receive(account: WechatAccount, msg) -> str:
+    """The reply text for one message (creating its case at most once)."""
+    openid = msg.source
+    if msg.type == "text" and msg.content.strip().startswith("查询"):
+        code = msg.content.strip()[2:].strip()
+        case = Case.objects.filter(code=code, citizen_contact=f"wechat:{openid}").first()
+        if case is None:
+            return _("No case %(code)s of yours was found.") % {"code": code}
+        text = _("Case %(code)s: %(status)s.") % {
+            "code": case.code,
+            "status": case.get_status_display(),
+        }
+        if case.reply:
+            text += " " + _("Reply: %(reply)s") % {"reply": case.reply[:300]}
+        return text
+    if msg.type == "text":
+        content = msg.content
+    elif msg.type == "voice" and getattr(msg, "recognition", None):
+        content = msg.recognition
+    elif msg.type == "image":
+        content = _("[picture] %(url)s") % {"url": msg.image}
+    elif msg.type == "location":
+        content = _("[location] %(label)s (%(lat)s, %(lng)s)") % {
+            "label": msg.label,
+            "lat": msg.location_x,
+            "lng": msg.location_y,
+        }
+    else:
+        return _("Send us your request as text, and we will register it.")
+    external_id = str(msg.id)
+    existing = ChannelMessage.objects.filter(
+        channel=Channel.WECHAT, external_id=external_id
+    ).first()
+    token = f"wechat-{account.pk}-{external_id}"
+    if existing is None:
+        try:
+            with transaction.atomic():
+                case, _secret = case_actions.case_receive(
+                    root=account.root,
+                    kind=Kind.HELP,
+                    channel=Channel.WECHAT,
+                    category=account.category,
+                    content=content,
+                    citizen_contact=f"wechat:{openid}",
+                    submit_token=token,
+                )
+                ChannelMessage.objects.create(
+                    channel=Channel.WECHAT,
+                    external_id=external_id,
+                    case=case,
+                    data={"type": msg.type},
+                )
+        except IntegrityError:  # the same MsgId at the same moment: the first one made it
+            pass
+    case, secret = case_actions.case_receive(  # the same token: the case made, its secret
+        root=account.root,
+        kind=Kind.HELP,
+        channel=Channel.WECHAT,
+        category=account.category,
+        content=content,
+        submit_token=token,
+    )
+    return _(
+        "Received. Case %(code)s, lookup secret %(secret)s. Send “查询 %(code)s” to follow it."
+    ) % {"code": case.code, "secret": secret}
+
+
+@csrf_exempt
+def callback(request, account: str):
+    account = (
+        WechatAccount.objects.filter(slug=account, is_active=True)
+        .select_related("category")
+        .first()
+    )
+    if account is None:
+        raise Http404
+    g = request.GET
+    signature, timestamp, nonce = g.get("signature", ""), g.get("timestamp", ""), g.get("nonce", "")
+    try:
+        check_signature(account.token, signature, timestamp, nonce)
+    except InvalidSignatureException:
+        return HttpResponseForbidden("invalid signature")
+    if request.method == "GET":
+        return HttpResponse(g.get("echostr", ""), content_type="text/plain")
+    if not _fresh(timestamp):
+        return HttpResponseForbidden("stale timestamp")
+    body = request.body
+    if len(body) > MAX_BODY or not _safe(body):
+        return HttpResponse("bad request", status=400)
+    crypto = None
+    if g.get("encrypt_type") == "aes":
+        if not account.encoding_aes_key:
+            return HttpResponse("bad request", status=400)
+        crypto = WeChatCrypto(account.token, account.encoding_aes_key, account.app_id)
+        try:
+            body = crypto.decrypt_message(body, g.get("msg_signature", ""), timestamp, nonce)
+        except InvalidSignatureException:
+            return HttpResponseForbidden("invalid signature")
+        except Exception:
+            return HttpResponse("bad request", status=400)
+        if not _safe(body):
+            return HttpResponse("bad request", status=400)
+    try:
+        msg = parse_message(body)
+    except Exception:
+        return HttpResponse("bad request", status=400)
+    if msg is None or msg.type == "event":
+        return HttpResponse("success", content_type="text/plain")
+    with override("zh-hans"):
+        text = _receive(account, msg)
+    reply = TextReply(message=msg, content=text).render()
+    if crypto is not None:
+        reply = crypto.encrypt_message(reply, nonce, timestamp)
+    return HttpResponse(reply, content_type="application/xml; charset=utf-8")
