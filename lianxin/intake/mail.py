@@ -1,0 +1,185 @@
+"""Email to the register: a new mail becomes a case; a reply to one of our mails (In-Reply-To
+or References naming a case, or its code in the subject, from the same address) goes into
+that case's timeline; auto-replies and bounces are ignored. Chinese mail arrives in GBK,
+GB18030, Big5 or UTF-8: every declared charset is honoured, GB2312/GBK read as their
+superset GB18030, and undeclared 8-bit text tried in UTF-8, GB18030 and Big5."""
+
+from __future__ import annotations
+
+import email
+import hashlib
+import re
+from email import policy
+from email.utils import getaddresses, parseaddr
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from lianxin.cases import actions as case_actions
+from lianxin.cases import workflow as wf
+from lianxin.cases.models import Case, Category, Channel, Kind
+from lianxin.org.models import Unit
+
+from .models import ChannelMessage
+
+CODE_RE = re.compile(r"(?<!\d)(\d{12})(?!\d)")
+REF_RE = re.compile(r"<case-(\d{12})[.@]")
+CHARSET_ALIASES = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "cp936": "gb18030",
+    "big5-hkscs": "big5hkscs",
+}
+ATTACHMENT_TYPES = {
+    b"\x89PNG": "image/png",
+    b"\xff\xd8\xff": "image/jpeg",
+    b"%PDF": "application/pdf",
+}
+MAX_ATTACHMENT = 10 * 1024 * 1024
+
+
+def _decode(payload: bytes, charset: str | None) -> str:
+    tried = []
+    if charset:
+        tried.append(CHARSET_ALIASES.get(charset.lower(), charset.lower()))
+    tried += ["utf-8", "gb18030", "big5"]
+    for cs in tried:
+        try:
+            return payload.decode(cs)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return payload.decode("utf-8", errors="replace")
+
+
+def _header(msg, name: str) -> str:
+    value = msg.get(name, "")
+    return str(value).strip()
+
+
+def _body_and_files(msg) -> tuple[str, list[dict]]:
+    texts, html, files = [], [], []
+    for part in msg.walk():
+        if part.is_multipart():
+            continue
+        disposition = (part.get_content_disposition() or "").lower()
+        payload = part.get_payload(decode=True) or b""
+        if disposition == "attachment" or (part.get_filename() and disposition != "inline"):
+            kind = next((t for sig, t in ATTACHMENT_TYPES.items() if payload.startswith(sig)), None)
+            files.append(
+                {
+                    "name": part.get_filename() or "",
+                    "type": kind,
+                    "size": len(payload),
+                    "kept": bool(kind and len(payload) <= MAX_ATTACHMENT),
+                    "data": payload,
+                }
+            )
+            continue
+        ctype = part.get_content_type()
+        if ctype == "text/plain":
+            texts.append(_decode(payload, part.get_content_charset()))
+        elif ctype == "text/html":
+            html.append(re.sub(r"<[^>]+>", " ", _decode(payload, part.get_content_charset())))
+    body = "\n".join(texts) or "\n".join(html)
+    return re.sub(r"\n{3,}", "\n\n", body).strip(), files
+
+
+def is_automatic(msg) -> bool:
+    """Auto-replies, out-of-office notices, mailing-list traffic and bounces."""
+    if _header(msg, "Auto-Submitted").lower() not in ("", "no"):
+        return True
+    if _header(msg, "Precedence").lower() in ("bulk", "junk", "list", "auto_reply"):
+        return True
+    if msg.get("X-Autoreply") or msg.get("X-Autorespond") or msg.get("X-Auto-Response-Suppress"):
+        return True
+    if msg.get_content_type() == "multipart/report":
+        return True
+    sender = parseaddr(_header(msg, "From"))[1].lower()
+    return sender.split("@")[0] in ("mailer-daemon", "postmaster")
+
+
+def _store(case: Case, files: list[dict]) -> list[dict]:
+    """Keep images and PDFs outside the web root; list what was refused."""
+    kept = []
+    folder = settings.DATA_DIR / "attachments" / case.code
+    for n, f in enumerate(files):
+        entry = {"name": f["name"], "type": f["type"], "size": f["size"], "kept": f["kept"]}
+        if f["kept"]:
+            folder.mkdir(parents=True, exist_ok=True)
+            ext = {"image/png": "png", "image/jpeg": "jpg", "application/pdf": "pdf"}[f["type"]]
+            path = folder / f"mail-{n}.{ext}"
+            path.write_bytes(f["data"])
+            entry["path"] = str(path.relative_to(settings.DATA_DIR))
+        kept.append(entry)
+    return kept
+
+
+def mail_receive(*, root: Unit, category: Category, raw: bytes) -> tuple[str, Case | None]:
+    """("ignored" | "reply" | "case" | "duplicate", the case)."""
+    msg = email.message_from_bytes(raw, policy=policy.default)
+    if is_automatic(msg):
+        return "ignored", None
+    message_id = _header(msg, "Message-ID") or hashlib.sha256(raw).hexdigest()
+    existing = ChannelMessage.objects.filter(
+        channel=Channel.EMAIL, external_id=message_id[:200]
+    ).first()
+    if existing is not None:
+        return "duplicate", existing.case
+    name, address = parseaddr(_header(msg, "From"))
+    subject = _header(msg, "Subject")
+    body, files = _body_and_files(msg)
+    refs = " ".join([_header(msg, "In-Reply-To"), _header(msg, "References")])
+    codes = REF_RE.findall(refs) or CODE_RE.findall(subject)
+    target = None
+    for code in codes:
+        target = Case.objects.filter(code=code, root=root, citizen_email__iexact=address).first()
+        if target is not None:
+            break
+    with transaction.atomic():
+        if target is not None:
+            case_actions.case_note(
+                case=target,
+                actor=wf.SYSTEM,
+                note=_("Email from %(address)s: %(subject)s\n%(body)s")
+                % {"address": address, "subject": subject, "body": body[:4000]},
+            )
+            outcome, case = "reply", target
+        else:
+            content = (subject + "\n" + body).strip() if subject else body
+            case, _secret = case_actions.case_receive(
+                root=root,
+                kind=Kind.HELP,
+                channel=Channel.EMAIL,
+                category=category,
+                title=subject[:100],
+                content=content[:5000] or subject or _("(empty mail)"),
+                citizen_name=name[:50],
+                citizen_email=address,
+                submit_token="email-" + hashlib.sha256(message_id.encode()).hexdigest()[:40],
+            )
+            outcome = "case"
+        try:
+            with transaction.atomic():
+                ChannelMessage.objects.create(
+                    channel=Channel.EMAIL,
+                    external_id=message_id[:200],
+                    case=case,
+                    data={
+                        "from": address,
+                        "subject": subject[:200],
+                        "to": [a for _n, a in getaddresses([_header(msg, "To")])],
+                        "attachments": _store(case, files),
+                    },
+                )
+        except IntegrityError:
+            return "duplicate", case
+    return outcome, case
+
+
+def case_message_id(case: Case) -> str:
+    """The Message-ID of our mails about a case, so that replies find it."""
+    return (
+        f"<case-{case.code}.{hashlib.sha256(case.secret_digest.encode()).hexdigest()[:8]}@lianxin>"
+    )

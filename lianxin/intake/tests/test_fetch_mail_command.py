@@ -1,0 +1,190 @@
+"""`lianxin fetch_mail`: real RFC 5322 messages in GBK, GB18030, Big5 and UTF-8, replies,
+auto-replies and bounces, attachments; and an IMAP mailbox served over TCP by aioimaplib's
+IMAP server."""
+
+import asyncio
+import base64
+import email
+import socket
+import threading
+from email import policy
+
+import pytest
+from django.core.management import call_command
+
+from lianxin.cases.models import Case, Category
+from lianxin.intake.models import ChannelMessage
+
+
+def raw_mail(
+    *,
+    subject_word: str,
+    charset: str,
+    body: str,
+    sender="zhao@example.cn",
+    message_id="<m1@example.cn>",
+    extra="",
+    encoding="base64",
+    name="赵市民",
+) -> bytes:
+    subject = f"=?{charset}?B?{base64.b64encode(subject_word.encode(charset)).decode()}?="
+    payload = body.encode(charset)
+    if encoding == "base64":
+        payload_text = base64.encodebytes(payload).decode()
+    else:
+        payload_text = payload.decode("latin-1")
+    head = (
+        f"From: =?{charset}?B?{base64.b64encode(name.encode(charset)).decode()}?= <{sender}>\r\n"
+        f"To: xinfang@qingshan.gov.cn\r\nSubject: {subject}\r\nMessage-ID: {message_id}\r\n"
+        f"Date: Sun, 29 Nov 2026 10:00:00 +0800\r\nMIME-Version: 1.0\r\n{extra}"
+        f"Content-Type: text/plain; charset={charset}\r\n"
+        f"Content-Transfer-Encoding: {encoding}\r\n\r\n"
+    )
+    return head.encode("ascii") + payload_text.encode("latin-1")
+
+
+@pytest.fixture
+def road(cast):
+    return Category.objects.create(root=cast.root, name="路面病害")
+
+
+@pytest.mark.parametrize(
+    "charset, encoding",
+    [
+        ("gbk", "base64"),
+        ("gb18030", "8bit"),
+        ("big5", "base64"),
+        ("utf-8", "8bit"),
+        ("gb2312", "base64"),
+    ],
+)
+def test_chinese_mail_in_every_encoding_becomes_a_case(road, tmp_path, capsys, charset, encoding):
+    big5 = charset == "big5"
+    text = "青山路K12處有坑洞" if big5 else "青山路K12处有坑，请修补"
+    name = "趙市民" if big5 else "赵市民"
+    subject = "路面坑洞"
+    path = tmp_path / "m.eml"
+    path.write_bytes(
+        raw_mail(subject_word=subject, charset=charset, body=text, encoding=encoding, name=name)
+    )
+    call_command("fetch_mail", "--eml", str(path))
+    assert "1 new cases" in capsys.readouterr().out
+    case = Case.objects.get()
+    assert case.channel == "email" and text in case.content and case.title == subject
+    assert (case.citizen_name, case.citizen_email) == (name, "zhao@example.cn")
+    call_command("fetch_mail", "--eml", str(path))  # the same mail again
+    assert "1 already read" in capsys.readouterr().out and Case.objects.count() == 1
+
+
+def test_replies_go_to_their_case_and_automatic_mail_is_ignored(road, tmp_path, capsys):
+    first = tmp_path / "first.eml"
+    first.write_bytes(raw_mail(subject_word="路灯不亮", charset="utf-8", body="石桥村路灯不亮"))
+    call_command("fetch_mail", "--eml", str(first))
+    case = Case.objects.get()
+    reply = tmp_path / "reply.eml"
+    reply.write_bytes(
+        raw_mail(
+            subject_word=f"Re: 您的诉求 {case.code}",
+            charset="gbk",
+            body="补充：是村口第三根路灯",
+            message_id="<m2@example.cn>",
+        )
+    )
+    stranger = tmp_path / "stranger.eml"
+    stranger.write_bytes(
+        raw_mail(
+            subject_word=f"Re: 您的诉求 {case.code}",
+            charset="utf-8",
+            body="冒充的回复",
+            sender="other@example.cn",
+            message_id="<m3@example.cn>",
+        )
+    )
+    auto = tmp_path / "auto.eml"
+    auto.write_bytes(
+        raw_mail(
+            subject_word="自动回复：休假中",
+            charset="utf-8",
+            body="我正在休假",
+            message_id="<m4@example.cn>",
+            extra="Auto-Submitted: auto-replied\r\n",
+        )
+    )
+    bounce = tmp_path / "bounce.eml"
+    bounce.write_bytes(
+        raw_mail(
+            subject_word="Undelivered",
+            charset="utf-8",
+            body="failed",
+            sender="MAILER-DAEMON@example.cn",
+            message_id="<m5@example.cn>",
+        )
+    )
+    call_command("fetch_mail", "--eml", str(reply), str(stranger), str(auto), str(bounce))
+    out = capsys.readouterr().out
+    assert "1 new cases, 1 replies, 2 ignored" in out
+    note = case.events.filter(action="note").get().note
+    assert "村口第三根路灯" in note
+    assert Case.objects.count() == 2  # the stranger's mail is a case of its own
+
+
+def test_attachments_images_and_pdf_are_kept_others_refused(road, tmp_path, settings):
+    msg = email.message.EmailMessage(policy=policy.default)
+    msg["From"] = "赵市民 <zhao@example.cn>"
+    msg["To"] = "xinfang@qingshan.gov.cn"
+    msg["Subject"] = "路面坑洞照片"
+    msg["Message-ID"] = "<att@example.cn>"
+    msg.set_content("照片见附件")
+    msg.add_attachment(
+        b"\x89PNG\r\n\x1a\n" + b"0" * 100, maintype="image", subtype="png", filename="坑.png"
+    )
+    msg.add_attachment(b"MZ\x90\x00 an exe", maintype="image", subtype="jpeg", filename="fake.jpg")
+    path = tmp_path / "att.eml"
+    path.write_bytes(msg.as_bytes())
+    call_command("fetch_mail", "--eml", str(path))
+    stored = ChannelMessage.objects.get().data["attachments"]
+    assert [(a["name"], a["kept"]) for a in stored] == [("坑.png", True), ("fake.jpg", False)]
+    assert (settings.DATA_DIR / stored[0]["path"]).read_bytes().startswith(b"\x89PNG")
+    assert "static" not in stored[0]["path"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_new_mail_is_fetched_from_an_imap_server_and_marked_read(road, capsys):
+    from aioimaplib.imap_testing_server import Mail, MockImapServer
+
+    loop = asyncio.new_event_loop()
+    server = MockImapServer(loop=loop)
+    port = _free_port()
+    srv = loop.run_until_complete(server.run_server(host="127.0.0.1", port=port))
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    try:
+        raw = raw_mail(subject_word="桥梁护栏损坏", charset="gbk", body="河口大桥护栏断了两根")
+        server.receive(
+            Mail(email.message_from_bytes(raw, policy=policy.compat32)),
+            imap_user="box@qingshan.gov.cn",
+        )
+        args = [
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--user",
+            "box@qingshan.gov.cn",
+            "--password",
+            "secret",
+        ]
+        call_command("fetch_mail", *args)
+        assert "1 new cases" in capsys.readouterr().out
+        assert "河口大桥护栏断了两根" in Case.objects.get().content
+        call_command("fetch_mail", *args)  # marked \Seen: nothing new
+        assert "0 new cases" in capsys.readouterr().out
+    finally:
+        loop.call_soon_threadsafe(srv.close)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=5)
