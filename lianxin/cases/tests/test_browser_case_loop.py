@@ -18,11 +18,13 @@ SHOTS = Path(__file__).resolve().parents[3] / "test-results"
 def take_step(page, label, fill=None):
     page.get_by_role("button", name=label, exact=True).first.click()
     section = page.locator(".accordion-collapse.show")
+    section.wait_for()
+    page.wait_for_function("!document.querySelector('.collapsing')")
     for name, value in (fill or {}).items():
         section.locator(f"[name$='-{name}']").fill(value)
-    section.locator("button[type=submit]").click()
-    page.wait_for_load_state()
-    assert page.locator(".alert-success").is_visible(), page.content()
+    with page.expect_navigation():
+        section.locator("button[type=submit]").click()
+    page.locator(".alert-success").wait_for()
 
 
 def test_portal_submission_to_rating(browser, staff_page, live_server, cc):
@@ -48,9 +50,12 @@ def test_portal_submission_to_rating(browser, staff_page, live_server, cc):
     page.goto(f"{live_server.url}/workbench/cases/?tab=incoming")
     page.get_by_role("link", name=code).click()
     page.get_by_role("button", name="派单", exact=True).click()
+    page.locator("#step-dispatch.show").wait_for()
+    page.wait_for_function("!document.querySelector('.collapsing')")
     page.locator("#id_dispatch-unit").select_option(label="甲站")
-    page.locator("#step-dispatch button[type=submit]").click()
-    assert page.locator(".alert-success").is_visible()
+    with page.expect_navigation():
+        page.locator("#step-dispatch button[type=submit]").click()
+    page.locator(".alert-success").wait_for()
     context.close()
 
     context, page = staff_page(cc.handler)
@@ -69,7 +74,8 @@ def test_portal_submission_to_rating(browser, staff_page, live_server, cc):
     assert "坑槽已于今日修补完毕" in phone.locator("#case-reply").inner_text()
     phone.get_by_label("非常满意").check()
     phone.get_by_label("已解决").check()
-    phone.get_by_role("button", name="提交评价").click()
+    with phone.expect_navigation():
+        phone.get_by_role("button", name="提交评价").click()
     assert phone.locator("#case-status").inner_text() == "已办结"
     case = Case.objects.get(code=code)
     assert (case.status, case.rating, case.solved) == ("closed", 5, True)

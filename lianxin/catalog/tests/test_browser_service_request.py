@@ -30,11 +30,14 @@ def test_request_through_pause_completion_bad_rating_and_rectification(
     code = ServiceRequest.objects.get().code
 
     page.get_by_label("施工图纸").check()
-    page.get_by_role("button", name="告知申请人").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="告知申请人").click()
     assert "待补正" in page.locator("#request-state").inner_text()
-    page.get_by_role("button", name="材料已补齐，恢复计时").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="材料已补齐，恢复计时").click()
     page.get_by_label("决定").select_option(label="已批准")
-    page.get_by_role("button", name="办结").last.click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="办结").last.click()
     assert "已办结" in page.locator("#request-state").inner_text()
 
     applicant = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
@@ -44,12 +47,14 @@ def test_request_through_pause_completion_bad_rating_and_rectification(
     phone.get_by_label("评价码").fill(secret)
     phone.get_by_label("不满意", exact=True).check()
     phone.get_by_label("理由").fill("窗口人员解释不清楚，跑了两趟")
-    phone.get_by_role("button", name="发送").click()
+    with phone.expect_navigation():
+        phone.get_by_role("button", name="发送").click()
     assert "承办单位将于" in phone.locator("#review-done").inner_text()
 
     page.reload()
     page.get_by_placeholder("整改情况及对申请人的答复").fill("已对窗口人员培训，并电话致歉。")
-    page.get_by_role("button", name="登记整改").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="登记整改").click()
     assert "已对窗口人员培训" in page.locator("#review").inner_text()
     page.screenshot(path=str(SHOTS / "service-request.png"), full_page=True)
 

@@ -22,10 +22,12 @@ def test_visit_need_to_case_on_a_phone(staff_page, live_server, lx):
     page.get_by_label("群众反映").fill("村口晚上没有路灯，老人出行不安全。")
     page.get_by_label("群众需求（每行一条）").fill("村口增设路灯")
     page.get_by_label("被走访人签名").fill("王某")
-    page.get_by_role("button", name="记入民情日记").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="记入民情日记").click()
     assert "村口增设路灯" in page.locator("#needs").inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= 391
-    page.get_by_role("button", name="转为诉求件").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="转为诉求件").click()
     assert "已受理" in page.locator("#needs").inner_text()
     page.screenshot(path=str(SHOTS / "diary-need-case-phone.png"), full_page=True)
     case = Case.objects.get(channel="visit")
@@ -44,21 +46,22 @@ def test_mediation_from_first_session_to_printed_agreement(staff_page, live_serv
     page.get_by_label("当事人 1").fill("李某")
     page.get_by_label("联系方式 1").fill("13905710001")
     page.get_by_label("当事人 2").fill("甲站")
-    page.get_by_role("button", name="开始调解").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="开始调解").click()
     page.locator("#id_s-place").fill("甲村村委会")
     page.locator("#id_s-attendees").fill("李某、吴站长、村主任")
     page.locator("#id_s-notes").fill("现场丈量占地0.28亩，按标准协商补偿。")
-    page.get_by_role("button", name="记录", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="记录", exact=True).click()
     page.locator("#id_c-outcome").select_option(label="调解成功")
     page.locator("#id_c-agreement").fill(
         "一、甲站一次性补偿李某人民币捌仟元整；\n二、李某不再就此事提出其他要求。"
     )
-    page.locator(
-        "form:has(#id_c-outcome) button[type=submit], form:has(#id_c-outcome) button"
-    ).first.click()
+    with page.expect_navigation():
+        page.locator("form:has(#id_c-outcome) button").first.click()
     assert "调解成功" in page.locator("#dispute-state").inner_text()
     page.locator("#print-agreement").click()
-    assert page.get_by_role("heading", name="调解协议书").is_visible()
+    page.get_by_role("heading", name="调解协议书").wait_for()
     assert "捌仟元" in page.locator("#agreement-text").inner_text()
     page.emulate_media(media="print")
     page.screenshot(path=str(SHOTS / "mediation-agreement-print.png"), full_page=True)
