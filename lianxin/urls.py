@@ -6,6 +6,7 @@ from lianxin.api.api import api
 from lianxin.cases.urls import workbench_urls as case_urls
 from lianxin.catalog.urls import workbench_urls as catalog_urls
 from lianxin.core import views as core_views
+from lianxin.intake import views as intake_views
 from lianxin.intake import wechat
 from lianxin.intake.open311.urls import urlpatterns as open311_urls
 from lianxin.liaison.urls import workbench_urls as liaison_urls
@@ -40,6 +41,10 @@ workbench = (
         *catalog_urls,
         *liaison_urls,
         *mediation_urls,
+        path("imports/", intake_views.import_list, name="imports"),
+        path("imports/template.xlsx", intake_views.import_template, name="import_template"),
+        path("imports/<int:pk>/", intake_views.import_detail, name="import_detail"),
+        path("imports/<int:pk>/confirm/", intake_views.import_confirm, name="import_confirm"),
     ],
     "workbench",
 )

@@ -178,3 +178,96 @@ def weibo_receive(*, root: Unit, category: Category, item: dict) -> tuple[Case, 
             data={"type": kind, "created_at": item.get("created_at", "")},
         )
     return case, True
+
+
+def import_check(*, root: Unit, channel: str, name: str, data: bytes, actor):
+    """Check a file row by row and keep it for importing; nothing is written to the register."""
+    import uuid
+
+    from django.conf import settings
+
+    from . import imports
+    from .models import ImportBatch
+
+    if actor is not None and not may_import(actor, root):
+        raise PermissionDenied
+    if channel not in (Channel.OPINION_BOX, Channel.IMPORT):
+        raise ApplicationError(_("Choose what the file holds."), field="channel")
+    ext = name.lower().rsplit(".", 1)[-1]
+    if ext not in ("xlsx", "csv"):
+        raise ApplicationError(_("Upload an .xlsx or .csv file."), field="file")
+    parsed = imports.parse(root=root, name=name, data=data)
+    folder = settings.DATA_DIR / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{uuid.uuid4().hex}.{ext}"
+    path.write_bytes(data)
+    with transaction.atomic():
+        batch = ImportBatch.objects.create(
+            root=root,
+            uploaded_by=actor if getattr(actor, "pk", None) else None,
+            channel=channel,
+            file_name=name[:200],
+            stored=str(path),
+            total=parsed.total,
+            valid=len(parsed.rows),
+            errors=[list(e) for e in parsed.errors[:1000]],
+            error_count=len(parsed.errors),
+        )
+        record_event(
+            actor=actor,
+            action="intake.import_check",
+            obj=batch,
+            after={"total": parsed.total, "errors": len(parsed.errors)},
+        )
+    return batch
+
+
+def import_start(*, batch, actor):
+    """Confirm a checked file: the good rows are imported by a background task."""
+    from .models import ImportBatch
+    from .tasks import run_import
+
+    if actor is not None and not may_import(actor, batch.root):
+        raise PermissionDenied
+    with transaction.atomic():
+        updated = ImportBatch.objects.filter(
+            pk=batch.pk, state__in=[ImportBatch.State.PREVIEWED, ImportBatch.State.FAILED]
+        ).update(state=ImportBatch.State.RUNNING, processed=0, message="")
+        if not updated:
+            raise ApplicationError(_("This file is already being imported or was imported."))
+        record_event(actor=actor, action="intake.import_start", obj=batch)
+        transaction.on_commit(lambda: run_import.enqueue(batch.pk))
+
+
+def import_run(batch_id: int) -> None:
+    """The background work: the good rows in chunks, each chunk one transaction."""
+    from pathlib import Path
+
+    from django.db.models import F
+
+    from . import imports
+    from .models import ImportBatch
+
+    batch = ImportBatch.objects.select_related("root").get(pk=batch_id)
+    try:
+        parsed = imports.parse(
+            root=batch.root, name=batch.file_name, data=Path(batch.stored).read_bytes()
+        )
+        for start in range(0, len(parsed.rows), imports.CHUNK):
+            chunk = parsed.rows[start : start + imports.CHUNK]
+            made = imports.import_chunk(root=batch.root, channel=batch.channel, rows=chunk)
+            ImportBatch.objects.filter(pk=batch.pk).update(
+                processed=F("processed") + len(chunk), imported=F("imported") + made
+            )
+        ImportBatch.objects.filter(pk=batch.pk).update(state=ImportBatch.State.DONE)
+    except Exception as err:  # the chunks written stay; running again skips them
+        ImportBatch.objects.filter(pk=batch.pk).update(
+            state=ImportBatch.State.FAILED, message=str(err)[:300]
+        )
+
+
+def may_import(user, root: Unit) -> bool:
+    from lianxin.org.access import has_role_over
+    from lianxin.org.models import Role
+
+    return has_role_over(user, root, (Role.OPERATOR, Role.DISPATCHER, Role.ADMIN))

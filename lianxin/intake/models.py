@@ -4,6 +4,7 @@ a case (so that the same message never makes two)."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -99,3 +100,41 @@ class WechatAccount(BaseModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ImportBatch(BaseModel):
+    """An uploaded file of opinion-box slips or historical cases, checked then imported."""
+
+    class State(models.TextChoices):
+        PREVIEWED = "previewed", _("checked")
+        RUNNING = "running", _("importing")
+        DONE = "done", _("imported")
+        FAILED = "failed", _("failed")
+
+    root = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    channel = models.CharField(_("channel"), max_length=16)
+    file_name = models.CharField(_("file"), max_length=200)
+    stored = models.CharField(max_length=300)
+    state = models.CharField(max_length=12, choices=State.choices, default=State.PREVIEWED)
+    total = models.PositiveIntegerField(default=0)
+    valid = models.PositiveIntegerField(default=0)
+    imported = models.PositiveIntegerField(default=0)
+    processed = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+    error_count = models.PositiveIntegerField(default=0)
+    message = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.processed / self.valid) if self.valid else 100
