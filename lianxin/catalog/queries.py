@@ -3,12 +3,12 @@ register of requests, the published reviews."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.db.models import Avg, Count, Q, QuerySet
-from django.utils import timezone
 
 from lianxin.core import clock
+from lianxin.core.months import time_range
 from lianxin.org.models import Unit
 
 from .models import Commitment, GuideVersion, Review, Service, ServiceRequest
@@ -26,12 +26,6 @@ def published_guides(services) -> dict[int, GuideVersion]:
         g.service_id: g
         for g in GuideVersion.objects.filter(service__in=services, state="published")
     }
-
-
-def _month_range(month: date):
-    start = timezone.make_aware(datetime.combine(month, time.min))
-    end_month = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return start, timezone.make_aware(datetime.combine(end_month, time.min))
 
 
 def performance(root: Unit, *, days: int = 365) -> list[dict]:
@@ -80,7 +74,7 @@ def request_list(
     elif status:
         qs = qs.filter(status=status)
     if month:
-        start, end = _month_range(month)
+        start, end = time_range(month)
         qs = qs.filter(received_at__gte=start, received_at__lt=end)
     if q:
         qs = qs.filter(Q(code=q) | Q(applicant_phone=q) | Q(subject__icontains=q))
@@ -90,7 +84,7 @@ def request_list(
 def monthly_reviews(root: Unit, month: date) -> list[dict]:
     """Per service, the month's reviews by level and the bad ones with their rectification
     (published on the portal)."""
-    start, end = _month_range(month)
+    start, end = time_range(month)
     reviews = list(
         Review.objects.filter(
             request__service__root=root, created_at__gte=start, created_at__lt=end

@@ -4,7 +4,6 @@ the register of requests and each request's steps."""
 from __future__ import annotations
 
 import difflib
-from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from lianxin.core import clock, deadlines
 from lianxin.core.forms import run_action, try_action
+from lianxin.core.months import parse as parse_month
 from lianxin.core.views import staff_required
 from lianxin.org.queries import units_under
 
@@ -207,7 +207,7 @@ def requests(request: HttpRequest) -> HttpResponse:
                 % {"code": req.code, "secret": secret},
             )
             return redirect("workbench:request_detail", req.code)
-    month = _month(request.GET.get("month"))
+    month = parse_month(request.GET.get("month"))
     qs = queries.request_list(
         root, status=request.GET.get("status", ""), month=month, q=request.GET.get("q", "").strip()
     )
@@ -237,18 +237,10 @@ def _token() -> str:
     return new_token()
 
 
-def _month(text) -> date | None:
-    try:
-        year, month = (int(x) for x in (text or "").split("-"))
-        return date(year, month, 1)
-    except ValueError:
-        return None
-
-
 @staff_required
 def register_export(request: HttpRequest, month: str) -> HttpResponse:
     root = access.root_of(request.user)
-    m = _month(month)
+    m = parse_month(month)
     if m is None:
         raise Http404
     return exports.register_response(root, m, queries.request_list(root, month=m))

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 
 from lianxin.core import clock
 from lianxin.core.models import DueItem
+from lianxin.core.months import first_of, last_day, parse
 from lianxin.core.notify import notify_staff
 from lianxin.core.workdays import end_of_day
 from lianxin.org.models import Role, RoleGrant
-from lianxin.partywork.months import first_of, last_day, parse
 
 from .models import ContactPoint, Visit
 

@@ -8,7 +8,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from lianxin.core import clock
-from lianxin.partywork.months import last_day
+from lianxin.core.months import last_day
 
 from .models import ContactPoint, Visit
 

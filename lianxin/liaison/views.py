@@ -13,10 +13,10 @@ from django.views.decorators.http import require_POST
 from lianxin.cases.models import Category
 from lianxin.core import clock
 from lianxin.core.forms import run_action, try_action
+from lianxin.core.months import first_of, parse
 from lianxin.core.views import staff_required
 from lianxin.org.access import home_root, person_of
 from lianxin.org.models import Person, Unit
-from lianxin.partywork.months import first_of, parse
 
 from . import access, actions, exports, forms, queries
 from .models import Need, Place, ResearchVisit

@@ -53,7 +53,7 @@ def commitments(request: HttpRequest) -> HttpResponse:
 def reviews(request: HttpRequest) -> HttpResponse:
     from django.utils import timezone
 
-    from lianxin.partywork.months import first_of, parse, previous_month
+    from lianxin.core.months import first_of, parse, previous_month
 
     this_month = first_of(timezone.localdate(clock.now()))
     month = parse(request.GET.get("month", "")) or this_month
