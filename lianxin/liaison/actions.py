@@ -208,11 +208,12 @@ def visit_review(*, visit: Visit, comment: str = "", actor) -> Visit:
     """A leader checks a diary entry (定期检查)."""
     if not access.reviews_diary_of(actor, visit.person):
         raise PermissionDenied
+    comment = clean_text(
+        comment, field="comment", label=_("The comment"), required=False, limit=1000
+    )
     with transaction.atomic():
         visit.reviewed_by, visit.reviewed_at = _me(actor), clock.now()
-        visit.review_comment = clean_text(
-            comment, field="comment", label=_("The comment"), required=False, limit=1000
-        )
+        visit.review_comment = comment
         visit.save()
         record_event(actor=actor, action="liaison.visit_review", obj=visit)
     return visit

@@ -177,11 +177,10 @@ def dispute_follow_up(*, dispute: Dispute, kept: bool, note: str = "", actor) ->
     _may_work_on(actor, dispute)
     if dispute.outcome != Dispute.Outcome.SUCCESS or dispute.followed_up_at:
         raise ApplicationError(_("There is no follow-up to record."))
+    note = clean_text(note, field="note", label=_("The note"), required=not kept, limit=1000)
     with transaction.atomic():
         dispute.followed_up_at, dispute.agreement_kept = clock.now(), kept
-        dispute.follow_up_note = clean_text(
-            note, field="note", label=_("The note"), required=not kept, limit=1000
-        )
+        dispute.follow_up_note = note
         dispute.save()
         clock.finish("mediation.followup", dispute.pk)
         record_event(actor=actor, action="mediation.follow_up", obj=dispute, after={"kept": kept})

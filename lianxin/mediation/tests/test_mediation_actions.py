@@ -119,3 +119,28 @@ def test_contacts_are_for_the_mediator_and_leaders(cast, login):
     assert "李某" in page and "13905710001" not in page
     assert login(cast.handler_b).get(url).status_code == 404
     assert login(cast.outsider).get(url).status_code == 404
+
+
+def test_an_agreement_not_kept_needs_a_note_and_is_recorded_once(cast):
+    with clock.frozen_at(NOW):
+        d = open_dispute(cast)
+        actions.session_add(
+            dispute=d,
+            day=NOW.date(),
+            place="村委会",
+            attendees="双方",
+            notes="协商",
+            actor=cast.station_leader,
+        )
+        d = actions.dispute_close(
+            dispute=d, outcome="success", agreement="补偿八千元", actor=cast.station_leader
+        )
+    with pytest.raises(ApplicationError):
+        actions.dispute_follow_up(dispute=d, kept=False, note="", actor=cast.station_leader)
+    assert Dispute.objects.get(pk=d.pk).followed_up_at is None
+    with pytest.raises(PermissionDenied):
+        actions.dispute_follow_up(dispute=d, kept=False, note="未付款", actor=cast.handler_b)
+    actions.dispute_follow_up(dispute=d, kept=False, note="尚未付款", actor=cast.station_leader)
+    with pytest.raises(ApplicationError):
+        actions.dispute_follow_up(dispute=d, kept=True, actor=cast.station_leader)
+    assert Dispute.objects.get(pk=d.pk).agreement_kept is False

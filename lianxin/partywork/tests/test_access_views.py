@@ -93,3 +93,11 @@ def test_only_an_administrator_names_the_party_building_office(pw, login):
     from lianxin.partywork.access import office_unit
 
     assert office_unit(pw.root) == pw.office
+
+
+def test_the_stations_secretary_confirms_receipt_through_the_api(pw, work, login):
+    url = f"/api/v1/partywork/guidance/{work['guidance'].pk}/receipts/{pw.station_a.pk}"
+    assert login(pw.handler).post(url).status_code == 400  # a member, not the secretary
+    r = login(pw.sec_a).post(url)
+    assert r.status_code == 200 and r.json()["confirmed_at"]
+    assert login(pw.sec_a).post(url).status_code == 400  # confirmed already
