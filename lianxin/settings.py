@@ -239,3 +239,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "lianxin@localhost")
 LIANXIN_LOOKUP_DAYS = int(os.environ.get("LIANXIN_LOOKUP_DAYS", "180"))
 # Weights of the composite score (response, resolution, satisfaction), in percent.
 LIANXIN_SCORE_WEIGHTS = (30, 35, 35)
+
+# Pictures that arrive as links (WeChat image messages, Weibo pictures, Open311 media_url) are
+# fetched by a background task only from these hosts (and their subdomains): a client cannot
+# make the server fetch an address of its choosing.
+LIANXIN_MEDIA_HOSTS = [
+    h.strip()
+    for h in os.environ.get("LIANXIN_MEDIA_HOSTS", "qpic.cn,qlogo.cn,sinaimg.cn").split(",")
+    if h.strip()
+]

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, QueryDict
 from ninja import Field, Query, Router, Schema, Status
 
+from lianxin.core import files
 from lianxin.core.errors import ApplicationError
 from lianxin.org.access import home_root
 from lianxin.org.models import Unit
@@ -47,6 +48,13 @@ class CaseCreated(Schema):
     status: str
 
 
+class FileOut(Schema):
+    name: str
+    content_type: str
+    size: int
+    url: str
+
+
 class EventOut(Schema):
     seq: int
     at: datetime
@@ -55,6 +63,7 @@ class EventOut(Schema):
     public: bool
     note: str
     data: dict
+    files: list[FileOut]
 
 
 class CaseOut(Schema):
@@ -180,6 +189,15 @@ def _detail(request, case, roles) -> dict:
             "public": e.public,
             "note": e.note,
             "data": e.data,
+            "files": [
+                {
+                    "name": f.name,
+                    "content_type": f.content_type,
+                    "size": f.size,
+                    "url": f"/api/v1/cases/{case.code}/files/{f.pk}",
+                }
+                for f in e.files
+            ],
         }
         for e in queries.timeline(case)
     ]
@@ -190,6 +208,13 @@ def _detail(request, case, roles) -> dict:
 def get_case(request, code: str):
     case, roles = access.access_case(request.user, code)
     return _detail(request, case, roles)
+
+
+@router.get("/{code}/files/{pk}", summary="A photo or PDF of the case (its own content type)")
+def get_file(request, code: str, pk: int):
+    case, _roles = access.access_case(request.user, code)
+    a = queries.attachment_of(case, pk)
+    return files.response(sha256=a.sha256, content_type=a.content_type, name=a.name)
 
 
 class ContactOut(Schema):

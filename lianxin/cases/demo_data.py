@@ -9,7 +9,7 @@ from datetime import datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from lianxin.core import clock
+from lianxin.core import clock, files, samples
 from lianxin.org.models import Person, Unit
 
 from . import actions
@@ -264,6 +264,9 @@ def load_demo_cases(units: dict[str, Unit], *, now: datetime | None = None) -> i
                 urgent=rng.random() < 0.05,
                 actor=None if channel == "web" else operator,
                 submit_token=f"demo-{n}",
+                files=files.accept([(f"现场照片{n}.jpg", samples.road_photo(n))])
+                if channel == "web" and n % 3 == 0
+                else (),
             )
         fate = rng.random()
         if n >= 144 or (days_ago <= 1 and fate < 0.5):

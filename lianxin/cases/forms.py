@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lianxin.core.forms import StyledForm
+from lianxin.core.forms import FilesField, StyledForm
 from lianxin.org.models import Person, Role
 from lianxin.org.queries import people_with_role, units_under
 
@@ -46,6 +46,7 @@ class PortalSubmitForm(StyledForm):
         label=_("It may be shown on the public message board (personal data hidden)"),
         required=False,
     )
+    files = FilesField()
     submit_token = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, root=None, **kwargs):
@@ -159,6 +160,7 @@ class NoteForm(ActionForm):
 
 class RequiredNoteForm(ActionForm):
     note = forms.CharField(label=_("Note"), widget=SHORT)
+    files = FilesField()
 
 
 class QuestionForm(ActionForm):
@@ -231,6 +233,7 @@ class LookupForm(StyledForm):
 
 class SupplementForm(ActionForm):
     note = forms.CharField(label=_("The information asked for"), widget=TEXT)
+    files = FilesField()
 
 
 class TemplateForm(StyledForm):
@@ -245,11 +248,11 @@ class TemplateForm(StyledForm):
         self.fields["category"].queryset = _categories(root)
 
 
-def step_form(name: str, case, data=None, *, prefixed: bool = True):
+def step_form(name: str, case, data=None, files=None, *, prefixed: bool = True):
     """The form of one step on this case (choices limited to the case's organisation).
     Pages prefix the fields with the step's name (several forms on one page); the API not."""
     form = STEP_FORMS[name](
-        data, initial={"version": case.version}, prefix=name if prefixed else None
+        data, files, initial={"version": case.version}, prefix=name if prefixed else None
     )
     if name == "dispatch":
         units = units_under(case.root).filter(is_active=True)

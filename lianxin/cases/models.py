@@ -345,3 +345,27 @@ class ReplyTemplate(BaseModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Attachment(BaseModel):
+    """A photo or PDF that came with a case or with a later message about it; the bytes live
+    outside the web root (core.files), served only to those who may see the case."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
+    event_seq = models.PositiveIntegerField(_("timeline entry"))
+    name = models.CharField(_("file name"), max_length=120)
+    content_type = models.CharField(_("type"), max_length=40)
+    size = models.PositiveIntegerField(_("size"))
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["case", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")

@@ -109,9 +109,28 @@ def caller_history(root: Unit, phone: str, *, limit: int = 10) -> list[Case]:
     )
 
 
-def timeline(case: Case, *, public_only: bool = False) -> QuerySet[CaseEvent]:
+def timeline(case: Case, *, public_only: bool = False) -> list[CaseEvent]:
+    """The entries in order, each with `.files`: the attachments that came with it."""
     events = case.events.select_related("actor").order_by("seq")
-    return events.filter(public=True) if public_only else events
+    events = list(events.filter(public=True) if public_only else events)
+    by_seq: dict[int, list] = {}
+    for attachment in case.attachments.all():
+        by_seq.setdefault(attachment.event_seq, []).append(attachment)
+    for event in events:
+        event.files = by_seq.get(event.seq, [])
+    return events
+
+
+def attachment_of(case: Case, pk: int, *, public_only: bool = False):
+    """One attachment of this case (of a public entry only, for the citizen); 404 otherwise."""
+    from django.http import Http404
+
+    attachment = case.attachments.filter(pk=pk).first()
+    if attachment is None or (
+        public_only and not case.events.filter(seq=attachment.event_seq, public=True).exists()
+    ):
+        raise Http404
+    return attachment
 
 
 # -- knowledge base: earlier reusable answers, and sources other apps register (service

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from lianxin.core.errors import ApplicationError
+from lianxin.core.forms import accept_files
 
 from . import access, actions
 from .models import Case
@@ -41,4 +42,6 @@ def run_step(name: str, case: Case, d: dict, user):
         return actions.case_pause(question=d["question"], **v)
     func = getattr(actions, f"case_{name}")
     extra = {k: d[k] for k in ("reason", "note") if k in d}
+    if d.get("files"):
+        extra["files"] = accept_files(d["files"])
     return func(**extra, **v)

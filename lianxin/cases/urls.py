@@ -21,5 +21,6 @@ workbench_urls = [
     path("org/units/<int:pk>/problems/", views.problem_list, name="problem_list"),
     path("cases/<str:code>/", views.case_detail, name="case_detail"),
     path("cases/<str:code>/contact/", views.case_contact, name="case_contact"),
+    path("cases/<str:code>/files/<int:pk>/", views.case_file, name="case_file"),
     path("cases/<str:code>/<str:name>/", views.case_act, name="case_act"),
 ]

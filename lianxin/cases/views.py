@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from lianxin.core import clock
+from lianxin.core import clock, files
 from lianxin.core.errors import ApplicationError
 from lianxin.core.exports import xlsx_response
 from lianxin.core.forms import run_action
@@ -293,7 +293,7 @@ def case_act(request: HttpRequest, code: str, name: str) -> HttpResponse:
     case, roles = access.access_case(request.user, code)
     if name not in forms.STEP_FORMS:
         raise Http404
-    form = forms.step_form(name, case, request.POST)
+    form = forms.step_form(name, case, request.POST, request.FILES)
     if (
         form.is_valid()
         and run_action(form, lambda: run_step(name, case, form.cleaned_data, request.user))
@@ -303,6 +303,14 @@ def case_act(request: HttpRequest, code: str, name: str) -> HttpResponse:
         return redirect("workbench:case_detail", case.code)
     case, roles = access.access_case(request.user, code)
     return _detail(request, case, roles, bound=(name, form), status=400)
+
+
+@staff_required
+def case_file(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """A photo or PDF of the case, for those who may see the case (others 404)."""
+    case, _roles = access.access_case(request.user, code)
+    a = queries.attachment_of(case, pk)
+    return files.response(sha256=a.sha256, content_type=a.content_type, name=a.name)
 
 
 @require_POST

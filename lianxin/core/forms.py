@@ -27,6 +27,39 @@ class StyledForm(forms.Form):
             widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class FilesField(forms.FileField):
+    """Several files in one field (photos, scans); checked by `core.files.accept` in the
+    action's call, so a refused file names itself next to the field."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "help_text",
+            _("Up to 5 photos (JPEG, PNG, GIF, WebP) or PDF files, 10 MB each."),
+        )
+        kwargs.setdefault("label", _("Photos or documents"))
+        super().__init__(
+            widget=MultipleFileInput(attrs={"accept": "image/*,application/pdf"}), **kwargs
+        )
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data if d]
+        return [single(data, initial)] if data else []
+
+
+def accept_files(uploaded) -> list:
+    """The uploads of a FilesField, checked and stored (ApplicationError on field `files`)."""
+    from . import files
+
+    return files.accept(files.read_uploads(uploaded)) if uploaded else []
+
+
 def run_action(form: forms.Form, call: Callable[[], T]) -> T | None:
     """Call an action; a refusal becomes an error on the form (on its field if it names one
     the form has) and None is returned."""

@@ -18,6 +18,7 @@ from lianxin.core.errors import ApplicationError
 from lianxin.org.access import is_admin_of
 from lianxin.org.models import Unit
 
+from . import media
 from .models import CategoryQuestion, ChannelMessage, Open311Client
 
 
@@ -143,6 +144,7 @@ def open311_receive(
                         "account_id": account_id[:100],
                     },
                 )
+            media.fetch_later(case, [media_url])
         except IntegrityError:
             pass  # the same request again: the one case it made
     return case
@@ -160,6 +162,12 @@ def weibo_receive(*, root: Unit, category: Category, item: dict) -> tuple[Case, 
     user = item.get("user") or {}
     text = (item.get("text") or "").strip()
     kind = "private message" if item.get("type") == "message" else "mention"
+    pictures = [
+        str(p.get("large") or p.get("original_pic") or p.get("thumbnail_pic") or "")
+        if isinstance(p, dict)
+        else str(p)
+        for p in (item.get("pic_urls") or item.get("pics") or [])
+    ][:9]
     with transaction.atomic():
         case, _secret = case_actions.case_receive(
             root=root,
@@ -175,8 +183,9 @@ def weibo_receive(*, root: Unit, category: Category, item: dict) -> tuple[Case, 
             channel=Channel.WEIBO,
             external_id=external_id,
             case=case,
-            data={"type": kind, "created_at": item.get("created_at", "")},
+            data={"type": kind, "created_at": item.get("created_at", ""), "pictures": pictures},
         )
+        media.fetch_later(case, pictures)
     return case, True
 
 

@@ -12,13 +12,15 @@ import re
 from email import policy
 from email.utils import getaddresses, parseaddr
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from lianxin.cases import actions as case_actions
 from lianxin.cases import workflow as wf
 from lianxin.cases.models import Case, Category, Channel, Kind
+from lianxin.core import files
+from lianxin.core.errors import ApplicationError
+from lianxin.core.files import Accepted
 from lianxin.org.models import Unit
 
 from .models import ChannelMessage
@@ -32,12 +34,6 @@ CHARSET_ALIASES = {
     "cp936": "gb18030",
     "big5-hkscs": "big5hkscs",
 }
-ATTACHMENT_TYPES = {
-    b"\x89PNG": "image/png",
-    b"\xff\xd8\xff": "image/jpeg",
-    b"%PDF": "application/pdf",
-}
-MAX_ATTACHMENT = 10 * 1024 * 1024
 
 
 def _decode(payload: bytes, charset: str | None) -> str:
@@ -66,16 +62,7 @@ def _body_and_files(msg) -> tuple[str, list[dict]]:
         disposition = (part.get_content_disposition() or "").lower()
         payload = part.get_payload(decode=True) or b""
         if disposition == "attachment" or (part.get_filename() and disposition != "inline"):
-            kind = next((t for sig, t in ATTACHMENT_TYPES.items() if payload.startswith(sig)), None)
-            files.append(
-                {
-                    "name": part.get_filename() or "",
-                    "type": kind,
-                    "size": len(payload),
-                    "kept": bool(kind and len(payload) <= MAX_ATTACHMENT),
-                    "data": payload,
-                }
-            )
+            files.append((part.get_filename() or "", payload))
             continue
         ctype = part.get_content_type()
         if ctype == "text/plain":
@@ -100,20 +87,16 @@ def is_automatic(msg) -> bool:
     return sender.split("@")[0] in ("mailer-daemon", "postmaster")
 
 
-def _store(case: Case, files: list[dict]) -> list[dict]:
-    """Keep images and PDFs outside the web root; list what was refused."""
-    kept = []
-    folder = settings.DATA_DIR / "attachments" / case.code
-    for n, f in enumerate(files):
-        entry = {"name": f["name"], "type": f["type"], "size": f["size"], "kept": f["kept"]}
-        if f["kept"]:
-            folder.mkdir(parents=True, exist_ok=True)
-            ext = {"image/png": "png", "image/jpeg": "jpg", "application/pdf": "pdf"}[f["type"]]
-            path = folder / f"mail-{n}.{ext}"
-            path.write_bytes(f["data"])
-            entry["path"] = str(path.relative_to(settings.DATA_DIR))
-        kept.append(entry)
-    return kept
+def _keep(items: list[tuple[str, bytes]]) -> tuple[list[Accepted], list[dict]]:
+    """Each attachment on its own: images and PDFs kept (core.files), the rest listed with
+    the reason, so one stray .exe does not lose the citizen's photos."""
+    kept, refused = [], []
+    for name, data in items[: files.MAX_FILES * 2]:
+        try:
+            kept += files.accept([(name, data)])
+        except ApplicationError as err:
+            refused.append({"name": files.clean_name(name), "reason": str(err.message)})
+    return kept[: files.MAX_FILES * 2], refused
 
 
 def mail_receive(*, root: Unit, category: Category, raw: bytes) -> tuple[str, Case | None]:
@@ -129,7 +112,8 @@ def mail_receive(*, root: Unit, category: Category, raw: bytes) -> tuple[str, Ca
         return "duplicate", existing.case
     name, address = parseaddr(_header(msg, "From"))
     subject = _header(msg, "Subject")
-    body, files = _body_and_files(msg)
+    body, items = _body_and_files(msg)
+    kept, refused = _keep(items)
     refs = " ".join([_header(msg, "In-Reply-To"), _header(msg, "References")])
     codes = REF_RE.findall(refs) or CODE_RE.findall(subject)
     target = None
@@ -142,8 +126,11 @@ def mail_receive(*, root: Unit, category: Category, raw: bytes) -> tuple[str, Ca
             case_actions.case_note(
                 case=target,
                 actor=wf.SYSTEM,
-                note=_("Email from %(address)s: %(subject)s\n%(body)s")
-                % {"address": address, "subject": subject, "body": body[:4000]},
+                note=(
+                    _("Email from %(address)s: %(subject)s\n%(body)s")
+                    % {"address": address, "subject": subject, "body": body}
+                )[:1000],
+                files=kept,
             )
             outcome, case = "reply", target
         else:
@@ -158,6 +145,7 @@ def mail_receive(*, root: Unit, category: Category, raw: bytes) -> tuple[str, Ca
                 citizen_name=name[:50],
                 citizen_email=address,
                 submit_token="email-" + hashlib.sha256(message_id.encode()).hexdigest()[:40],
+                files=kept,
             )
             outcome = "case"
         try:
@@ -170,7 +158,8 @@ def mail_receive(*, root: Unit, category: Category, raw: bytes) -> tuple[str, Ca
                         "from": address,
                         "subject": subject[:200],
                         "to": [a for _n, a in getaddresses([_header(msg, "To")])],
-                        "attachments": _store(case, files),
+                        "attachments": [f.name for f in kept],
+                        "refused": refused,
                     },
                 )
         except IntegrityError:

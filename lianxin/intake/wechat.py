@@ -30,6 +30,7 @@ from wechatpy.utils import check_signature
 from lianxin.cases import actions as case_actions
 from lianxin.cases.models import Case, Channel, Kind
 
+from . import media
 from .models import ChannelMessage, WechatAccount
 
 MAX_BODY = 64 * 1024
@@ -103,6 +104,8 @@ def _receive(account: WechatAccount, msg) -> str:
                     case=case,
                     data={"type": msg.type},
                 )
+                if msg.type == "image":
+                    media.fetch_later(case, [msg.image])
         except IntegrityError:  # the same MsgId at the same moment: the first one made it
             pass
     case, secret = case_actions.case_receive(  # the same token: the case made, its secret

@@ -19,8 +19,8 @@ from lianxin.cases import forms as case_forms
 from lianxin.cases import workflow as wf
 from lianxin.cases.models import Case, Status
 from lianxin.cases.text import public_view
-from lianxin.core import clock, ratelimit
-from lianxin.core.forms import run_action
+from lianxin.core import clock, files, ratelimit
+from lianxin.core.forms import accept_files, run_action
 from lianxin.org.models import Unit
 
 TRACKED = "tracked_cases"
@@ -51,7 +51,10 @@ def board_post(request: HttpRequest) -> HttpResponse:
 def _submit(request: HttpRequest, *, channel: str) -> HttpResponse:
     root = portal_root()
     form = case_forms.PortalSubmitForm(
-        request.POST or None, root=root, initial={"submit_token": codes.new_token()}
+        request.POST or None,
+        request.FILES or None,
+        root=root,
+        initial={"submit_token": codes.new_token()},
     )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -72,6 +75,7 @@ def _submit(request: HttpRequest, *, channel: str) -> HttpResponse:
                     citizen_phone=d["citizen_phone"],
                     is_public=d["is_public"] or channel == "forum",
                     submit_token=d["submit_token"],
+                    files=accept_files(d["files"]),
                 ),
             )
             if result is not None:
@@ -160,6 +164,13 @@ def track_case(request: HttpRequest, code: str, forms=None, status=200) -> HttpR
     )
 
 
+def track_file(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """The citizen's own files, on the case he is tracking (entries shown to him only)."""
+    case = _tracked(request, code)
+    a = queries.attachment_of(case, pk, public_only=True)
+    return files.response(sha256=a.sha256, content_type=a.content_type, name=a.name)
+
+
 @require_POST
 def track_act(request: HttpRequest, code: str, name: str) -> HttpResponse:
     case = _tracked(request, code)
@@ -190,11 +201,15 @@ def track_act(request: HttpRequest, code: str, name: str) -> HttpResponse:
                 return redirect("portal:track_case", code)
         return track_case(request, code, {"rate": form}, status=400)
     if name == "supplement":
-        form = case_forms.SupplementForm(request.POST)
+        form = case_forms.SupplementForm(request.POST, request.FILES)
         if form.is_valid():
             d = form.cleaned_data
             call = lambda: actions.case_resume(  # noqa: E731
-                case=case, note=d["note"], actor=wf.CITIZEN, version=d["version"]
+                case=case,
+                note=d["note"],
+                actor=wf.CITIZEN,
+                version=d["version"],
+                files=accept_files(d["files"]),
             )
             if run_action(form, call) is not None:
                 return redirect("portal:track_case", code)

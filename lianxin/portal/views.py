@@ -34,6 +34,7 @@ urlpatterns = [
     path("submit/", cases.submit, name="submit"),
     path("track/", cases.track, name="track"),
     path("track/<str:code>/", cases.track_case, name="track_case"),
+    path("track/<str:code>/files/<int:pk>/", cases.track_file, name="track_file"),
     path("track/<str:code>/<str:name>/", cases.track_act, name="track_act"),
     path("board/", cases.board, name="board"),
     path("board/post/", cases.board_post, name="board_post"),

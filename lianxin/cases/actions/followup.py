@@ -207,12 +207,13 @@ def case_supervise(*, case: Case, level: int, note: str = "", actor, version=Non
     return case
 
 
-def case_note(*, case: Case, note: str, actor, version=None) -> Case:
-    """An internal note (a co-unit's opinion, a call made, ...); the state does not change."""
+def case_note(*, case: Case, note: str, actor, version=None, files=()) -> Case:
+    """An internal note (a co-unit's opinion, a call made, a citizen's later mail with its
+    files, ...); the state does not change."""
     note = _text(note, field="note", label=_("The note"), limit=MAX_REASON)
     with transaction.atomic():
         case, step = _open(case, "note", actor, None)
-        _save(case, step, actor, note=note)
+        _save(case, step, actor, note=note, files=files)
     return case
 
 

@@ -57,7 +57,7 @@ def case_pause(*, case: Case, question: str, actor, version=None) -> Case:
     return case
 
 
-def case_resume(*, case: Case, note: str = "", actor, version=None) -> Case:
+def case_resume(*, case: Case, note: str = "", actor, version=None, files=()) -> Case:
     """The information has come (from the citizen or by phone); the clock runs again."""
     note = _text(note, field="note", label=_("The information"), required=actor == wf.CITIZEN)
     with transaction.atomic():
@@ -67,7 +67,9 @@ def case_resume(*, case: Case, note: str = "", actor, version=None) -> Case:
         days = deadlines.paused_workdays(case.paused_at, clock.now())
         case.reply_due = deadlines.extend(case.reply_due, days) if days else case.reply_due
         case.paused_at = None
-        _save(case, step, actor, note=note, public=True, data={"paused_workdays": days})
+        _save(
+            case, step, actor, note=note, public=True, data={"paused_workdays": days}, files=files
+        )
         _schedule_reply(case)
         if actor == wf.CITIZEN:
             notices.tell_staff(notices.handlers_and_leaders(case), case, _("Citizen answered"))

@@ -15,8 +15,7 @@ from lianxin.org.validators import normalize_phone
 from .. import codes, deadlines, notices
 from .. import workflow as wf
 from ..models import Case, Category, Channel, Kind, Status
-from ..timeline import add_event
-from .base import MAX_REASON, _open, _save, _schedule_reply, _text
+from .base import MAX_REASON, _add_event, _open, _save, _schedule_reply, _text
 
 # ---------------------------------------------------------------- intake
 
@@ -39,10 +38,12 @@ def case_receive(
     urgent: bool = False,
     submit_token: str | None = None,
     actor=None,
+    files=(),
 ) -> tuple[Case, str]:
     """Register a new case; returns it with its lookup secret (shown once to the citizen).
 
     The same `submit_token` twice (a double-clicked submit) gives the one case made first.
+    `files` are `core.files.Accepted` (checked and stored by the channel before this call).
     """
     if submit_token:
         existing = Case.objects.filter(submit_token=submit_token).first()
@@ -98,12 +99,13 @@ def case_receive(
                 received_by=actor if getattr(actor, "pk", None) else None,
                 issuer=person if kind == Kind.PROBLEM else None,
             )
-            add_event(
+            _add_event(
                 case,
                 "receive",
                 actor or wf.CITIZEN,
                 public=True,
                 data={"channel": channel, "kind": kind},
+                files=files,
             )
     except IntegrityError:
         existing = Case.objects.filter(submit_token=token).first()

@@ -119,3 +119,26 @@ def test_the_openapi_document_lists_the_case_endpoints(client):
 def test_a_handler_cannot_register_cases_through_the_api(cc):
     client, _ = bearer(cc.handler)
     assert post(client, "/api/v1/cases/", new_case(cc)).status_code == 403
+
+
+def test_the_files_of_a_case_through_the_api_for_those_who_see_it(cc):
+    from lianxin.cases import actions
+    from lianxin.core import files, samples
+
+    case, _secret = actions.case_receive(
+        root=cc.root,
+        kind="complaint",
+        channel="web",
+        category=cc.road,
+        content="桥头护栏损坏，见照片",
+        citizen_phone="13566667777",
+        files=files.accept([("护栏.png", samples.png())]),
+    )
+    client, _token = bearer(cc.dispatcher, name="调度台")
+    [event] = client.get(f"/api/v1/cases/{case.code}").json()["events"]
+    [listed] = event["files"]
+    assert (listed["name"], listed["content_type"]) == ("护栏.png", "image/png")
+    served = client.get(listed["url"])
+    assert served.status_code == 200 and b"".join(served.streaming_content) == samples.png()
+    other, _token = bearer(cc.outsider, name="外县")
+    assert other.get(listed["url"]).status_code == 404

@@ -13,6 +13,7 @@ import pytest
 from django.core.management import call_command
 
 from lianxin.cases.models import Case, Category
+from lianxin.core import files
 from lianxin.intake.models import ChannelMessage
 
 
@@ -129,23 +130,31 @@ def test_replies_go_to_their_case_and_automatic_mail_is_ignored(road, tmp_path, 
 
 
 def test_attachments_images_and_pdf_are_kept_others_refused(road, tmp_path, settings):
+    from lianxin.core import samples
+
     msg = email.message.EmailMessage(policy=policy.default)
     msg["From"] = "赵市民 <zhao@example.cn>"
     msg["To"] = "xinfang@qingshan.gov.cn"
     msg["Subject"] = "路面坑洞照片"
     msg["Message-ID"] = "<att@example.cn>"
     msg.set_content("照片见附件")
-    msg.add_attachment(
-        b"\x89PNG\r\n\x1a\n" + b"0" * 100, maintype="image", subtype="png", filename="坑.png"
-    )
+    msg.add_attachment(samples.png(), maintype="image", subtype="png", filename="坑.png")
+    msg.add_attachment(samples.pdf(), maintype="application", subtype="pdf", filename="说明.pdf")
     msg.add_attachment(b"MZ\x90\x00 an exe", maintype="image", subtype="jpeg", filename="fake.jpg")
     path = tmp_path / "att.eml"
     path.write_bytes(msg.as_bytes())
     call_command("fetch_mail", "--eml", str(path))
-    stored = ChannelMessage.objects.get().data["attachments"]
-    assert [(a["name"], a["kept"]) for a in stored] == [("坑.png", True), ("fake.jpg", False)]
-    assert (settings.DATA_DIR / stored[0]["path"]).read_bytes().startswith(b"\x89PNG")
-    assert "static" not in stored[0]["path"]
+    message = ChannelMessage.objects.get()
+    assert message.data["attachments"] == ["坑.png", "说明.pdf"]
+    assert [r["name"] for r in message.data["refused"]] == ["fake.jpg"]
+    kept = list(message.case.attachments.order_by("id"))
+    assert [(a.name, a.content_type) for a in kept] == [
+        ("坑.png", "image/png"),
+        ("说明.pdf", "application/pdf"),
+    ]
+    stored = files.stored_path(kept[0].sha256)
+    assert stored.read_bytes() == samples.png()
+    assert settings.DATA_DIR in stored.parents and settings.STATIC_ROOT not in stored.parents
 
 
 def _free_port() -> int:
