@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "lianxin.catalog",
     "lianxin.liaison",
     "lianxin.mediation",
+    "lianxin.rules",
+    "lianxin.discipline",
     "lianxin.intake",
     "lianxin.portal",
     "lianxin.api",

@@ -6,6 +6,7 @@ from lianxin.api.api import api
 from lianxin.cases.urls import workbench_urls as case_urls
 from lianxin.catalog.urls import workbench_urls as catalog_urls
 from lianxin.core import views as core_views
+from lianxin.discipline.urls import workbench_urls as discipline_urls
 from lianxin.intake import views as intake_views
 from lianxin.intake import wechat
 from lianxin.intake.open311.urls import urlpatterns as open311_urls
@@ -14,6 +15,7 @@ from lianxin.mediation.urls import workbench_urls as mediation_urls
 from lianxin.org import views as org_views
 from lianxin.partywork.urls import workbench_urls as partywork_urls
 from lianxin.portal import views as portal_views
+from lianxin.rules.urls import workbench_urls as rules_urls
 
 workbench = (
     [
@@ -41,6 +43,8 @@ workbench = (
         *catalog_urls,
         *liaison_urls,
         *mediation_urls,
+        *rules_urls,
+        *discipline_urls,
         path("imports/", intake_views.import_list, name="imports"),
         path("imports/template.xlsx", intake_views.import_template, name="import_template"),
         path("imports/<int:pk>/", intake_views.import_detail, name="import_detail"),

@@ -3,8 +3,6 @@ the register of requests and each request's steps."""
 
 from __future__ import annotations
 
-import difflib
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -16,6 +14,7 @@ from django.views.decorators.http import require_POST
 from lianxin.core import clock, deadlines
 from lianxin.core.forms import run_action, try_action
 from lianxin.core.months import parse as parse_month
+from lianxin.core.text import line_diff
 from lianxin.core.views import staff_required
 from lianxin.org.queries import units_under
 
@@ -178,12 +177,7 @@ def _guide_lines(v: GuideVersion) -> list[str]:
 
 def guide_diff(a: GuideVersion, b: GuideVersion) -> list[tuple[str, str]]:
     """(kind, line) pairs: kind is "+", "-" or " " (what changed from a to b)."""
-    out = []
-    for line in difflib.ndiff(_guide_lines(a), _guide_lines(b)):
-        if line.startswith("? "):
-            continue
-        out.append((line[0], line[2:]))
-    return out
+    return line_diff(_guide_lines(a), _guide_lines(b))
 
 
 @staff_required

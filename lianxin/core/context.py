@@ -7,6 +7,11 @@ def site(request):
 
         return is_any_admin(request.user)
 
+    def is_inspector():
+        from lianxin.discipline.access import inspects_any
+
+        return inspects_any(request.user)
+
     def unread_notices():
         if not request.user.is_authenticated:
             return 0
@@ -19,4 +24,5 @@ def site(request):
         "SITE_NAME": settings.LIANXIN_SITE_NAME,
         "ORG_NAME": settings.LIANXIN_ORG_NAME,
         "is_admin": is_admin,
+        "is_inspector": is_inspector,
     }

@@ -60,3 +60,10 @@ def clean_text(value, *, field: str, label, required: bool = True, limit: int = 
             field=field,
         )
     return value
+
+
+def line_diff(old: list[str], new: list[str]) -> list[tuple[str, str]]:
+    """(kind, line) pairs from `old` to `new`: kind "+" added, "-" removed, " " kept."""
+    import difflib
+
+    return [(line[0], line[2:]) for line in difflib.ndiff(old, new) if not line.startswith("? ")]

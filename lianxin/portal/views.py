@@ -4,7 +4,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 
+from lianxin.discipline.urls import portal_urls as discipline_urls
 from lianxin.org.models import Unit
+from lianxin.rules.urls import portal_urls as rules_urls
 
 from . import cases, services
 
@@ -44,4 +46,6 @@ urlpatterns = [
     path("services/reviews/", services.reviews, name="reviews"),
     path("services/review/", services.review, name="review"),
     path("services/<slug:code>/", services.service_guide, name="service"),
+    *rules_urls,
+    *discipline_urls,
 ]

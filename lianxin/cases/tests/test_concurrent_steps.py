@@ -22,7 +22,7 @@ def test_two_dispatchers_at_once_one_wins_the_other_must_reload(cc, make_case, m
         time.sleep(0.3)  # hold the row lock while the other connection arrives
         return slow_add_event(*args, **kwargs)
 
-    monkeypatch.setattr("lianxin.cases.actions.intake.add_event", add_event_slowly)
+    monkeypatch.setattr("lianxin.cases.actions.base.add_event", add_event_slowly)
     monkeypatch.setattr("lianxin.cases.actions.base.add_event", add_event_slowly)
     barrier = threading.Barrier(2)
     outcomes = {}

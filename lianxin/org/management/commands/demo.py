@@ -95,6 +95,13 @@ class Command(BaseCommand):
 
         with transaction.atomic():
             load_demo_intake(units)
+        from lianxin.discipline.demo_data import load_demo_discipline
+        from lianxin.rules.demo_data import load_demo_rules
+
+        with transaction.atomic():
+            load_demo_rules(units)
+        with transaction.atomic():
+            load_demo_discipline(units)
         self.stdout.write(
             _("Demo organisation: %(org)s, %(units)s units, %(people)s people.")
             % {

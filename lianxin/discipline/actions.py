@@ -1,0 +1,441 @@
+"""Changes in discipline work: one transaction each, recorded in the report's own record and
+in the audit log (which holds the report number only), notices after commit."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from datetime import date
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lianxin.core import clock, deadlines
+from lianxin.core.audit import record_event
+from lianxin.core.errors import ApplicationError
+from lianxin.core.notify import notify_staff
+from lianxin.core.text import clean_text
+from lianxin.org.access import person_of
+from lianxin.org.models import Person, Unit
+from lianxin.org.validators import normalize_phone
+from lianxin.rules.models import Clause
+
+from . import access, sealing
+from .models import (
+    PARTY_MEASURES,
+    Disposition,
+    Evidence,
+    Measure,
+    Penalty,
+    PenaltyKind,
+    PublicNotice,
+    Report,
+    ReportEvent,
+    ReportMessage,
+    Status,
+    WorkStyle,
+)
+
+ACCEPT_WORKDAYS = 15
+FEEDBACK_WORKDAYS = 15
+CLAUSE_RE = re.compile(r"(?:rules/)?([a-z0-9][a-z0-9-]{1,39})/(\d{1,3})(?:/(\d{1,2}))?/?$")
+
+
+def _text(value, field, label, *, required=True, limit=5000):
+    return clean_text(value, field=field, label=label, required=required, limit=limit)
+
+
+def find_clause(root: Unit, citation: str) -> Clause | None:
+    """A clause in force from "code/article[/paragraph]" or a link to it; None if empty."""
+    citation = (citation or "").strip().split("#")[0].split("?")[0]
+    if not citation:
+        return None
+    m = CLAUSE_RE.search(citation)
+    clause = None
+    if m:
+        clause = (
+            Clause.objects.filter(
+                version__regulation__root=root,
+                version__regulation__code=m.group(1),
+                version__status="in_force",
+                article=int(m.group(2)),
+                paragraph=int(m.group(3) or 1),
+            )
+            .select_related("version__regulation")
+            .first()
+        )
+    if clause is None:
+        raise ApplicationError(
+            _(
+                "No clause in force matches this citation. Copy the link of the clause from the "
+                "regulations page, or leave it empty."
+            ),  # fmt: skip
+            field="clause",
+        )
+    return clause
+
+
+def _log(report: Report, action: str, actor, note: str = "") -> None:
+    ReportEvent.objects.create(
+        report=report,
+        at=clock.now(),
+        actor=actor if getattr(actor, "pk", None) else None,
+        action=action,
+        note=note,
+    )
+    record_event(actor=actor, action=f"discipline.{action}", obj=report)
+
+
+def _tell_handlers(report: Report, title: str) -> None:
+    notify_staff(
+        [p.user for p in access.handlers(report)],
+        title=f"{title} {report.number}",
+        url=reverse("workbench:report_detail", args=[report.pk]),
+    )
+
+
+def _tell_reporter(report: Report, text: str) -> None:
+    """An SMS to a named reporter; the task gets the report id, never the number."""
+    if report.anonymous:
+        return
+    from .tasks import tell_reporter
+
+    transaction.on_commit(lambda: tell_reporter.enqueue(report.pk, text))
+
+
+def _accused(root: Unit, unit: Unit, text: str) -> Person | None:
+    """The person the reporter names, if exactly one person of that unit has the name."""
+    words = [w for w in re.split(r"[\s,，、]+", text or "") if len(w) >= 2]
+    for word in words:
+        found = list(Person.objects.filter(unit=unit, name=word)[:2])
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def report_submit(
+    *,
+    root: Unit,
+    accused_unit: Unit,
+    accused_text: str = "",
+    what: str,
+    when_text: str = "",
+    where: str = "",
+    clause: str = "",
+    name: str = "",
+    phone: str = "",
+    contact: str = "",
+    files=(),
+) -> tuple[Report, str]:
+    """A report from the public; returns it with its receipt (shown once)."""
+    if accused_unit is None or accused_unit.root_id != root.pk:
+        raise ApplicationError(_("Choose the unit from the list."), field="accused_unit")
+    what = _text(what, "what", _("What happened"))
+    accused_text = _text(accused_text, "accused_text", _("Who"), required=False, limit=100)
+    when_text = _text(when_text, "when_text", _("When"), required=False, limit=100)
+    where = _text(where, "where", _("Where"), required=False, limit=200)
+    clause_obj = find_clause(root, clause)
+    name = _text(name, "name", _("Your name"), required=False, limit=50)
+    phone = normalize_phone(phone, field="phone")
+    contact = _text(contact, "contact", _("Other contact"), required=False, limit=100)
+    anonymous = not (name or phone or contact)
+    if not anonymous and not (name and (phone or contact)):
+        raise ApplicationError(
+            _(
+                "A named report needs your name and a way to reach you; or leave all three "
+                "empty to report anonymously."
+            ),  # fmt: skip
+            field="name",
+        )
+    accused = _accused(root, accused_unit, accused_text)
+    receipt = sealing.new_receipt()
+    at = clock.now()
+    with transaction.atomic():
+        report = Report.objects.create(
+            root=root,
+            number=f"JB{timezone.localdate(at):%Y%m}{secrets.randbelow(10**6):06d}",
+            accused_unit=accused_unit,
+            accused_person=accused,
+            accused_text=accused_text,
+            what=what,
+            when_text=when_text,
+            where=where,
+            clause=clause_obj,
+            anonymous=anonymous,
+            receipt_digest=sealing.receipt_digest(receipt),
+            reporter_sealed=""
+            if anonymous
+            else sealing.seal({"name": name, "phone": phone, "contact": contact}),
+            route=access.route_for(root, accused),
+            received_at=at,
+            accept_due=deadlines.due_after(at, workdays=ACCEPT_WORKDAYS),
+        )
+        Evidence.objects.bulk_create(
+            Evidence(
+                report=report, name=f.name, content_type=f.content_type, size=f.size,
+                sha256=f.sha256,
+            )
+            for f in files
+        )  # fmt: skip
+        _log(report, "received", None)
+        clock.schedule("discipline.accept", report.pk, report.accept_due)
+        _tell_handlers(report, _("New misconduct report"))
+    return report, receipt
+
+
+def report_by_receipt(receipt: str) -> Report | None:
+    """The report of a receipt; None for a wrong, unknown or malformed one alike (the same
+    scrypt work is done in every case)."""
+    digits = sealing.normalize_receipt(receipt)
+    digest = sealing.receipt_digest(digits.rjust(sealing.RECEIPT_DIGITS, "x"))
+    if len(digits) != sealing.RECEIPT_DIGITS:
+        return None
+    report = Report.objects.filter(receipt_digest=digest).first()
+    if report is None or not sealing.receipt_matches(digits, report.receipt_digest):
+        return None
+    return report
+
+
+def reporter_message(*, report: Report, text: str, files=()) -> ReportMessage:
+    text = _text(text, "text", _("The message"), limit=2000)
+    if report.status == Status.CLOSED:
+        raise ApplicationError(_("This report is closed."), field="text")
+    with transaction.atomic():
+        message = ReportMessage.objects.create(
+            report=report, at=clock.now(), from_reporter=True, text=text
+        )
+        Evidence.objects.bulk_create(
+            Evidence(
+                report=report, message=message, name=f.name, content_type=f.content_type,
+                size=f.size, sha256=f.sha256,
+            )
+            for f in files
+        )  # fmt: skip
+        _log(report, "reporter_message", None)
+        _tell_handlers(report, _("The reporter wrote"))
+    return message
+
+
+def _open(report: Report, actor, version, allowed: tuple[str, ...]) -> Report:
+    if not access.may_handle(actor, report):
+        from django.http import Http404
+
+        raise Http404
+    locked = Report.objects.select_for_update().get(pk=report.pk)
+    if version is not None and int(version) != locked.version:
+        raise ApplicationError(
+            _("The report was changed by someone else. Reload the page."), code="stale"
+        )
+    if locked.status not in allowed:
+        raise ApplicationError(_("This step is not possible now."))
+    locked.version += 1
+    return locked
+
+
+def inspector_message(*, report: Report, text: str, actor) -> ReportMessage:
+    text = _text(text, "text", _("The message"), limit=2000)
+    with transaction.atomic():
+        report = _open(report, actor, None, tuple(Status.values))
+        report.save(update_fields=["version", "updated_at"])
+        message = ReportMessage.objects.create(
+            report=report, at=clock.now(), from_reporter=False, author=person_of(actor), text=text
+        )
+        _log(report, "inspector_message", actor)
+        _tell_reporter(report, _("There is a new message about your report %(n)s.")
+                       % {"n": report.number})  # fmt: skip
+    return message
+
+
+def report_accept(*, report: Report, actor, version=None) -> Report:
+    """受理: the acceptance notice goes to a named reporter."""
+    with transaction.atomic():
+        report = _open(report, actor, version, (Status.RECEIVED,))
+        report.status = Status.ACCEPTED
+        report.accepted_at = clock.now()
+        report.save()
+        clock.finish("discipline.accept", report.pk)
+        _log(report, "accepted", actor)
+        _tell_reporter(report, _("Your report %(n)s has been accepted.") % {"n": report.number})
+    return report
+
+
+def report_dispose(
+    *, report: Report, disposition: str, category: str, note: str = "", actor, version=None
+) -> Report:
+    if disposition not in Disposition.values:
+        raise ApplicationError(_("Choose a disposition."), field="disposition")
+    if category not in WorkStyle.values:
+        raise ApplicationError(_("Choose a category."), field="category")
+    note = _text(note, "note", _("The note"), required=False, limit=2000)
+    with transaction.atomic():
+        report = _open(report, actor, version, (Status.ACCEPTED, Status.DISPOSED))
+        report.status = Status.DISPOSED
+        report.disposition = disposition
+        report.category = category
+        report.save()
+        _log(report, "disposed", actor, f"{Disposition(disposition).label} {note}".strip())
+    return report
+
+
+def report_identify(*, report: Report, person: Person, actor, version=None) -> Report:
+    """The inspector names the person reported; the report may move away from him (and from
+    anyone now in conflict), or to the organ's leader."""
+    if person is None or person.unit.root_id != report.root_id:
+        raise ApplicationError(_("Choose a person of this organisation."), field="person")
+    with transaction.atomic():
+        report = _open(report, actor, version, (Status.RECEIVED, Status.ACCEPTED, Status.DISPOSED))
+        report.accused_person = person
+        report.route = access.route_for(report.root, person)
+        report.save()
+        _log(report, "identified", actor)
+    return report
+
+
+def report_conclude(*, report: Report, findings: str, decision: str, actor, version=None):
+    """Findings and decision: the case is concluded; the reporter is owed feedback within
+    15 working days."""
+    findings = _text(findings, "findings", _("The findings"))
+    decision = _text(decision, "decision", _("The decision"))
+    at = clock.now()
+    with transaction.atomic():
+        report = _open(report, actor, version, (Status.DISPOSED,))
+        report.findings, report.decision = findings, decision
+        report.status = Status.CONCLUDED
+        report.concluded_at = at
+        report.feedback_due = deadlines.due_after(at, workdays=FEEDBACK_WORKDAYS)
+        report.save()
+        clock.schedule("discipline.feedback", report.pk, report.feedback_due)
+        _log(report, "concluded", actor)
+    return report
+
+
+def report_feedback(*, report: Report, feedback: str, actor, version=None) -> Report:
+    feedback = _text(feedback, "feedback", _("The feedback"), limit=2000)
+    with transaction.atomic():
+        report = _open(report, actor, version, (Status.CONCLUDED,))
+        report.feedback = feedback
+        report.status = Status.CLOSED
+        report.closed_at = clock.now()
+        report.save()
+        clock.finish("discipline.feedback", report.pk)
+        ReportMessage.objects.create(
+            report=report, at=report.closed_at, from_reporter=False,
+            author=person_of(actor), text=feedback,
+        )  # fmt: skip
+        _log(report, "feedback", actor)
+        _tell_reporter(report, _("The handling of your report %(n)s is concluded.")
+                       % {"n": report.number})  # fmt: skip
+    return report
+
+
+def reporter_reveal(*, report: Report, actor) -> dict:
+    """Read a named reporter's identity: allowed to the handlers, always recorded."""
+    if not access.may_handle(actor, report):
+        from django.http import Http404
+
+        raise Http404
+    identity = sealing.unseal(report.reporter_sealed)
+    if identity is None:
+        raise ApplicationError(_("This report is anonymous."))
+    with transaction.atomic():
+        _log(report, "identity_read", actor)
+    return identity
+
+
+def penalty_record(
+    *,
+    root: Unit,
+    person: Person,
+    kind: str,
+    measure: str,
+    category: str,
+    decided_on: date,
+    document_no: str,
+    reason: str,
+    ends_on: date | None = None,
+    report: Report | None = None,
+    document=None,
+    actor,
+) -> Penalty:
+    access.require_inspector(actor, root)
+    if person is None or person.unit.root_id != root.pk:
+        raise ApplicationError(
+            _("This person is not within the office's jurisdiction."), field="person"
+        )
+    if person == person_of(actor):
+        raise ApplicationError(_("Nobody records a penalty against himself."), field="person")
+    if kind not in PenaltyKind.values or measure not in Measure.values:
+        raise ApplicationError(_("Choose the measure."), field="measure")
+    if (measure in PARTY_MEASURES) != (kind == PenaltyKind.PARTY):
+        raise ApplicationError(
+            _("This measure does not belong to the kind of penalty chosen."), field="measure"
+        )
+    if kind == PenaltyKind.PARTY and not person.is_party_member and measure not in (
+        Measure.CRITICISM, Measure.ADMONITION
+    ):  # fmt: skip
+        raise ApplicationError(_("Party discipline applies to party members."), field="measure")
+    if category not in WorkStyle.values:
+        raise ApplicationError(_("Choose a category."), field="category")
+    if decided_on > timezone.localdate(clock.now()):
+        raise ApplicationError(_("The decision date is in the future."), field="decided_on")
+    if ends_on and ends_on < decided_on:
+        raise ApplicationError(_("It cannot end before it was decided."), field="ends_on")
+    document_no = _text(document_no, "document_no", _("The document number"), limit=60)
+    reason = _text(reason, "reason", _("The reason"), limit=2000)
+    if report is not None and not access.may_handle(actor, report):
+        raise ApplicationError(_("No such report."), field="report")
+    with transaction.atomic():
+        penalty = Penalty.objects.create(
+            root=root, person=person, unit=person.unit, kind=kind, measure=measure,
+            category=category, decided_on=decided_on, ends_on=ends_on,
+            document_no=document_no, reason=reason, report=report,
+            document_name=document.name if document else "",
+            document_sha256=document.sha256 if document else "",
+            document_type=document.content_type if document else "",
+            recorded_by=actor if getattr(actor, "pk", None) else None,
+        )  # fmt: skip
+        record_event(actor=actor, action="discipline.penalty_recorded", obj=penalty)
+    return penalty
+
+
+def shown_name(name: str, policy: str) -> str:
+    if policy == "full":
+        return name
+    if policy == "surname":
+        surname = name[:2] if len(name) >= 4 else name[:1]
+        return f"{surname}某"
+    return ""
+
+
+def notice_publish(
+    *,
+    root: Unit,
+    penalty: Penalty,
+    title: str,
+    position: str,
+    conduct: str,
+    clause: str = "",
+    actor,
+) -> PublicNotice:
+    """通报 of a recorded penalty; the name as the office's policy allows."""
+    access.require_inspector(actor, root)
+    if penalty is None or penalty.root_id != root.pk:
+        raise ApplicationError(_("Choose a recorded penalty."), field="penalty")
+    title = _text(title, "title", _("The title"), limit=100)
+    position = _text(position, "position", _("The position"), limit=50)
+    conduct = _text(conduct, "conduct", _("The conduct"), limit=3000)
+    clause_obj = find_clause(root, clause)
+    office = access.office_of(root)
+    with transaction.atomic():
+        notice = PublicNotice.objects.create(
+            root=root, title=title, unit_name=penalty.unit.name, position=position,
+            person_shown=shown_name(penalty.person.name, office.names_policy if office else "none"),
+            conduct=conduct, clause=clause_obj,
+            penalty_text=penalty.get_measure_display(),
+            category=penalty.category, penalty=penalty,
+            published_at=clock.now(), published_by=actor if getattr(actor, "pk", None) else None,
+        )  # fmt: skip
+        record_event(actor=actor, action="discipline.notice_published", obj=notice)
+    return notice

@@ -1,0 +1,117 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lianxin.core.forms import FilesField, StyledForm
+from lianxin.org.models import Person, Unit
+
+from .models import Disposition, Measure, PenaltyKind, WorkStyle
+
+TEXT = forms.Textarea(attrs={"rows": 4})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ReportForm(StyledForm):
+    accused_unit = forms.ModelChoiceField(
+        label=_("Which unit"), queryset=Unit.objects.none(), empty_label=_("— choose —")
+    )
+    accused_text = forms.CharField(
+        label=_("Who (name or position, if you know)"), max_length=100, required=False
+    )
+    what = forms.CharField(label=_("What happened"), widget=forms.Textarea(attrs={"rows": 6}))
+    when_text = forms.CharField(label=_("When"), max_length=100, required=False)
+    where = forms.CharField(label=_("Where"), max_length=200, required=False)
+    clause = forms.CharField(
+        label=_("Clause broken (optional)"),
+        max_length=300,
+        required=False,
+        help_text=_("Paste the link of the clause from the regulations page."),
+    )
+    files = FilesField(label=_("Evidence (photos or PDF)"))
+    name = forms.CharField(label=_("Your name"), max_length=50, required=False)
+    phone = forms.CharField(
+        label=_("Your phone"), max_length=30, required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel"}),
+    )  # fmt: skip
+    contact = forms.CharField(label=_("Other contact"), max_length=100, required=False)
+    pow_challenge = forms.CharField(widget=forms.HiddenInput)
+    pow_counter = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, root=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["accused_unit"].queryset = Unit.objects.filter(
+            path__startswith=root.path, is_active=True
+        ).order_by("path")
+
+
+class ReceiptForm(StyledForm):
+    receipt = forms.CharField(
+        label=_("Receipt"), max_length=40,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )  # fmt: skip
+
+
+class MessageForm(StyledForm):
+    text = forms.CharField(label=_("Message"), widget=TEXT)
+    files = FilesField(label=_("Evidence (photos or PDF)"))
+
+
+class StaffMessageForm(StyledForm):
+    text = forms.CharField(label=_("Message to the reporter"), widget=TEXT)
+
+
+class StepForm(StyledForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class DisposeForm(StepForm):
+    disposition = forms.ChoiceField(label=_("Disposition"), choices=Disposition.choices)
+    category = forms.ChoiceField(label=_("Category"), choices=WorkStyle.choices)
+    note = forms.CharField(label=_("Note"), widget=TEXT, required=False)
+
+
+class ConcludeForm(StepForm):
+    findings = forms.CharField(label=_("Findings"), widget=TEXT)
+    decision = forms.CharField(label=_("Decision"), widget=TEXT)
+
+
+class FeedbackForm(StepForm):
+    feedback = forms.CharField(label=_("Feedback to the reporter"), widget=TEXT)
+
+
+class IdentifyForm(StepForm):
+    person = forms.ModelChoiceField(label=_("Person reported"), queryset=Person.objects.none())
+
+    def __init__(self, *args, root=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(
+            unit__path__startswith=root.path
+        ).select_related("unit")
+
+
+class PenaltyForm(StyledForm):
+    person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects.none())
+    kind = forms.ChoiceField(label=_("Kind"), choices=PenaltyKind.choices)
+    measure = forms.ChoiceField(label=_("Measure"), choices=Measure.choices)
+    category = forms.ChoiceField(label=_("Category"), choices=WorkStyle.choices)
+    decided_on = forms.DateField(label=_("Decided on"), widget=DATE)
+    ends_on = forms.DateField(label=_("In effect until"), widget=DATE, required=False)
+    document_no = forms.CharField(label=_("Decision document number"), max_length=60)
+    document = FilesField(label=_("Decision document (PDF)"))
+    reason = forms.CharField(label=_("Reason"), widget=TEXT)
+    report = forms.CharField(label=_("Report number (optional)"), max_length=20, required=False)
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people if people is not None else Person.objects.none()
+
+
+class NoticeForm(StyledForm):
+    penalty = forms.ModelChoiceField(label=_("Penalty"), queryset=None)
+    title = forms.CharField(label=_("Title"), max_length=100)
+    position = forms.CharField(label=_("Position"), max_length=50)
+    conduct = forms.CharField(label=_("Conduct"), widget=TEXT)
+    clause = forms.CharField(label=_("Clause broken"), max_length=300, required=False)
+
+    def __init__(self, *args, penalties=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["penalty"].queryset = penalties

@@ -1,0 +1,38 @@
+"""Reading discipline records: the public statistics by month and category."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from lianxin.core import clock
+
+from .models import Penalty, PublicNotice, WorkStyle
+
+
+def monthly_stats(root, months: int = 6) -> tuple[list, list[dict]]:
+    """(month starts, rows): per category, penalties decided in each of the last months."""
+    today = timezone.localdate(clock.now())
+    starts = []
+    y, m = today.year, today.month
+    for _i in range(months):
+        starts.append(today.replace(year=y, month=m, day=1))
+        y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+    starts.reverse()
+    counts = Counter(
+        (row["category"], row["month"])
+        for row in Penalty.objects.filter(root=root, decided_on__gte=starts[0])
+        .annotate(month=TruncMonth("decided_on"))
+        .values("category", "month")
+    )
+    rows = []
+    for value, label in WorkStyle.choices:
+        cells = [counts.get((value, s), 0) for s in starts]
+        rows.append({"label": label, "cells": cells, "total": sum(cells)})
+    return starts, rows
+
+
+def public_notices(root):
+    return PublicNotice.objects.filter(root=root).select_related("clause__version__regulation")

@@ -1,0 +1,251 @@
+"""Discipline work in the workbench; every page asks access.py, and refuses with 404."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lianxin.core import clock, deadlines, files
+from lianxin.core.forms import accept_files, run_action
+from lianxin.core.views import staff_required
+from lianxin.org.access import home_root
+from lianxin.org.models import Person
+
+from . import access, actions, forms
+from .models import PublicNotice, Report, Status
+
+
+def _root(request):
+    root = home_root(request.user)
+    if root is None:
+        raise Http404
+    return root
+
+
+@staff_required
+def reports(request: HttpRequest) -> HttpResponse:
+    root = _root(request)
+    if not (access.is_inspector(request.user, root) or access.is_organ_leader(request.user, root)):
+        raise Http404
+    at = clock.now()
+    items = list(
+        access.visible_reports(request.user, root).select_related("accused_unit", "accused_person")
+    )
+    for r in items:
+        due = r.accept_due if r.status == Status.RECEIVED else r.feedback_due
+        r.badge = (
+            deadlines.badge(due, at) if r.status in (Status.RECEIVED, Status.CONCLUDED) else ""
+        )
+    return render(
+        request,
+        "discipline/reports.html",
+        {"reports": items, "inspector": access.is_inspector(request.user, root)},
+    )
+
+
+STEP_FORMS = {
+    "dispose": forms.DisposeForm,
+    "conclude": forms.ConcludeForm,
+    "feedback": forms.FeedbackForm,
+}
+STEPS_BY_STATUS = {
+    Status.RECEIVED: ["accept", "identify"],
+    Status.ACCEPTED: ["dispose", "identify"],
+    Status.DISPOSED: ["dispose", "conclude", "identify"],
+    Status.CONCLUDED: ["feedback"],
+    Status.CLOSED: [],
+}
+
+
+def _step_form(name, report, data=None):
+    initial = {"version": report.version}
+    if name == "identify":
+        return forms.IdentifyForm(data, root=report.root, initial=initial, prefix=name)
+    if name == "accept":
+        return forms.StepForm(data, initial=initial, prefix=name)
+    return STEP_FORMS[name](data, initial=initial, prefix=name)
+
+
+def _detail(request, report, bound=None, status=200):
+    step_forms = {n: _step_form(n, report) for n in STEPS_BY_STATUS[report.status]}
+    if bound:
+        step_forms[bound[0]] = bound[1]
+    return render(
+        request,
+        "discipline/report.html",
+        {
+            "r": report,
+            "step_forms": step_forms,
+            "events": report.events.select_related("actor"),
+            "messages_": report.messages.select_related("author").prefetch_related("files"),
+            "evidence": report.evidence.filter(message__isnull=True),
+            "message_form": forms.StaffMessageForm(),
+            "penalties": report.penalties.select_related("person"),
+        },
+        status=status,
+    )
+
+
+@staff_required
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, access.access_report(request.user, pk))
+
+
+@require_POST
+@staff_required
+def report_step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    report = access.access_report(request.user, pk)
+    if name not in STEPS_BY_STATUS[report.status]:
+        raise Http404
+    form = _step_form(name, report, request.POST)
+    if form.is_valid():
+        d, u = form.cleaned_data, request.user
+        v = d["version"]
+        call = {
+            "accept": lambda: actions.report_accept(report=report, actor=u, version=v),
+            "identify": lambda: actions.report_identify(
+                report=report, person=d.get("person"), actor=u, version=v
+            ),
+            "dispose": lambda: actions.report_dispose(
+                report=report,
+                disposition=d.get("disposition"),
+                category=d.get("category"),
+                note=d.get("note", ""),
+                actor=u,
+                version=v,
+            ),  # fmt: skip
+            "conclude": lambda: actions.report_conclude(
+                report=report,
+                findings=d.get("findings"),
+                decision=d.get("decision"),
+                actor=u,
+                version=v,
+            ),  # fmt: skip
+            "feedback": lambda: actions.report_feedback(
+                report=report, feedback=d.get("feedback"), actor=u, version=v
+            ),
+        }[name]
+        if run_action(form, call) is not None:
+            messages.success(request, _("Done."))
+            if access.may_handle(request.user, Report.objects.get(pk=pk)):
+                return redirect("workbench:report_detail", pk)
+            return redirect("workbench:reports")  # now in conflict, or routed away
+    return _detail(request, report, bound=(name, form), status=400)
+
+
+@require_POST
+@staff_required
+def report_message(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.access_report(request.user, pk)
+    form = forms.StaffMessageForm(request.POST)
+    if form.is_valid() and run_action(
+        form,
+        lambda: actions.inspector_message(
+            report=report, text=form.cleaned_data["text"], actor=request.user
+        ),
+    ):
+        return redirect("workbench:report_detail", pk)
+    return _detail(request, report, status=400)
+
+
+@require_POST
+@staff_required
+def report_reveal(request: HttpRequest, pk: int) -> HttpResponse:
+    """htmx: a named reporter's identity; every reading recorded."""
+    report = access.access_report(request.user, pk)
+    identity = actions.reporter_reveal(report=report, actor=request.user)
+    return render(request, "discipline/_identity.html", {"identity": identity})
+
+
+@staff_required
+def report_file(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
+    report = access.access_report(request.user, pk)
+    f = report.evidence.filter(pk=file_pk).first()
+    if f is None:
+        raise Http404
+    return files.response(sha256=f.sha256, content_type=f.content_type, name=f.name)
+
+
+def _people(root):
+    return Person.objects.filter(unit__path__startswith=root.path).select_related("unit")
+
+
+@staff_required
+def penalties(request: HttpRequest) -> HttpResponse:
+    root = _root(request)
+    access.require_inspector(request.user, root)
+    form = forms.PenaltyForm(request.POST or None, request.FILES or None, people=_people(root))
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        report = None
+        if d["report"]:
+            report = Report.objects.filter(number=d["report"].strip(), root=root).first()
+            if report is None or not access.may_handle(request.user, report):
+                form.add_error("report", _("No such report."))
+        if not form.errors:
+
+            def call():
+                document = accept_files(d["document"])
+                return actions.penalty_record(
+                    root=root, person=d["person"], kind=d["kind"], measure=d["measure"],
+                    category=d["category"], decided_on=d["decided_on"], ends_on=d["ends_on"],
+                    document_no=d["document_no"], reason=d["reason"], report=report,
+                    document=document[0] if document else None, actor=request.user,
+                )  # fmt: skip
+
+            if run_action(form, call) is not None:
+                messages.success(request, _("The penalty is recorded."))
+                return redirect("workbench:penalties")
+    items = access.visible_penalties(request.user, root).select_related("person", "unit")
+    return render(
+        request,
+        "discipline/penalties.html",
+        {"penalties": items, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@staff_required
+def penalty_document(request: HttpRequest, pk: int) -> HttpResponse:
+    penalty = access.access_penalty(request.user, pk)
+    if not penalty.document_sha256:
+        raise Http404
+    return files.response(
+        sha256=penalty.document_sha256,
+        content_type=penalty.document_type,
+        name=penalty.document_name,
+    )
+
+
+@staff_required
+def notices(request: HttpRequest) -> HttpResponse:
+    root = _root(request)
+    access.require_inspector(request.user, root)
+    published = PublicNotice.objects.filter(root=root).values_list("penalty_id", flat=True)
+    choices = access.visible_penalties(request.user, root).exclude(pk__in=list(published))
+    form = forms.NoticeForm(request.POST or None, penalties=choices.select_related("person"))
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        if run_action(
+            form,
+            lambda: actions.notice_publish(
+                root=root,
+                penalty=d["penalty"],
+                title=d["title"],
+                position=d["position"],
+                conduct=d["conduct"],
+                clause=d["clause"],
+                actor=request.user,
+            ),  # fmt: skip
+        ):
+            messages.success(request, _("The notice is published."))
+            return redirect("workbench:discipline_notices")
+    return render(
+        request,
+        "discipline/notices.html",
+        {"notices": PublicNotice.objects.filter(root=root), "form": form},
+        status=400 if form.errors else 200,
+    )
