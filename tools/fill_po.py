@@ -1,6 +1,7 @@
 """Fill zh_Hans translations from a Python dict file: python tools/fill_po.py dict.py
 
-The file defines T = {msgid: msgstr, (singular, plural): (msgstr,)}. Filled entries lose
+The file defines T = {msgid: msgstr, (singular, plural): (msgstr,)}; a message with a
+context is keyed "context|msgid". Filled entries lose
 their fuzzy mark. A helper for translators; `tools/i18n.py check` is the gate."""
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ def main(path: str) -> None:
         if not message.id:
             continue
         key = message.id if isinstance(message.id, str) else tuple(message.id)
+        if message.context:  # "context|msgid" for messages with a msgctxt
+            key = f"{message.context}|{key}"
         if key in table:
             value = table[key]
             message.string = value if isinstance(value, str) else tuple(value)

@@ -16,6 +16,7 @@ from ninja.security import django_auth
 from lianxin.cases.api import router as cases_router
 from lianxin.catalog.api import router as catalog_router
 from lianxin.core.errors import ApplicationError
+from lianxin.discipline.api import router as discipline_router
 from lianxin.liaison.api import router as liaison_router
 from lianxin.org.api import router as org_router
 from lianxin.partywork.api import router as partywork_router
@@ -57,3 +58,4 @@ api.add_router("/cases/", cases_router)
 api.add_router("/partywork/", partywork_router)
 api.add_router("/catalog/", catalog_router)
 api.add_router("/liaison/", liaison_router)
+api.add_router("/discipline/", discipline_router)

@@ -8,8 +8,9 @@ Who handles a report:
 Never, whatever roles they hold: the person reported, and the leaders (leader or secretary)
 of the unit reported or of the reported person's unit.
 
-Penalties and the handling lists: inspectors of the organisation; a person never sees the
-penalty records about himself here (he is told by the decision, not by this system).
+Penalties and the handling lists: inspectors of the organisation, with the same exclusions
+(a person never sees the penalty records about himself, nor the leaders of his unit: they
+are told by the decision, not by this system).
 """
 
 from __future__ import annotations
@@ -149,7 +150,15 @@ def visible_penalties(user, root: Unit):
     if not is_inspector(user, root):
         return Penalty.objects.none()
     person = person_of(user)
-    return Penalty.objects.filter(root=root).exclude(person=person)
+    led = RoleGrant.objects.filter(person=person, role__in=list(LEADING)).values_list(
+        "unit_id", flat=True
+    )
+    return (
+        Penalty.objects.filter(root=root)
+        .exclude(person=person)
+        .exclude(unit_id__in=list(led))
+        .exclude(person__unit_id__in=list(led))
+    )
 
 
 def access_penalty(user, pk: int) -> Penalty:

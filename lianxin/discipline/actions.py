@@ -132,8 +132,10 @@ def report_submit(
     """A report from the public; returns it with its receipt (shown once)."""
     if accused_unit is None or accused_unit.root_id != root.pk:
         raise ApplicationError(_("Choose the unit from the list."), field="accused_unit")
-    what = _text(what, "what", _("What happened"))
-    accused_text = _text(accused_text, "accused_text", _("Who"), required=False, limit=100)
+    what = _text(what, "what", _("The problem reported"))
+    accused_text = _text(
+        accused_text, "accused_text", _("Person reported"), required=False, limit=100
+    )
     when_text = _text(when_text, "when_text", _("When"), required=False, limit=100)
     where = _text(where, "where", _("Where"), required=False, limit=200)
     clause_obj = find_clause(root, clause)

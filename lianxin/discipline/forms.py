@@ -17,7 +17,9 @@ class ReportForm(StyledForm):
     accused_text = forms.CharField(
         label=_("Who (name or position, if you know)"), max_length=100, required=False
     )
-    what = forms.CharField(label=_("What happened"), widget=forms.Textarea(attrs={"rows": 6}))
+    what = forms.CharField(
+        label=_("The problem reported"), widget=forms.Textarea(attrs={"rows": 6})
+    )
     when_text = forms.CharField(label=_("When"), max_length=100, required=False)
     where = forms.CharField(label=_("Where"), max_length=200, required=False)
     clause = forms.CharField(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lianxin.core.models import BaseModel
 from lianxin.org.models import Person, Unit
@@ -53,11 +54,11 @@ class DisciplineOffice(BaseModel):
 
 
 class Status(models.TextChoices):
-    RECEIVED = "received", _("received")
-    ACCEPTED = "accepted", _("accepted")
-    DISPOSED = "disposed", _("under way")
-    CONCLUDED = "concluded", _("concluded")
-    CLOSED = "closed", _("closed, reporter told")
+    RECEIVED = "received", pgettext_lazy("report", "received")
+    ACCEPTED = "accepted", pgettext_lazy("report", "accepted")
+    DISPOSED = "disposed", pgettext_lazy("report", "under way")
+    CONCLUDED = "concluded", pgettext_lazy("report", "concluded")
+    CLOSED = "closed", pgettext_lazy("report", "closed, reporter told")
 
 
 class Disposition(models.TextChoices):
