@@ -77,6 +77,7 @@ bench: install
 	LIANXIN_DATA_DIR=$(CURDIR)/data/bench $(BIN)/python bench/run.py
 	PG_URL=$(PG_URL) LIANXIN_DATA_DIR=$(CURDIR)/data/bench $(BIN)/python bench/cases.py
 	env -u DATABASE_URL LIANXIN_DATA_DIR=$(CURDIR)/data/bench-import $(BIN)/python bench/imports.py
+	env -u DATABASE_URL LIANXIN_DATA_DIR=$(CURDIR)/data/bench-discipline $(BIN)/python bench/discipline.py
 
 clean:
 	rm -rf $(VENV) data/test data/bench

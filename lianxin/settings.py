@@ -250,3 +250,9 @@ LIANXIN_MEDIA_HOSTS = [
     for h in os.environ.get("LIANXIN_MEDIA_HOSTS", "qpic.cn,qlogo.cn,sinaimg.cn").split(",")
     if h.strip()
 ]
+
+# Discipline: the key that seals named reporters' identities lives in this file, outside the
+# database (docs/decisions/006); the anonymous report form's proof of work, in leading zero
+# bits of SHA-256.
+LIANXIN_REPORTER_KEY_FILE = os.environ.get("LIANXIN_REPORTER_KEY_FILE", "")
+LIANXIN_POW_BITS = int(os.environ.get("LIANXIN_POW_BITS", "16"))

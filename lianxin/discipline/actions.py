@@ -105,6 +105,17 @@ def _tell_reporter(report: Report, text: str) -> None:
     transaction.on_commit(lambda: tell_reporter.enqueue(report.pk, text))
 
 
+def _keep_evidence(report: Report, files, message=None) -> None:
+    """Rows for files already checked and stored by core.files."""
+    Evidence.objects.bulk_create(
+        Evidence(
+            report=report, message=message, name=f.name, content_type=f.content_type,
+            size=f.size, sha256=f.sha256,
+        )
+        for f in files
+    )  # fmt: skip
+
+
 def _accused(root: Unit, unit: Unit, text: str) -> Person | None:
     """The person the reporter names, if exactly one person of that unit has the name."""
     words = [w for w in re.split(r"[\s,，、]+", text or "") if len(w) >= 2]
@@ -174,13 +185,7 @@ def report_submit(
             received_at=at,
             accept_due=deadlines.due_after(at, workdays=ACCEPT_WORKDAYS),
         )
-        Evidence.objects.bulk_create(
-            Evidence(
-                report=report, name=f.name, content_type=f.content_type, size=f.size,
-                sha256=f.sha256,
-            )
-            for f in files
-        )  # fmt: skip
+        _keep_evidence(report, files)
         _log(report, "received", None)
         clock.schedule("discipline.accept", report.pk, report.accept_due)
         _tell_handlers(report, _("New misconduct report"))
@@ -208,13 +213,7 @@ def reporter_message(*, report: Report, text: str, files=()) -> ReportMessage:
         message = ReportMessage.objects.create(
             report=report, at=clock.now(), from_reporter=True, text=text
         )
-        Evidence.objects.bulk_create(
-            Evidence(
-                report=report, message=message, name=f.name, content_type=f.content_type,
-                size=f.size, sha256=f.sha256,
-            )
-            for f in files
-        )  # fmt: skip
+        _keep_evidence(report, files, message)
         _log(report, "reporter_message", None)
         _tell_handlers(report, _("The reporter wrote"))
     return message
