@@ -39,6 +39,9 @@ class Command(BaseCommand):
                 "workers": workers,
                 "threads": threads,
                 "accesslog": "-",
+                # no client address, user agent or referrer: the access log must not say
+                # who sent a misconduct report (docs/discipline.md)
+                "access_log_format": '%(t)s "%(r)s" %(s)s %(b)s %(M)sms',
                 "timeout": 60,
             }
         ).run()
