@@ -36,3 +36,16 @@ def monthly_stats(root, months: int = 6) -> tuple[list, list[dict]]:
 
 def public_notices(root):
     return PublicNotice.objects.filter(root=root).select_related("clause__version__regulation")
+
+
+def penalty_counts(root, start, end) -> dict:
+    """What scorecards count: penalties decided in [start, end) per unit and per person,
+    {"units": {unit_id: n}, "people": {person_id: n}} (the unit at the time of the penalty)."""
+    units: Counter = Counter()
+    people: Counter = Counter()
+    for unit_id, person_id in Penalty.objects.filter(
+        root=root, decided_on__gte=start, decided_on__lt=end
+    ).values_list("unit_id", "person_id"):
+        units[unit_id] += 1
+        people[person_id] += 1
+    return {"units": dict(units), "people": dict(people)}

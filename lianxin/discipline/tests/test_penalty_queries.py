@@ -1,0 +1,33 @@
+"""What penalties give the scorecards and the public statistics: counts per unit and person
+in a month, and the monthly table by work-style category."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from lianxin.core import clock
+from lianxin.discipline import actions, queries
+
+
+def test_penalties_counted_per_unit_person_and_category(dc):
+    base = dict(
+        root=dc.root, kind="admin", document_no="测〔2026〕3号", reason="收受礼品",
+        actor=dc.inspector,
+    )  # fmt: skip
+    actions.penalty_record(
+        person=dc.people.handler, measure="demerit", category="gifts",
+        decided_on=datetime.date(2026, 11, 3), **base,
+    )  # fmt: skip
+    actions.penalty_record(
+        person=dc.people.handler, measure="admin_warning", category="formalism",
+        decided_on=datetime.date(2026, 10, 30), **base,
+    )  # fmt: skip
+    counts = queries.penalty_counts(dc.root, datetime.date(2026, 11, 1), datetime.date(2026, 12, 1))
+    assert counts == {
+        "units": {dc.station_a.pk: 1},
+        "people": {dc.people.handler.pk: 1},
+    }
+    with clock.frozen_at(datetime.datetime(2026, 11, 20, tzinfo=ZoneInfo("Asia/Shanghai"))):
+        months, rows = queries.monthly_stats(dc.root, months=2)
+    assert months == [datetime.date(2026, 10, 1), datetime.date(2026, 11, 1)]
+    table = {str(r["label"]): r["cells"] for r in rows}
+    assert table["违规收送礼品礼金"] == [0, 1] and table["形式主义"] == [1, 0]
