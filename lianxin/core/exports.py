@@ -21,3 +21,29 @@ def xlsx_response(book_or_bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     return response
+
+
+def table_response(*, title: str, headers: list, rows, filename: str, sheet: str = ""):
+    """A one-sheet workbook: a bold title line, a bold header row, the rows, sized columns."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    ws = book.active
+    ws.title = (sheet or title)[:31]
+    ws.append([title])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.append([str(h) for h in headers])
+    for cell in ws[2]:
+        cell.font = Font(bold=True)
+    widths = [len(str(h)) for h in headers]
+    for row in rows:
+        row = ["" if v is None else v for v in row]
+        ws.append(row)
+        for i, value in enumerate(row):
+            widths[i] = max(widths[i], min(60, len(str(value))))
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width * 1.6 + 2
+    ws.freeze_panes = "A3"
+    return xlsx_response(book, filename)

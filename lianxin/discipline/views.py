@@ -14,7 +14,7 @@ from lianxin.core.views import staff_required
 from lianxin.org.access import home_root
 from lianxin.org.models import Person
 
-from . import access, actions, forms
+from . import access, actions, exports, forms
 from .models import PublicNotice, Report, Status
 
 
@@ -39,6 +39,8 @@ def reports(request: HttpRequest) -> HttpResponse:
         r.badge = (
             deadlines.badge(due, at) if r.status in (Status.RECEIVED, Status.CONCLUDED) else ""
         )
+    if request.GET.get("format") == "xlsx":
+        return exports.reports_response(root, items)
     return render(
         request,
         "discipline/reports.html",
@@ -200,6 +202,8 @@ def penalties(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("The penalty is recorded."))
                 return redirect("workbench:penalties")
     items = access.visible_penalties(request.user, root).select_related("person", "unit")
+    if request.method == "GET" and request.GET.get("format") == "xlsx":
+        return exports.penalties_response(root, items)
     return render(
         request,
         "discipline/penalties.html",

@@ -131,6 +131,8 @@ def version(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("workbench:rule_version", v.pk)
     elif request.method == "POST":
         raise Http404
+    if request.GET.get("format") == "xlsx" and v.status != VersionStatus.DRAFT:
+        return _study_export(v)
     previous = v.regulation.versions.filter(number__lt=v.number).order_by("-number").first()
     return render(
         request,
@@ -146,6 +148,23 @@ def version(request: HttpRequest, pk: int) -> HttpResponse:
             "study": queries.study_by_unit(v) if v.status != VersionStatus.DRAFT else [],
         },
         status=400 if form is not None and form.errors else 200,
+    )
+
+
+def _study_export(v) -> HttpResponse:
+    from lianxin.core.exports import table_response
+
+    rows = [
+        [row.unit.name, row.total, row.done, f"{row.rate}%", "、".join(p.name for p in row.missing)]
+        for row in queries.study_by_unit(v)
+    ]
+    return table_response(
+        title=_("Study of %(title)s (version %(n)d)")
+        % {"title": v.regulation.title, "n": v.number},
+        headers=[_("Unit"), _("Cadres"), _("Confirmed"), _("Rate"), _("Missing")],
+        rows=rows,
+        filename=f"{v.regulation.title}-v{v.number}.xlsx",
+        sheet=_("Study by unit"),
     )
 
 
