@@ -59,15 +59,24 @@ def route_for(root: Unit, accused: Person | None) -> str:
     return Route.INSPECTORS
 
 
-def conflicted(person: Person, report: Report) -> bool:
-    if report.accused_person_id == person.pk:
-        return True
+def _conflicted_ids(report: Report) -> set[int]:
+    """The people who must never see the report: the person reported and the leaders
+    (leader or secretary) of the unit reported or of his unit. One query."""
     units = {report.accused_unit_id}
     if report.accused_person_id:
         units.add(report.accused_person.unit_id)
-    return RoleGrant.objects.filter(
-        person=person, role__in=list(LEADING), unit_id__in=units
-    ).exists()
+    ids = set(
+        RoleGrant.objects.filter(role__in=list(LEADING), unit_id__in=units).values_list(
+            "person_id", flat=True
+        )
+    )
+    if report.accused_person_id:
+        ids.add(report.accused_person_id)
+    return ids
+
+
+def conflicted(person: Person, report: Report) -> bool:
+    return person.pk in _conflicted_ids(report)
 
 
 def may_handle(user, report: Report) -> bool:
@@ -94,7 +103,7 @@ def handlers(report: Report) -> list[Person]:
         candidates = Person.objects.filter(
             grants__role=Role.INSPECTOR, grants__unit_id__in=office.unit.ancestor_ids
         ).distinct()
-    return [p for p in candidates.select_related("user", "unit") if not conflicted(p, report)]
+    return list(candidates.exclude(pk__in=_conflicted_ids(report)).select_related("user", "unit"))
 
 
 def visible_reports(user, root: Unit):

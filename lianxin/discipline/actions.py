@@ -356,10 +356,13 @@ def penalty_record(
     document_no: str,
     reason: str,
     ends_on: date | None = None,
-    report: Report | None = None,
-    document=None,
+    report_number: str = "",
+    documents=(),
     actor,
 ) -> Penalty:
+    """A penalty against a person of the organisation; `documents` (core.files.Accepted, at
+    most one) is the decision document; `report_number` ties it to a report the inspector
+    may handle."""
     access.require_inspector(actor, root)
     if person is None or person.unit.root_id != root.pk:
         raise ApplicationError(
@@ -385,8 +388,14 @@ def penalty_record(
         raise ApplicationError(_("It cannot end before it was decided."), field="ends_on")
     document_no = _text(document_no, "document_no", _("The document number"), limit=60)
     reason = _text(reason, "reason", _("The reason"), limit=2000)
-    if report is not None and not access.may_handle(actor, report):
-        raise ApplicationError(_("No such report."), field="report")
+    report = None
+    if (report_number or "").strip():
+        report = Report.objects.filter(root=root, number=report_number.strip()).first()
+        if report is None or not access.may_handle(actor, report):
+            raise ApplicationError(_("No such report."), field="report")
+    if len(documents) > 1:
+        raise ApplicationError(_("One decision document, please."), field="document")
+    document = documents[0] if documents else None
     with transaction.atomic():
         penalty = Penalty.objects.create(
             root=root, person=person, unit=person.unit, kind=kind, measure=measure,

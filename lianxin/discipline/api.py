@@ -12,7 +12,6 @@ from ninja import Router, Schema
 from lianxin.org.access import home_root
 
 from . import access, actions
-from .models import Status
 
 router = Router(tags=["discipline"])
 
@@ -107,10 +106,6 @@ def get_report(request, pk: int):
 @router.post("/reports/{pk}/accept", response=ReportOut, summary="Accept (受理) a report")
 def accept_report(request, pk: int, body: StepIn):
     r = access.access_report(request.user, pk)
-    if r.status != Status.RECEIVED:
-        from lianxin.core.errors import ApplicationError
-
-        raise ApplicationError("This step is not possible now.")
     return _out(actions.report_accept(report=r, actor=request.user, version=body.version))
 
 

@@ -182,25 +182,15 @@ def penalties(request: HttpRequest) -> HttpResponse:
     form = forms.PenaltyForm(request.POST or None, request.FILES or None, people=_people(root))
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        report = None
-        if d["report"]:
-            report = Report.objects.filter(number=d["report"].strip(), root=root).first()
-            if report is None or not access.may_handle(request.user, report):
-                form.add_error("report", _("No such report."))
-        if not form.errors:
-
-            def call():
-                document = accept_files(d["document"])
-                return actions.penalty_record(
-                    root=root, person=d["person"], kind=d["kind"], measure=d["measure"],
-                    category=d["category"], decided_on=d["decided_on"], ends_on=d["ends_on"],
-                    document_no=d["document_no"], reason=d["reason"], report=report,
-                    document=document[0] if document else None, actor=request.user,
-                )  # fmt: skip
-
-            if run_action(form, call) is not None:
-                messages.success(request, _("The penalty is recorded."))
-                return redirect("workbench:penalties")
+        call = lambda: actions.penalty_record(  # noqa: E731
+            root=root, person=d["person"], kind=d["kind"], measure=d["measure"],
+            category=d["category"], decided_on=d["decided_on"], ends_on=d["ends_on"],
+            document_no=d["document_no"], reason=d["reason"], report_number=d["report"],
+            documents=accept_files(d["document"]), actor=request.user,
+        )  # fmt: skip
+        if run_action(form, call) is not None:
+            messages.success(request, _("The penalty is recorded."))
+            return redirect("workbench:penalties")
     items = access.visible_penalties(request.user, root).select_related("person", "unit")
     if request.method == "GET" and request.GET.get("format") == "xlsx":
         return exports.penalties_response(root, items)

@@ -18,8 +18,8 @@ def world(dc):
     penalty = actions.penalty_record(
         root=dc.root, person=dc.people.handler, kind="admin", measure="admin_warning",
         category="formalism", decided_on=report.received_at.date(), document_no="测纪〔2026〕1号",
-        reason="上班玩手机", report=report, actor=dc.inspector,
-        document=files.accept([("决定.pdf", samples.pdf())])[0],
+        reason="上班玩手机", report_number=report.number, actor=dc.inspector,
+        documents=files.accept([("决定.pdf", samples.pdf())]),
     )  # fmt: skip
     # the person reported is also an inspector: still never sees it
     make_person("handler_insp", "杨兼纪检", dc.station_a, roles=[(Role.INSPECTOR, dc.office_unit)])

@@ -44,6 +44,9 @@ def test_the_whole_handling_with_its_deadlines(dc, django_capture_on_commit_call
     ]  # fmt: skip
     with pytest.raises(ApplicationError, match="当前不能进行此步骤"):
         actions.report_accept(report=report, actor=dc.inspector)
+    with pytest.raises(ApplicationError, match="该举报已办结"):
+        actions.reporter_message(report=report, text="还有补充。")
+    assert not report.messages.filter(text="还有补充。").exists()
 
 
 def test_reading_the_reporter_is_for_handlers_and_recorded(dc, login):

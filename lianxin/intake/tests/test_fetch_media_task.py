@@ -98,3 +98,20 @@ def test_what_is_not_a_picture_or_not_allowed_is_not_attached(
         post(client, image_message(f"{picture_host}/mmbiz_jpg/abc/0", "2004"))
     assert HITS == ["/page", "/redirect"]  # a host not allowed is never asked
     assert Case.objects.count() == 3
+
+
+def test_weibo_pictures_are_fetched_too(cast, picture_host, django_capture_on_commit_callbacks):
+    from lianxin.cases.models import Category
+    from lianxin.intake.actions import weibo_receive
+
+    road = Category.objects.create(root=cast.root, name="路面病害")
+    item = {
+        "id": "4990001",
+        "text": "@青山公路 S205线K8护栏被撞坏了",
+        "user": {"id": 77, "screen_name": "青山路人"},
+        "pic_urls": [{"thumbnail_pic": f"{picture_host}/mmbiz_jpg/abc/0"}],
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        case, created = weibo_receive(root=cast.root, category=road, item=item)
+    assert created and case.attachments.get().content_type == "image/jpeg"
+    assert HITS == ["/mmbiz_jpg/abc/0"]

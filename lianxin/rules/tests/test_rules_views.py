@@ -42,3 +42,30 @@ def test_others_cannot_manage_and_outsiders_see_nothing(rc, login):
     for url in (f"/workbench/rules/{rc.reg.pk}/", f"/workbench/rules/versions/{v.pk}/"):
         assert outsider.get(url).status_code == 404
     assert "干部作风规定" not in outsider.get("/workbench/rules/").content.decode()
+
+
+def test_a_draft_is_edited_on_its_page_and_compared(rc, login):
+    from lianxin.rules import actions
+    from lianxin.rules.tests.conftest import V2
+
+    v2 = actions.version_draft(
+        regulation=rc.reg, text=V2, issued_by=rc.office, applies_to=rc.root, actor=rc.admin
+    )
+    admin = login(rc.admin)
+    r = admin.post(
+        f"/workbench/rules/versions/{v2.pk}/",
+        {"text": V2 + "第六条 本规定自印发之日起施行。", "document_no": "测〔2026〕2号"},
+    )
+    assert r.status_code == 302 and v2.clauses.filter(article=6).exists()
+    bad = admin.post(f"/workbench/rules/versions/{v2.pk}/", {"text": "第九条 乱"})
+    assert bad.status_code == 400 and "条文编号不连续" in bad.content.decode()
+    assert (
+        login(rc.handler)
+        .post(f"/workbench/rules/versions/{v2.pk}/", {"text": "第一条 甲"})
+        .status_code
+        == 404
+    )
+    diff = login(rc.handler).get(f"/workbench/rules/versions/{v2.pk}/diff/{rc.v1.pk}/")
+    assert "第六条 本规定自印发之日起施行。" in diff.content.decode()
+    url = f"/workbench/rules/versions/{v2.pk}/diff/{rc.v1.pk}/"
+    assert login(rc.outsider).get(url).status_code == 404

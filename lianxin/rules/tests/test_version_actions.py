@@ -64,3 +64,26 @@ def test_bad_drafts_and_steps_are_refused_and_change_nothing(rc):
 
     with pytest.raises(PermissionDenied):
         actions.version_enforce(version=future, actor=rc.handler)
+
+
+def test_a_draft_is_changed_and_a_regulation_repealed(rc):
+    from django.test import Client
+
+    draft = draft_v2(rc)
+    draft = actions.version_update(
+        version=draft, text=V2 + "第六条 本规定自印发之日起施行。", document_no="测〔2026〕1号",
+        actor=rc.admin,
+    )  # fmt: skip
+    assert draft.clauses.filter(article=6).exists() and draft.document_no == "测〔2026〕1号"
+    with pytest.raises(ApplicationError, match="条文编号不连续"):
+        actions.version_update(version=draft, text="第一条 甲\n第三条 乙", actor=rc.admin)
+    assert draft.clauses.filter(article=6).exists()
+    with pytest.raises(ApplicationError, match="只能修改草稿"):
+        actions.version_update(version=rc.v1, text=V2, actor=rc.admin)
+    actions.regulation_repeal(regulation=rc.reg, actor=rc.admin)
+    rc.v1.refresh_from_db()
+    assert rc.v1.status == "repealed"
+    assert Client().get("/rules/zuofeng/").status_code == 404
+    assert "干部作风规定" not in Client().get("/rules/").content.decode()
+    with pytest.raises(ApplicationError, match="已废止"):
+        actions.regulation_repeal(regulation=rc.reg, actor=rc.admin)
