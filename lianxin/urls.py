@@ -12,6 +12,7 @@ from lianxin.intake import wechat
 from lianxin.intake.open311.urls import urlpatterns as open311_urls
 from lianxin.liaison.urls import workbench_urls as liaison_urls
 from lianxin.mediation.urls import workbench_urls as mediation_urls
+from lianxin.org import record as org_record
 from lianxin.org import views as org_views
 from lianxin.partywork.urls import workbench_urls as partywork_urls
 from lianxin.portal import views as portal_views
@@ -37,6 +38,8 @@ workbench = (
         path("org/people/roster.xlsx", org_views.people_export, name="people_export"),
         path("org/people/<int:pk>/", org_views.person_detail, name="person_detail"),
         path("org/people/<int:pk>/edit/", org_views.person_edit, name="person_edit"),
+        path("org/people/<int:pk>/record/", org_record.cadre_record, name="cadre_record"),
+        path("org/my-record/", org_record.my_record, name="my_record"),
         path("inbox/", core_views.inbox, name="inbox"),
         *case_urls,
         *partywork_urls,

@@ -245,3 +245,19 @@ def work_counts(user, root: Unit) -> dict[str, int]:
         counts[tab] = case_list(user, root, CaseFilter(tab=tab)).count()
     counts["overdue"] = case_list(user, root, CaseFilter(overdue=True)).count()
     return counts
+
+
+def handled_of_year(person, year: int) -> tuple[QuerySet[Case], dict]:
+    """Cases he handled that were received in the year, and their figures (handled, replied,
+    rated, satisfied: rated 5 or 4, solved; ratings excluded after an appeal do not count)
+    (two queries)."""
+    cases = Case.objects.filter(handler=person, received_at__year=year)
+    rated = Q(rating__isnull=False, rating_excluded=False)
+    figures = cases.aggregate(
+        handled=Count("id"),
+        replied=Count("id", filter=Q(replied_at__isnull=False)),
+        rated=Count("id", filter=rated),
+        satisfied=Count("id", filter=rated & Q(rating__gte=4)),
+        solved=Count("id", filter=rated & Q(solved=True)),
+    )
+    return cases.select_related("category").order_by("received_at"), figures

@@ -49,3 +49,8 @@ def penalty_counts(root, start, end) -> dict:
         units[unit_id] += 1
         people[person_id] += 1
     return {"units": dict(units), "people": dict(people)}
+
+
+def penalties_of_year(person, year: int):
+    """Penalties decided against the person in the year, for his cadre record (one query)."""
+    return Penalty.objects.filter(person=person, decided_on__year=year).order_by("decided_on")

@@ -10,7 +10,7 @@ from django.utils import timezone
 from lianxin.core import clock
 from lianxin.core.months import last_day
 
-from .models import ContactPoint, Visit
+from .models import ContactPoint, Stint, Visit
 
 
 def diary(people, *, month: date | None = None):
@@ -59,4 +59,73 @@ def need_counts(people) -> dict:
         total=Count("id"),
         cases=Count("id", filter=Q(case__isnull=False)),
         closed=Count("id", filter=Q(case__status="closed")),
+    )
+
+
+# -- a cadre's year, for his record (干部档案); each read is a fixed number of queries ------
+
+
+def diary_of_year(person, year: int):
+    """His diary entries of the year, with place, checker and the number of needs (one
+    query)."""
+    return (
+        Visit.objects.filter(person=person, day__year=year)
+        .select_related("place", "reviewed_by")
+        .annotate(
+            need_count=Count("needs", distinct=True),
+            case_count=Count("needs", filter=Q(needs__case__isnull=False), distinct=True),
+        )
+        .order_by("-day", "-pk")
+    )
+
+
+def cadence_of_year(person, year: int) -> list[dict]:
+    """Per contact point of his: months owed this year (January, or the month it was assigned
+    when that is in the year, up to the current month), visits owed and done, months in which
+    the cadence was met (two queries)."""
+    from django.db.models.functions import TruncMonth
+
+    today = timezone.localdate(clock.now())
+    if year > today.year:
+        return []
+    last = today.month if year == today.year else 12
+    points = list(
+        ContactPoint.objects.filter(person=person, is_active=True)
+        .select_related("place")
+        .order_by("place__name")
+    )
+    done: dict[tuple[int, int], int] = {}
+    for row in (
+        Visit.objects.filter(person=person, day__year=year)
+        .annotate(m=TruncMonth("day"))
+        .values("place", "m")
+        .annotate(n=Count("id"))
+    ):
+        done[(row["place"], row["m"].month)] = row["n"]
+    rows = []
+    for p in points:
+        assigned = timezone.localdate(p.created_at)
+        first = assigned.month if assigned.year == year and assigned <= today else 1
+        if assigned.year > year and assigned <= today:
+            continue
+        months = range(first, last + 1)
+        counts = [done.get((p.place_id, m), 0) for m in months]
+        rows.append(
+            {
+                "point": p,
+                "months": len(counts),
+                "asked": p.visits_per_month * len(counts),
+                "done": sum(counts),
+                "months_met": sum(1 for n in counts if n >= p.visits_per_month),
+            }
+        )
+    return rows
+
+
+def stints_of_year(person, year: int):
+    """His stationed stints that fall (at least partly) in the year (one query)."""
+    return (
+        Stint.objects.filter(person=person, starts_on__year__lte=year, ends_on__year__gte=year)
+        .select_related("place")
+        .order_by("starts_on")
     )

@@ -137,3 +137,83 @@ def require_admin(user) -> None:
     """The working-day calendar and other system settings are for administrators."""
     if not is_any_admin(user):
         raise PermissionDenied
+
+
+# -- the cadre record (干部档案) ---------------------------------------------------------
+# Seen by the cadre himself, the leaders of his unit and of the units above it (principal
+# leader, party secretary, administrator), the party-building office and the organisation
+# office of his organisation. Anyone else - a station's staff opening another station's
+# cadre, a handler opening his colleague's - gets 404.
+
+RECORD_LEADING = (Role.LEADER, Role.SECRETARY, Role.ADMIN)
+
+
+def _grant_paths(user) -> list[tuple[str, str]]:
+    person = person_of(user)
+    if person is None:
+        return []
+    if not hasattr(person, "_role_paths"):
+        person._role_paths = list(
+            RoleGrant.objects.filter(person=person).values_list("role", "unit__path")
+        )
+    return person._role_paths
+
+
+def is_organisation_office(user, root: Unit) -> bool:
+    """A role on the unit named as the organisation office of root."""
+    from .models import OrganisationOffice
+
+    office = OrganisationOffice.objects.filter(root=root).select_related("unit").first()
+    return office is not None and any(p == office.unit.path for _r, p in _grant_paths(user))
+
+
+def is_party_office(user, root: Unit) -> bool:
+    from lianxin.partywork.access import is_office
+
+    return is_office(user, root)
+
+
+def reads_all_records(user, root: Unit) -> bool:
+    if getattr(user, "is_superuser", False):
+        return True
+    if root.pk not in organisation_ids(user):
+        return False
+    return is_organisation_office(user, root) or is_party_office(user, root)
+
+
+def sees_record(user, person: Person) -> bool:
+    if getattr(user, "is_superuser", False):
+        return True
+    me = person_of(user)
+    if me is None or person.unit.root_id not in organisation_ids(user):
+        return False
+    if me.pk == person.pk:
+        return True
+    if any(r in RECORD_LEADING and person.unit.path.startswith(p) for r, p in _grant_paths(user)):
+        return True
+    return reads_all_records(user, Unit.objects.get(pk=person.unit.root_id))
+
+
+def record_people(user, root: Unit):
+    """The people of root whose records the user reads (a queryset; two or three queries)."""
+    from django.db.models import Q
+
+    people = Person.objects.filter(unit__path__startswith=root.path)
+    if reads_all_records(user, root):
+        return people
+    me = person_of(user)
+    if me is None:
+        return people.none()
+    q = Q(pk=me.pk)
+    for role, path in _grant_paths(user):
+        if role in RECORD_LEADING:
+            q |= Q(unit__path__startswith=path)
+    return people.filter(q)
+
+
+def access_record(user, person_id) -> Person:
+    """The person whose record is asked for, or 404 (never a hint that he exists)."""
+    person = Person.objects.filter(pk=person_id).select_related("unit", "user").first()
+    if person is None or not sees_record(user, person):
+        raise Http404
+    return person

@@ -19,7 +19,7 @@ from lianxin.core.audit import record_event, snapshot
 from lianxin.core.errors import ApplicationError
 
 from . import access
-from .models import PATH_STEP, Person, Role, RoleGrant, Unit
+from .models import PATH_STEP, OrganisationOffice, Person, Role, RoleGrant, Unit
 from .validators import clean_name, normalize_phone
 
 UNIT_FIELDS = ["name", "kind", "code", "parent", "phone", "address", "sort_order", "is_active"]
@@ -339,3 +339,21 @@ def role_revoke(*, grant: RoleGrant, actor) -> None:
             after=None,
         )
         grant.delete()
+
+
+def organisation_office_set(*, root: Unit, unit: Unit, actor) -> OrganisationOffice:
+    """Name the unit that keeps the cadre records (组织人事) of an organisation."""
+    if actor is not None and not access.is_admin_of(actor, root):
+        raise ApplicationError(
+            _("Only an administrator names the organisation office."), code="forbidden"
+        )
+    if root.parent_id is not None or not unit.path.startswith(root.path):
+        raise ApplicationError(_("Choose a unit of this organisation."), field="unit")
+    with transaction.atomic():
+        office, _created = OrganisationOffice.objects.update_or_create(
+            root=root, defaults={"unit": unit}
+        )
+        record_event(
+            actor=actor, action="org.organisation_office_set", obj=office, after={"unit": unit.pk}
+        )
+    return office

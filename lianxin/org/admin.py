@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from lianxin.core.admin import ReadOnlyAdmin
 
-from .models import Person, RoleGrant, Unit
+from .models import OrganisationOffice, Person, RoleGrant, Unit
 
 
 class GrantInline(admin.TabularInline):
@@ -36,3 +36,8 @@ class PersonAdmin(ReadOnlyAdmin):
 class RoleGrantAdmin(ReadOnlyAdmin):
     list_display = ["person", "unit", "role", "created_at"]
     list_filter = ["role", "unit"]
+
+
+@admin.register(OrganisationOffice)
+class OrganisationOfficeAdmin(ReadOnlyAdmin):
+    list_display = ["root", "unit"]

@@ -123,3 +123,20 @@ class RoleGrant(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.person} · {self.unit} · {self.get_role_display()}"
+
+
+class OrganisationOffice(BaseModel):
+    """The unit that keeps the organisation's cadre records (组织人事, often the 办公室): the
+    people holding a role on it read every cadre's record (干部档案)."""
+
+    root = models.OneToOneField(Unit, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("organisation office"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("organisation office")
+        verbose_name_plural = _("organisation offices")
+
+    def __str__(self) -> str:
+        return self.unit.name

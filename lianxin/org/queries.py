@@ -89,3 +89,37 @@ def roster(root: Unit) -> QuerySet[Person]:
         .prefetch_related(Prefetch("grants", queryset=RoleGrant.objects.select_related("unit")))
         .order_by("unit__path", "-is_active", "name")
     )
+
+
+def cadre_record(person: Person, year: int) -> dict:
+    """A cadre's record (干部档案) for one year, read from each app's queries: a fixed number of
+    queries however many entries the year holds."""
+    from lianxin.cases import queries as cases
+    from lianxin.discipline import queries as discipline
+    from lianxin.liaison import queries as liaison
+    from lianxin.partywork import queries as partywork
+    from lianxin.rules import queries as rules
+
+    visits = list(liaison.diary_of_year(person, year))
+    cadence = liaison.cadence_of_year(person, year)
+    attendance = list(partywork.attendance_of_year(person, year))
+    handled, case_figures = cases.handled_of_year(person, year)
+    secretary = partywork.secretary_items_of_year(person, year)
+    return {
+        "year": year,
+        "visits": visits,
+        "visits_checked": sum(1 for v in visits if v.reviewed_at),
+        "needs": sum(v.need_count for v in visits),
+        "needs_cases": sum(v.case_count for v in visits),
+        "cadence": cadence,
+        "cadence_asked": sum(r["asked"] for r in cadence),
+        "cadence_done": sum(r["done"] for r in cadence),
+        "stints": list(liaison.stints_of_year(person, year)),
+        "attendance": attendance,
+        "present": sum(1 for a in attendance if a.status == "present"),
+        "acknowledgements": list(rules.acknowledgements_of_year(person, year)),
+        "secretary": secretary,
+        "cases": list(handled),
+        "case_figures": case_figures,
+        "penalties": list(discipline.penalties_of_year(person, year)),
+    }

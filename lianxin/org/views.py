@@ -128,7 +128,12 @@ def people_list(request: HttpRequest) -> HttpResponse:
         raise Http404
     text = request.GET.get("q", "").strip()[:50]
     people = queries.people_search(root, text)
-    return render(request, "org/people_list.html", {"people": people, "q": text, "root": root})
+    records = set(access.record_people(request.user, root).values_list("pk", flat=True))
+    return render(
+        request,
+        "org/people_list.html",
+        {"people": people, "q": text, "root": root, "records": records},
+    )
 
 
 @staff_required
@@ -154,6 +159,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "grants": queries.person_grants(person),
             "show_phone": access.sees_phone(request.user, person),
             "can_edit": access.governs(request.user, person.unit),
+            "sees_record": access.sees_record(request.user, person),
         },
     )
 

@@ -112,3 +112,44 @@ def pending_receipts(units):
 
 def today() -> date:
     return timezone.localdate(clock.now())
+
+
+# -- a cadre's year, for his record (干部档案) ----------------------------------------------
+
+
+def attendance_of_year(person: Person, year: int):
+    """The study sessions of the year he was recorded at (present, excused, absent), with the
+    session and its unit (one query)."""
+    return (
+        Attendance.objects.filter(person=person, session__starts_at__year=year)
+        .select_related("session__unit")
+        .order_by("session__starts_at")
+    )
+
+
+def secretary_items_of_year(person: Person, year: int) -> dict:
+    """Party work of the units where he is the party secretary, in the year: the monthly
+    plans (agreed or not) and reports (submitted, late, sent back) (three queries)."""
+    units = list(
+        Unit.objects.filter(grants__person=person, grants__role="secretary").order_by("path")
+    )
+    plans = (
+        MonthlyPlan.objects.filter(unit__in=units, month__year=year)
+        .select_related("unit")
+        .order_by("month", "unit__path")
+    )
+    reports = (
+        MonthlyReport.objects.filter(unit__in=units, month__year=year)
+        .select_related("unit")
+        .order_by("month", "unit__path")
+    )
+    plans, reports = list(plans), list(reports)
+    sent = [r for r in reports if r.submitted_at]
+    return {
+        "units": units,
+        "plans": plans,
+        "reports": reports,
+        "plans_agreed": sum(1 for p in plans if p.agreed),
+        "reports_sent": len(sent),
+        "reports_late": sum(1 for r in sent if r.late),
+    }

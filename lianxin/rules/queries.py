@@ -98,3 +98,12 @@ def study_by_unit(version: Version) -> list[UnitStudy]:
         else:
             row.missing.append(person)
     return list(units.values())
+
+
+def acknowledgements_of_year(person, year: int):
+    """The versions of regulations he confirmed having studied in the year (one query)."""
+    return (
+        Acknowledgement.objects.filter(person=person, created_at__year=year)
+        .select_related("version__regulation")
+        .order_by("created_at")
+    )

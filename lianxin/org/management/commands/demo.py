@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from lianxin.org import actions
 from lianxin.org.demo_data import DEMO_LOGINS, DEMO_PASSWORD, OFFICES, ORG, PEOPLE, STATIONS
-from lianxin.org.models import Person, Role, RoleGrant, Unit
+from lianxin.org.models import OrganisationOffice, Person, Role, RoleGrant, Unit
 
 
 def _unit(code, name, kind, parent, phone="", address="", order=0):
@@ -55,6 +55,8 @@ def load_demo_org() -> dict[str, Unit]:
                 person=person, unit=units[role_unit], role=role
             ).exists():
                 actions.role_grant(person=person, unit=units[role_unit], role=role, actor=None)
+    if not OrganisationOffice.objects.filter(root=root).exists():
+        actions.organisation_office_set(root=root, unit=units["qs-office"], actor=None)
     admin = Person.objects.get(user__username="wangfang").user
     if not admin.is_superuser:
         admin.is_staff = admin.is_superuser = True
