@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from lianxin.cases import actions as case_actions
 from lianxin.cases.models import Category, Channel, Kind
-from lianxin.core import clock
+from lianxin.core import clock, files
 from lianxin.core.audit import record_event, snapshot
 from lianxin.core.errors import ApplicationError
 from lianxin.core.text import clean_text
@@ -121,12 +121,19 @@ def stint_days(*, stint: Stint, days: int, actor) -> Stint:
 def _check_photo(photo) -> None:
     if not photo:
         return
-    head = photo.read(8)
+    refused = ApplicationError(
+        _("The photo must be a JPEG or PNG picture of at most 5 MB."), field="photo"
+    )
+    if photo.size > MAX_PHOTO:
+        raise refused
+    data = photo.read(MAX_PHOTO + 1)
     photo.seek(0)
-    if photo.size > MAX_PHOTO or not any(head.startswith(sig) for sig in PHOTO_SIGNATURES):
-        raise ApplicationError(
-            _("The photo must be a JPEG or PNG picture of at most 5 MB."), field="photo"
-        )
+    if not any(data.startswith(sig) for sig in PHOTO_SIGNATURES):
+        raise refused
+    try:  # decoded far enough to be a picture, as every file the system keeps (core.files)
+        files.check(photo.name or "photo.jpg", data, field="photo")
+    except ApplicationError:
+        raise refused from None
 
 
 def visit_record(

@@ -52,7 +52,7 @@ def month_response(root, month, entries, cadence_rows):
         )
     cad = book.create_sheet(_("Cadence"))
     cad.append([_("Cadre"), _("Place"), _("Visits asked"), _("Visits done"), _("State")])
-    states = {"done": _("done"), "due": _("due"), "overdue": _("overdue")}
+    states = {"done": _("visits done"), "due": _("visits to make"), "overdue": _("visits missed")}
     for r in cadence_rows:
         cad.append(
             [

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lianxin.cases.models import Category
-from lianxin.core import clock
+from lianxin.core import clock, files
 from lianxin.core.forms import run_action, try_action
 from lianxin.core.months import first_of, parse
 from lianxin.core.views import staff_required
@@ -99,6 +99,30 @@ def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "categories": Category.objects.filter(root=root, is_active=True),
         },
     )
+
+
+@staff_required
+def visit_photo(request: HttpRequest, pk: int) -> HttpResponse:
+    """The photo of a diary entry, for those who read the diary (the cadre and his leaders);
+    anyone else 404. Never from /media/, which nothing serves."""
+    visit = access.access_visit(request.user, pk)
+    if not visit.photo:
+        raise Http404
+    try:
+        handle = visit.photo.open("rb")
+    except OSError:
+        raise Http404 from None
+    head = handle.read(16)
+    handle.seek(0)
+    content_type = files.sniff(head)
+    if content_type not in ("image/jpeg", "image/png"):
+        handle.close()
+        raise Http404
+    response = FileResponse(handle, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_POST

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,7 +22,7 @@ from lianxin.org.access import has_role_over, person_of
 from lianxin.org.models import Person, Role, Unit
 
 from . import access
-from .models import Dispute, Party, Session
+from .models import AgreementCounter, Dispute, Party, Session
 
 FOLLOW_UP_DAYS = 30
 
@@ -56,6 +57,9 @@ def dispute_open(
         raise ApplicationError(_("Choose a mediator of this organisation."), field="mediator")
     subject = clean_text(subject, field="subject", label=_("The subject"), limit=200)
     description = clean_text(description, field="description", label=_("What happened"))
+    root = Unit.objects.get(pk=unit.root_id)
+    for p in parties:
+        _check_impartial(unit, mediator, _own_unit(root, p.get("name") or ""))
     with transaction.atomic():
         dispute = Dispute.objects.create(
             unit=unit,
@@ -83,13 +87,52 @@ def dispute_open(
     return dispute
 
 
+def _own_unit(root: Unit, name: str) -> Unit | None:
+    """The organisation's own unit a party names, if it is one (a station, an office)."""
+    return Unit.objects.filter(path__startswith=root.path, name=name.strip()).first()
+
+
+def _check_impartial(unit: Unit, mediator: Person, party_unit: Unit | None) -> None:
+    """Nobody mediates his own dispute: when one of the organisation's units is a party, the
+    dispute goes to the level above it - not to that unit, a unit under it, or a unit beside
+    it (路政科 does not mediate for 石桥公路站) - and the mediator is not one of its people."""
+    if party_unit is None:
+        return
+    above = party_unit.parent.name if party_unit.parent_id else _("a mediation committee")
+    values = {"party": party_unit.name, "unit": unit.name, "above": above}
+    if not (party_unit.path.startswith(unit.path) and unit.pk != party_unit.pk):
+        raise ApplicationError(
+            _(
+                "%(party)s is itself a party to this dispute, so %(unit)s cannot mediate it: "
+                "it goes to the level above (%(above)s)."
+            )
+            % values,
+            field="unit",
+        )
+    if mediator.unit.path.startswith(party_unit.path):
+        raise ApplicationError(
+            _(
+                "The mediator works at %(party)s, which is a party to this dispute: choose a "
+                "mediator of %(unit)s outside it."
+            )
+            % values,
+            field="mediator",
+        )
+
+
 def _add_party(dispute: Dispute, p: dict) -> Party:
     name = clean_text(p.get("name"), field="parties", label=_("The name"), limit=100)
     kind = p.get("kind") or Party.Kind.PERSON
     if kind not in Party.Kind.values:
         raise ApplicationError(_("A party is a person or an organisation."), field="parties")
+    own = _own_unit(Unit.objects.get(pk=dispute.unit.root_id), name)
+    _check_impartial(dispute.unit, dispute.mediator, own)
     return Party.objects.create(
-        dispute=dispute, kind=kind, name=name, contact=(p.get("contact") or "").strip()[:200]
+        dispute=dispute,
+        kind=Party.Kind.ORGANISATION if own else kind,
+        name=name,
+        contact=(p.get("contact") or "").strip()[:200],
+        unit=own,
     )
 
 
@@ -152,9 +195,15 @@ def dispute_close(
             transfer_to, field="transfer_to", label=_("Where it goes"), limit=100
         )
     with transaction.atomic():
+        locked = Dispute.objects.select_for_update().get(pk=dispute.pk)
+        if locked.closed_at:
+            raise ApplicationError(_("The mediation is already closed."))
         dispute.outcome, dispute.agreement, dispute.transfer_to = outcome, agreement, transfer_to
         dispute.closed_at = clock.now()
         dispute.follow_up_on = follow_up_on if outcome == Dispute.Outcome.SUCCESS else None
+        if outcome == Dispute.Outcome.SUCCESS:
+            dispute.agreement_year = timezone.localdate(dispute.closed_at).year
+            dispute.agreement_no = _next_agreement_no(dispute.unit, dispute.agreement_year)
         dispute.save()
         if dispute.follow_up_on:
             at = timezone.make_aware(datetime.combine(dispute.follow_up_on, time(9, 0)))
@@ -171,6 +220,19 @@ def dispute_close(
                 },
             )
     return dispute
+
+
+def _next_agreement_no(unit: Unit, year: int) -> int:
+    """The unit's next agreement number of the year, inside the caller's transaction: the
+    counter row stays locked until it commits, so concurrent closings queue for it."""
+    bump = AgreementCounter.objects.filter(unit=unit, year=year)
+    if not bump.update(last=F("last") + 1):
+        try:
+            with transaction.atomic():
+                AgreementCounter.objects.create(unit=unit, year=year, last=1)
+        except IntegrityError:
+            bump.update(last=F("last") + 1)
+    return bump.values_list("last", flat=True).get()
 
 
 def dispute_follow_up(*, dispute: Dispute, kept: bool, note: str = "", actor) -> Dispute:

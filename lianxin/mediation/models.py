@@ -45,14 +45,47 @@ class Dispute(BaseModel):
     followed_up_at = models.DateTimeField(_("followed up at"), null=True, blank=True)
     agreement_kept = models.BooleanField(_("agreement kept"), null=True)
     follow_up_note = models.TextField(_("follow-up note"), blank=True)
+    # the agreement's number (调解协议书编号): the mediating unit's sequence in the year
+    agreement_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    agreement_no = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("dispute")
         verbose_name_plural = _("disputes")
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "agreement_year", "agreement_no"], name="agreement_no_once"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.subject
+
+    @property
+    def agreement_code(self) -> str:
+        """路政科调〔2026〕3号; empty before the agreement has a number."""
+        if not self.agreement_no:
+            return ""
+        return _("%(unit)s Mediation [%(year)s] No. %(no)s") % {
+            "unit": self.unit.name,
+            "year": self.agreement_year,
+            "no": self.agreement_no,
+        }
+
+
+class AgreementCounter(models.Model):
+    """The last agreement number a unit gave in a year (taken inside the closing
+    transaction, so two mediators closing at once get two numbers)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year"], name="agreement_counter_once")
+        ]
 
 
 class Party(models.Model):
@@ -64,6 +97,13 @@ class Party(models.Model):
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=100)
     contact = models.CharField(_("contact details"), max_length=200, blank=True)
+    # set when the party is one of the organisation's own units (a station, an office)
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["pk"]
 
     def __str__(self) -> str:
         return self.name

@@ -185,18 +185,53 @@ def dispute_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+CHINESE_DIGITS = "零一二三四五六七八九"
+PARTY_LETTERS_ZH = "甲乙丙丁戊己庚辛壬癸"
+
+
+def number_in_words(n: int) -> str:
+    """一式三份: the number as an office writes it in Chinese (up to 99), digits otherwise."""
+    from django.utils.translation import get_language
+
+    if not (get_language() or "").startswith("zh") or not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else CHINESE_DIGITS[tens] + "十")
+    return head + (CHINESE_DIGITS[ones] if ones else "")
+
+
+def party_label(i: int) -> str:
+    """甲方, 乙方, ... (Party A, Party B, ... in English)."""
+    from django.utils.translation import get_language
+
+    if (get_language() or "").startswith("zh") and i < len(PARTY_LETTERS_ZH):
+        return PARTY_LETTERS_ZH[i] + "方"
+    return _("Party %(letter)s") % {"letter": chr(ord("A") + i % 26)}
+
+
 @staff_required
 def agreement(request: HttpRequest, pk: int) -> HttpResponse:
-    """The mediation agreement (调解协议书), ready to print and sign."""
+    """The mediation agreement (调解协议书), ready to print and sign: numbered in the mediating
+    unit's yearly sequence, each party named with its standing, one copy for each party and
+    one for the mediation body's file."""
     dispute = access.access_dispute(request.user, pk)
     if dispute.outcome != Dispute.Outcome.SUCCESS:
         raise Http404
+    parties = list(dispute.parties.all())
     return render(
         request,
         "mediation/agreement.html",
         {
             "dispute": dispute,
-            "parties": dispute.parties.all(),
+            "parties": [
+                {
+                    "party": p,
+                    "label": party_label(i),
+                    "organisation": p.kind == Party.Kind.ORGANISATION,
+                }
+                for i, p in enumerate(parties)
+            ],
+            "copies": number_in_words(len(parties) + 1),
             "contacts": access.sees_contacts(request.user, dispute),
         },
     )

@@ -27,7 +27,10 @@ def open_dispute(cast, parties=None, **kw):
         mediator=cast.people.station_leader,
         parties=parties
         if parties is not None
-        else [{"name": "李某", "contact": "13905710001"}, {"name": "甲站", "kind": "organisation"}],
+        else [
+            {"name": "李某", "contact": "13905710001"},
+            {"name": "青山建工集团", "kind": "organisation"},
+        ],
         actor=cast.station_leader,
     )
     args.update(kw)
