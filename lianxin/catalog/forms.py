@@ -13,12 +13,19 @@ SHORT = forms.Textarea(attrs={"rows": 3})
 class ServiceForm(StyledForm):
     name = forms.CharField(label=_("Name"), max_length=100)
     code = forms.SlugField(label=_("Code"), max_length=40)
-    unit = forms.ModelChoiceField(label=_("Handling unit"), queryset=None)
+    unit = forms.ModelChoiceField(
+        label=_("Handling unit"), queryset=None, empty_label=_("Choose the handling unit…")
+    )
 
 
 class CommitmentForm(StyledForm):
     text = forms.CharField(label=_("Commitment"), max_length=200)
-    service = forms.ModelChoiceField(label=_("Service"), queryset=None, required=False)
+    service = forms.ModelChoiceField(
+        label=_("Service"),
+        queryset=None,
+        required=False,
+        empty_label=_("All services (a general commitment)"),
+    )
     target_workdays = forms.IntegerField(
         label=_("Completed within (working days)"), required=False, min_value=1
     )
@@ -42,7 +49,9 @@ class GuideForm(StyledForm):
 
 
 class RegisterForm(StyledForm):
-    service = forms.ModelChoiceField(label=_("Service"), queryset=None)
+    service = forms.ModelChoiceField(
+        label=_("Service"), queryset=None, empty_label=_("Choose a service…")
+    )
     applicant_name = forms.CharField(label=_("Applicant"), max_length=100)
     applicant_phone = forms.CharField(label=_("Phone"), max_length=20)
     subject = forms.CharField(label=_("Subject"), max_length=200)

@@ -147,14 +147,15 @@ def _demo_mediation(units, now, today: date) -> None:
     mediator = _person("fengjianjun")
     office_user = _person("fengjianjun").user
     with clock.frozen_at(now - timedelta(days=40)):
-        # 石桥公路站 is a party, so the organ (the level above) mediates, not 路政科
+        # 石桥公路站 is a party, so the organ (the level above) takes the dispute, not 路政科;
+        # the head of the organ names 路政科's head as mediator
         d = m.dispute_open(
             unit=units["qingshan"],
             subject="公路边沟改造占用承包地补偿纠纷",
             category="land",
             description="石桥村村民李某称边沟改造占用其承包地约0.3亩，要求补偿。",
             mediator=mediator,
-            actor=office_user,
+            actor=_person("zhangjianguo").user,
             parties=[
                 {"name": "李某", "contact": "13905710001"},
                 {"name": "石桥公路站", "kind": "organisation", "contact": "0571-86602300"},

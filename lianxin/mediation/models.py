@@ -87,6 +87,9 @@ class AgreementCounter(models.Model):
             models.UniqueConstraint(fields=["unit", "year"], name="agreement_counter_once")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.year} {self.last}"
+
 
 class Party(models.Model):
     class Kind(models.TextChoices):

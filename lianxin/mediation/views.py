@@ -26,13 +26,21 @@ DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class DisputeForm(StyledForm):
-    unit = forms.ModelChoiceField(label=gettext_lazy("Unit"), queryset=None)
+    unit = forms.ModelChoiceField(
+        label=gettext_lazy("Mediating unit"),
+        queryset=None,
+        empty_label=gettext_lazy("Choose the mediating unit…"),
+    )
     subject = forms.CharField(label=gettext_lazy("Subject"), max_length=200)
     category = forms.ChoiceField(label=gettext_lazy("Category"), choices=Dispute.Category.choices)
     description = forms.CharField(
         label=gettext_lazy("What happened"), widget=forms.Textarea(attrs={"rows": 4})
     )
-    mediator = forms.ModelChoiceField(label=gettext_lazy("Mediator"), queryset=None)
+    mediator = forms.ModelChoiceField(
+        label=gettext_lazy("Mediator"),
+        queryset=None,
+        empty_label=gettext_lazy("Choose a mediator…"),
+    )
 
 
 class SessionForm(StyledForm):

@@ -20,9 +20,15 @@ class RegulationForm(StyledForm):
 
 
 class VersionForm(StyledForm):
-    issued_by = forms.ModelChoiceField(label=_("Issuing unit"), queryset=Unit.objects.none())
+    issued_by = forms.ModelChoiceField(
+        label=_("Issuing unit"),
+        queryset=Unit.objects.none(),
+        empty_label=_("Choose the issuing unit…"),
+    )
     applies_to = forms.ModelChoiceField(
-        label=_("Applies to the cadres of"), queryset=Unit.objects.none()
+        label=_("Applies to the cadres of"),
+        queryset=Unit.objects.none(),
+        empty_label=_("Choose the unit whose cadres it binds…"),
     )
     document_no = forms.CharField(label=_("Document number"), max_length=60, required=False)
     effective_date = forms.DateField(

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from lianxin.cases.models import Case
+from lianxin.core import clock
 from lianxin.mediation.models import Dispute
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -36,13 +37,14 @@ def test_visit_need_to_case_on_a_phone(staff_page, live_server, lx):
 
 
 def test_mediation_from_first_session_to_printed_agreement(staff_page, live_server, lx):
-    context, page = staff_page(lx.station_leader)
+    # 甲站 is a party, so the level above (the organ) takes the dispute
+    context, page = staff_page(lx.leader)
     page.goto(live_server.url + "/workbench/mediation/new/")
-    page.get_by_label("单位").select_option(label="甲站")
+    page.get_by_label("调解单位").select_option(label="测试公路段")
     page.locator("#id_subject").fill("边沟改造占地补偿纠纷")
     page.get_by_label("分类").select_option(label="土地及补偿纠纷")
     page.get_by_label("纠纷情况").fill("村民李某称边沟改造占用其承包地约0.3亩。")
-    page.get_by_label("调解员").select_option(label="吴站长")
+    page.get_by_label("调解员").select_option(label="张局长")
     page.get_by_label("当事人 1").fill("李某")
     page.get_by_label("联系方式 1").fill("13905710001")
     page.get_by_label("当事人 2").fill("甲站")
@@ -63,6 +65,10 @@ def test_mediation_from_first_session_to_printed_agreement(staff_page, live_serv
     page.locator("#print-agreement").click()
     page.get_by_role("heading", name="调解协议书").wait_for()
     assert "捌仟元" in page.locator("#agreement-text").inner_text()
+    year = timezone.localdate(clock.now()).year
+    assert page.locator("#agreement-no").inner_text() == f"测试公路段调〔{year}〕1号"
+    assert "乙方：甲站（法人或其他组织）" in page.locator("#agreement-parties").inner_text()
+    assert "一式三份" in page.locator("#agreement-copies").inner_text()
     page.emulate_media(media="print")
     page.screenshot(path=str(SHOTS / "mediation-agreement-print.png"), full_page=True)
     d = Dispute.objects.get()

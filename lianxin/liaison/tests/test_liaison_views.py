@@ -78,7 +78,7 @@ def test_cadence_and_export(lx, login):
         assert rows[0]["state"] == "done"
         book = load_workbook(io.BytesIO(client.get("/workbench/liaison/2026-11.xlsx").content))
         assert book["民情日记"]["C3"].value == "甲村"
-        assert book["联系点"]["E2"].value == "已完成"
+        assert book["联系点"]["E2"].value == "已按期走访"
     with clock.frozen_at(timezone.make_aware(datetime(2026, 12, 2, 10))):
         rows = (
             login(lx.leader)

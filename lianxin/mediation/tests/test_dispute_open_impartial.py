@@ -16,7 +16,7 @@ from lianxin.mediation.models import Dispute, Party
 NOW = timezone.make_aware(datetime(2026, 11, 20, 10))
 
 
-def open_(cast, *, unit, mediator, parties):
+def open_(cast, *, unit, mediator, parties, actor=None):
     with clock.frozen_at(NOW):
         return actions.dispute_open(
             unit=unit,
@@ -25,7 +25,7 @@ def open_(cast, *, unit, mediator, parties):
             description="村民李某称边沟改造占用其承包地。",
             mediator=mediator,
             parties=parties,
-            actor=mediator.user,
+            actor=actor or mediator.user,
         )
 
 
@@ -64,6 +64,7 @@ def test_a_mediator_from_the_party_station_is_refused_even_at_the_level_above(ca
             unit=cast.root,
             mediator=cast.people.handler,  # works at 甲站
             parties=[{"name": "李某"}, {"name": "甲站", "kind": "organisation"}],
+            actor=cast.leader,
         )
     assert err.value.field == "mediator" and "甲站" in str(err.value.message)
     assert not Dispute.objects.exists()
