@@ -14,7 +14,7 @@ from lianxin.core import clock
 from lianxin.org.models import Person, Unit
 
 from . import actions
-from .models import Place
+from .models import ContactPoint, Place
 
 PLACES = {
     "qs-chengguan": [
@@ -69,6 +69,10 @@ def load_demo_liaison(units: dict[str, Unit], *, now: datetime | None = None) ->
     for username, names in cadres.items():
         for name in names:
             actions.contact_point_assign(person=_person(username), place=places[name], actor=admin)
+    # the points were assigned before the 90 days of diaries (created_at is not on the clock)
+    ContactPoint.objects.filter(place__unit__path__startswith=root.path).update(
+        created_at=now - timedelta(days=100)
+    )
     stint = actions.stint_plan(
         person=_person("luozhigang"),
         place=places["石桥村"],
