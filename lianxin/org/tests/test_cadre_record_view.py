@@ -190,6 +190,7 @@ def test_unknown_person_is_404_and_a_login_without_profile_403(rec, login):
     assert login(rec.nobody).get(url(rec)).status_code == 403
 
 
+@pytest.mark.any_hour  # the year and the month are read from the clock
 def test_the_figures_are_those_the_actions_left(rec, login):
     liaison_actions.contact_point_assign(
         person=rec.subject, place=rec.place, visits_per_month=4, actor=rec.admin

@@ -119,6 +119,62 @@ def test_the_portal_home_is_chinese_by_default_and_lists_stations(demo, client):
 SHOTS = Path(__file__).resolve().parents[3] / "test-results"
 
 
+# -- the demo's service guides (catalog) ---------------------------------------------------
+# a word of each service's name, as an answer to the public would mention it
+SERVICE_WORDS = {
+    "roadwork": "涉路施工",
+    "oversize": "超限运输",
+    "crossing": "平交道口",
+    "sign": "非公路标志",
+}
+
+
+def _guides():
+    from lianxin.catalog.models import GuideVersion
+
+    return {
+        g.service.code: g
+        for g in GuideVersion.objects.filter(state="published").select_related("service")
+    }
+
+
+def test_each_demo_service_cites_its_own_legal_basis(demo, client):
+    bases = [g.legal_basis for g in _guides().values()]
+    assert len(bases) == 4 and len(set(bases)) == 4
+    oversize = client.get("/services/oversize/").content.decode()
+    assert "超限运输车辆行驶公路管理规定" in oversize and "第五十条" in oversize
+    assert "第四十四条" not in oversize  # occupying and digging up roads is another licence
+    crossing = client.get("/services/crossing/").content.decode()
+    assert "第五十五条" in crossing and "平面交叉道口" in crossing
+    assert "第五十四条" in client.get("/services/sign/").content.decode()
+
+
+def test_a_demo_material_is_never_called_a_copy_twice(demo, client):
+    import re
+
+    for code in _guides():
+        html = client.get(f"/services/{code}/").content.decode()
+        for item in re.findall(r"<li>(.*?)</li>", html):
+            assert item.count("复印件") <= 1, item
+
+
+def test_the_demo_answers_promise_what_the_guides_promise(demo):
+    import re
+
+    from lianxin.cases.demo_data import ITEMS
+
+    guides, checked = _guides(), 0
+    for _kind, _category, _question, answer in ITEMS:
+        for code, word in SERVICE_WORDS.items():
+            days = [int(n) for n in re.findall(r"(\d+)个工作日", answer)]
+            if word not in answer or not days:
+                continue
+            assert guides[code].promised_workdays in days, answer
+            assert set(days) <= {guides[code].promised_workdays, guides[code].legal_workdays}
+            checked += 1
+    assert checked >= 2
+
+
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_leader_logs_in_and_sees_the_unit_tree_on_a_phone(demo, browser, live_server):
