@@ -11,11 +11,13 @@ from django.utils import timezone
 from conftest import make_person
 from lianxin.cases import actions
 from lianxin.cases import workflow as wf
-from lianxin.cases.tests.conftest import cc, receive  # noqa: F401  (fixture)
+from lianxin.cases.tests import conftest as cases_conftest
 from lianxin.core import clock
 from lianxin.org.models import Role
 
 NOVEMBER = date(2026, 11, 1)
+cc = cases_conftest.cc  # the case cast fixture
+receive = cases_conftest.receive
 
 
 def at(*args):
