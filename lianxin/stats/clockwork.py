@@ -1,15 +1,16 @@
-"""A month is frozen on its 5th working day after its end: a due item on the one clock."""
+"""A month is frozen on its 5th working day after its end (at the end of that day, after the
+monthly party-work report's deadline of the same day): a due item on the one clock."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from django.utils import timezone
 
 from lianxin.core import clock
 from lianxin.core.models import DueItem
 from lianxin.core.months import first_of, last_day, parse, previous_month
-from lianxin.core.workdays import add_workdays
+from lianxin.core.workdays import add_workdays, end_of_day
 from lianxin.org.models import Unit
 
 from .models import Snapshot
@@ -19,9 +20,8 @@ FREEZE_AFTER_WORKDAYS = 5
 
 
 def freeze_at(month: date) -> datetime:
-    """The start of the 5th working day after the month's last day."""
-    day = add_workdays(last_day(month), FREEZE_AFTER_WORKDAYS)
-    return timezone.make_aware(datetime.combine(day, time.min))
+    """The end of the 5th working day after the month's last day."""
+    return end_of_day(add_workdays(last_day(month), FREEZE_AFTER_WORKDAYS))
 
 
 def plan_freezes(at: datetime) -> None:

@@ -12,14 +12,15 @@ def _sweep(*args):
 
 
 def test_the_clock_freezes_the_month_on_its_fifth_working_day_once(november):
-    # November 2026 ends on Monday the 30th; its 5th working day after is Monday 7 December.
-    _sweep(2026, 12, 4, 18)
+    # November 2026 ends on Monday the 30th; its 5th working day after is Monday 7 December,
+    # frozen at that day's end (after the monthly report's deadline).
+    _sweep(2026, 12, 7, 18)
     assert not Snapshot.objects.exists()
-    _sweep(2026, 12, 7, 0, 5)
+    _sweep(2026, 12, 8, 0, 5)
     snap = Snapshot.objects.get(root=november.root)
     assert snap.month == NOVEMBER and snap.is_current and snap.computed_by is None
-    _sweep(2026, 12, 7, 0, 10)
-    _sweep(2026, 12, 8, 9)
+    _sweep(2026, 12, 8, 0, 10)
+    _sweep(2026, 12, 9, 9)
     # One snapshot per organisation, each with its own cases only.
     assert sorted(Snapshot.objects.values_list("root_id", flat=True)) == sorted(
         [november.root.pk, november.other.pk]
