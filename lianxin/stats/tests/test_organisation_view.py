@@ -42,7 +42,7 @@ def test_an_administrator_freezes_and_recomputes_with_a_reason(november, login):
     with clock.frozen_at(at(2026, 12, 10, 9)):
         client.post("/workbench/scorecards/2026-11/freeze/", {"reason": ""})
         page = client.post("/workbench/scorecards/2026-11/freeze/", {"reason": ""}, follow=True)
-        assert "原因" in page.content.decode()
+        assert "重新计算须填写理由" in page.content.decode()
         client.post("/workbench/scorecards/2026-11/freeze/", {"reason": "回访记录更正"})
         html = client.get(PAGE).content.decode()
     assert Snapshot.objects.count() == 2 and "回访记录更正" in html

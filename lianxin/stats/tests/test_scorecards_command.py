@@ -13,7 +13,7 @@ def test_the_command_freezes_a_month_and_recomputes_only_with_a_reason(november,
     with clock.frozen_at(at(2026, 12, 2, 9)):
         call_command("scorecards", "freeze", "2026-11", org="t-root")
         assert "2026-11" in capsys.readouterr().out
-        with pytest.raises(CommandError, match="原因|reason"):
+        with pytest.raises(CommandError, match="理由"):
             call_command("scorecards", "freeze", "2026-11", org="t-root")
         call_command("scorecards", "freeze", "2026-11", org="t-root", reason="更正回访记录")
     assert Snapshot.objects.filter(root=november.root).count() == 2
