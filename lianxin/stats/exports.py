@@ -106,7 +106,7 @@ def monthly_report(card: Scorecard, rows: list[dict], leaders: list[dict]):
                 ],
             },
             {
-                "sheet": _("Organisation"),
+                "sheet": _("The organisation"),
                 "title": _("%(org)s: the whole organisation, %(month)s") % {"org": org, "month": m},
                 "headers": case_headers(),
                 "rows": [_case_row(card.organisation)],
