@@ -79,3 +79,11 @@ def may_freeze(user, root: Unit) -> bool:
     from lianxin.org.access import is_admin_of
 
     return is_admin_of(user, root)
+
+
+def sees_all(user, root: Unit) -> bool:
+    """The level above everything: a role on the organisation's root (or a superuser)."""
+    if getattr(user, "is_superuser", False):
+        return True
+    person = person_of(user)
+    return bool(person and root.path in _grant_paths(person))

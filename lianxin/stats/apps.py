@@ -8,6 +8,9 @@ class StatsConfig(AppConfig):
     verbose_name = _("Scorecards")
 
     def ready(self) -> None:
-        from . import clockwork
+        from lianxin.core import homes as core_homes
+
+        from . import clockwork, homes
 
         clockwork.register()
+        core_homes.register(homes.home_for)

@@ -234,3 +234,35 @@ def overdue_by_unit(root: Unit) -> list[dict]:
         .order_by("-overdue", "lead_unit__name")
     )
     return [r for r in rows if r["overdue"] or r["supervised"]]
+
+
+def awaiting_decision(root: Unit, limit: int = 20) -> tuple[dict, list]:
+    """待审批: cases waiting for a decision above the unit - an extension asked, an unsatisfied
+    rating to review, a rating appeal - with counts (three queries)."""
+    from django.db.models import Exists, OuterRef
+
+    from lianxin.cases.models import Appeal, Extension
+
+    pending_ext = Extension.objects.filter(case=OuterRef("pk"), state="pending")
+    pending_appeal = Appeal.objects.filter(case=OuterRef("pk"), state="pending")
+    qs = (
+        Case.objects.filter(root=root)
+        .annotate(ext=Exists(pending_ext), appeal=Exists(pending_appeal))
+        .filter(Q(review_pending=True) | Q(ext=True) | Q(appeal=True))
+    )
+    counts = {
+        "extension": qs.filter(ext=True).count(),
+        "rating": qs.filter(review_pending=True).count(),
+        "appeal": qs.filter(appeal=True).count(),
+    }
+    rows = []
+    for case in qs.select_related("lead_unit").order_by("received_at")[:limit]:
+        what = []
+        if case.ext:
+            what.append(_("extension"))
+        if case.review_pending:
+            what.append(_("unsatisfied rating"))
+        if case.appeal:
+            what.append(_("rating appeal"))
+        rows.append((case, what))
+    return counts, rows

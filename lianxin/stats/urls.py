@@ -4,6 +4,7 @@ from . import views
 
 workbench_urls = [
     path("scorecards/", views.organisation, name="scorecards"),
+    path("scorecards/home/", views.organ_home, name="scorecard_home"),
     path("scorecards/<str:month>/freeze/", views.freeze, name="scorecard_freeze"),
     path("scorecards/<str:month>/report.xlsx", views.report_export, name="scorecard_export"),
     path("scorecards/<str:month>/print/", views.report_print, name="scorecard_print"),

@@ -236,3 +236,33 @@ def unit_records(request: HttpRequest, unit_id: int, month: str, what: str) -> H
             "total": page.paginator.count,
         },
     )
+
+
+@staff_required
+def organ_home(request: HttpRequest) -> HttpResponse:
+    """The organ leader's home: this month's scorecard so far, overdue and supervised cases
+    by unit (each a link to the cases), what awaits a decision."""
+    from django.utils import timezone
+
+    from lianxin.core import clock
+    from lianxin.core.months import first_of
+
+    month = first_of(timezone.localdate(clock.now()))
+    root, card, rows, leaders, visible = _visible(request, month)
+    if not access.sees_all(request.user, root):
+        raise Http404
+    counts, waiting = queries.awaiting_decision(root)
+    return render(
+        request,
+        "stats/organ_home.html",
+        {
+            "root": root,
+            "month": month,
+            "card": card,
+            "rows": queries.ranked(rows),
+            "organisation": card.organisation,
+            "stalled": queries.overdue_by_unit(root),
+            "counts": counts,
+            "waiting": waiting,
+        },
+    )
