@@ -250,6 +250,11 @@ class Case(BaseModel):
             models.Index(fields=["root", "dispatched_at"]),
             models.Index(fields=["root", "first_replied_at"]),
             models.Index(fields=["root", "rated_at"]),
+            models.Index(
+                fields=["root"],
+                condition=models.Q(review_pending=True),
+                name="case_review_pending",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -238,31 +238,31 @@ def overdue_by_unit(root: Unit) -> list[dict]:
 
 def awaiting_decision(root: Unit, limit: int = 20) -> tuple[dict, list]:
     """待审批: cases waiting for a decision above the unit - an extension asked, an unsatisfied
-    rating to review, a rating appeal - with counts (three queries)."""
-    from django.db.models import Exists, OuterRef
-
+    rating to review, a rating appeal - with counts. Read from the small sets of pending
+    requests (and a partial index for ratings under review), never a scan of all cases."""
     from lianxin.cases.models import Appeal, Extension
 
-    pending_ext = Extension.objects.filter(case=OuterRef("pk"), state="pending")
-    pending_appeal = Appeal.objects.filter(case=OuterRef("pk"), state="pending")
-    qs = (
-        Case.objects.filter(root=root)
-        .annotate(ext=Exists(pending_ext), appeal=Exists(pending_appeal))
-        .filter(Q(review_pending=True) | Q(ext=True) | Q(appeal=True))
+    extension = set(
+        Extension.objects.filter(case__root=root, state="pending").values_list("case_id", flat=True)
     )
-    counts = {
-        "extension": qs.filter(ext=True).count(),
-        "rating": qs.filter(review_pending=True).count(),
-        "appeal": qs.filter(appeal=True).count(),
-    }
+    appeal = set(
+        Appeal.objects.filter(case__root=root, state="pending").values_list("case_id", flat=True)
+    )
+    review = set(Case.objects.filter(root=root, review_pending=True).values_list("pk", flat=True))
+    counts = {"extension": len(extension), "rating": len(review), "appeal": len(appeal)}
     rows = []
-    for case in qs.select_related("lead_unit").order_by("received_at")[:limit]:
+    cases = (
+        Case.objects.filter(pk__in=extension | appeal | review)
+        .select_related("lead_unit")
+        .order_by("received_at")[:limit]
+    )
+    for case in cases:
         what = []
-        if case.ext:
+        if case.pk in extension:
             what.append(_("extension"))
-        if case.review_pending:
+        if case.pk in review:
             what.append(_("unsatisfied rating"))
-        if case.appeal:
+        if case.pk in appeal:
             what.append(_("rating appeal"))
         rows.append((case, what))
     return counts, rows
