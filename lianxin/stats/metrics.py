@@ -225,8 +225,25 @@ def compute(root: Unit, month: date) -> dict:
         )
     return {
         "weights": {k: w[k] for k in COMPOSITE_RATES},
+        "categories": categories(root, month),
         "components": [{"key": c.key, "label": str(c.label)} for c, _ in comps],
         "organisation": organisation,
         "units": rows,
         "leaders": leaders,
     }
+
+
+def categories(root: Unit, month: date) -> list[dict]:
+    """Cases received in the month by category (internal problems left out), for the public
+    figures: [{"name", "received"}], most first (one query)."""
+    from lianxin.cases.models import Kind
+
+    start, end = time_range(month)
+    rows = (
+        Case.objects.filter(root=root, received_at__gte=start, received_at__lt=end)
+        .exclude(kind=Kind.PROBLEM)
+        .values("category__name")
+        .annotate(n=Count("id"))
+        .order_by("-n", "category__name")
+    )
+    return [{"name": r["category__name"], "received": r["n"]} for r in rows]

@@ -26,7 +26,12 @@
       })
     };
   }
-  var builders = { bar: bar, trend: trend };
+  function barCount(el, d) {
+    var option = bar(el, d);
+    option.xAxis = { type: "value", minInterval: 1 };
+    return option;
+  }
+  var builders = { bar: bar, "bar-count": barCount, trend: trend };
   document.querySelectorAll(".lx-chart[data-chart]").forEach(function (el) {
     var source = document.getElementById(el.dataset.source);
     var build = builders[el.dataset.chart];
