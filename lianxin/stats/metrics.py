@@ -158,10 +158,11 @@ def _component_cell(value) -> dict:
     return figure(num, den)
 
 
-def compute(root: Unit, month: date) -> dict:
+def compute(root: Unit, month: date, *, components: bool = True) -> dict:
     """The whole organisation's scorecards of a month: {"weights", "organisation", "units",
     "leaders"}, JSON-ready. Units are the organisation's active units below the root; the
-    organisation's row is their sum."""
+    organisation's row is their sum. `components=False` leaves out the apps' components
+    (the organ leader's home shows the cases only)."""
     w = weights()
     units = list(
         Unit.objects.filter(path__startswith=root.path, is_active=True)
@@ -169,7 +170,7 @@ def compute(root: Unit, month: date) -> dict:
         .order_by("path")
     )
     cases = case_figures(root, month)
-    comps = _component_figures(root, month)
+    comps = _component_figures(root, month) if components else []
     grants = list(
         RoleGrant.objects.filter(
             unit__path__startswith=root.path, role__in=LEADER_ROLES, person__is_active=True

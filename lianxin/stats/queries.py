@@ -52,11 +52,11 @@ def default_month() -> date:
     return previous_month(first_of(timezone.localdate(clock.now())))
 
 
-def scorecard(root: Unit, month: date) -> Scorecard:
+def scorecard(root: Unit, month: date, *, components: bool = True) -> Scorecard:
     snapshot = Snapshot.objects.filter(root=root, month=month, is_current=True).first()
     if snapshot is not None:
         return Scorecard(root, month, snapshot, snapshot.data)
-    return Scorecard(root, month, None, metrics.compute(root, month))
+    return Scorecard(root, month, None, metrics.compute(root, month, components=components))
 
 
 def history(root: Unit, month: date) -> list[Snapshot]:

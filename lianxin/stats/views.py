@@ -49,12 +49,12 @@ def _with_cells(row: dict, components) -> dict:
     return row
 
 
-def _visible(request, month):
+def _visible(request, month, *, components: bool = True):
     """The organisation's card of the month and the rows the user may see."""
     from lianxin.org.models import Unit
 
     root = access.root_for(request.user)
-    card = queries.scorecard(root, month)
+    card = queries.scorecard(root, month, components=components)
     units = Unit.objects.filter(path__startswith=root.path).only("pk", "path")
     visible = {u.pk for u in units if access.sees(request.user, u)}
     rows = [r for r in card.units if r["unit"]["id"] in visible]
@@ -248,9 +248,9 @@ def organ_home(request: HttpRequest) -> HttpResponse:
     from lianxin.core.months import first_of
 
     month = first_of(timezone.localdate(clock.now()))
-    root, card, rows, leaders, visible = _visible(request, month)
-    if not access.sees_all(request.user, root):
+    if not access.sees_all(request.user, access.root_for(request.user)):
         raise Http404
+    root, card, rows, leaders, visible = _visible(request, month, components=False)
     counts, waiting = queries.awaiting_decision(root)
     return render(
         request,
