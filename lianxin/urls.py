@@ -17,6 +17,7 @@ from lianxin.org import views as org_views
 from lianxin.partywork.urls import workbench_urls as partywork_urls
 from lianxin.portal import views as portal_views
 from lianxin.rules.urls import workbench_urls as rules_urls
+from lianxin.stats.urls import workbench_urls as stats_urls
 
 workbench = (
     [
@@ -48,6 +49,7 @@ workbench = (
         *mediation_urls,
         *rules_urls,
         *discipline_urls,
+        *stats_urls,
         path("imports/", intake_views.import_list, name="imports"),
         path("imports/template.xlsx", intake_views.import_template, name="import_template"),
         path("imports/<int:pk>/", intake_views.import_detail, name="import_detail"),

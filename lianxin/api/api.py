@@ -20,6 +20,7 @@ from lianxin.discipline.api import router as discipline_router
 from lianxin.liaison.api import router as liaison_router
 from lianxin.org.api import router as org_router
 from lianxin.partywork.api import router as partywork_router
+from lianxin.stats.api import router as stats_router
 
 from .auth import TokenAuth
 
@@ -59,3 +60,4 @@ api.add_router("/partywork/", partywork_router)
 api.add_router("/catalog/", catalog_router)
 api.add_router("/liaison/", liaison_router)
 api.add_router("/discipline/", discipline_router)
+api.add_router("/scorecards/", stats_router)

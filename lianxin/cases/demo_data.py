@@ -411,6 +411,9 @@ def load_demo_cases(units: dict[str, Unit], *, now: datetime | None = None) -> i
                 note="群众反映强烈，挂牌督办，限期办结。",
                 actor=supervisor,
             )
+    from .demo_contrast import load_contrast
+
+    load_contrast(root, units, now=now)
     with transaction.atomic():
         clock.sweep(at=now)
     return Case.objects.filter(root=root).count()

@@ -227,6 +227,17 @@ class Case(BaseModel):
     )
     return_count = models.PositiveSmallIntegerField(_("times returned"), default=0)
     reopen_count = models.PositiveSmallIntegerField(_("times reopened"), default=0)
+    # Facts for the scorecards, recorded by the actions when they happen (never rebuilt from
+    # fields that later steps overwrite): see docs/stats.md.
+    accepted_in_time = models.BooleanField(_("accepted in time"), null=True, blank=True)
+    first_replied_at = models.DateTimeField(_("first replied at"), null=True, blank=True)
+    replied_in_time = models.BooleanField(_("replied in time"), null=True, blank=True)
+    extension_count = models.PositiveSmallIntegerField(_("extensions approved"), default=0)
+    reminder_count = models.PositiveSmallIntegerField(_("reminders"), default=0)
+    supervision_count = models.PositiveSmallIntegerField(_("supervisions"), default=0)
+    rating_excluded_reason = models.CharField(
+        _("why the rating is excluded"), max_length=1000, blank=True
+    )
 
     class Meta:
         verbose_name = _("case")
@@ -236,6 +247,14 @@ class Case(BaseModel):
             models.Index(fields=["root", "status", "received_at"]),
             models.Index(fields=["lead_unit", "status"]),
             models.Index(fields=["handler", "status"]),
+            models.Index(fields=["root", "dispatched_at"]),
+            models.Index(fields=["root", "first_replied_at"]),
+            models.Index(fields=["root", "rated_at"]),
+            models.Index(
+                fields=["root"],
+                condition=models.Q(review_pending=True),
+                name="case_review_pending",
+            ),
         ]
 
     def __str__(self) -> str:

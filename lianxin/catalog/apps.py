@@ -8,6 +8,9 @@ class CatalogConfig(AppConfig):
     verbose_name = _("Services")
 
     def ready(self) -> None:
+        from . import scorecard
+
+        scorecard.register_components()
         from lianxin.cases.queries import KNOWLEDGE_SOURCES
 
         from . import clockwork, knowledge

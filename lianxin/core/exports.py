@@ -23,16 +23,12 @@ def xlsx_response(book_or_bytes, filename: str) -> HttpResponse:
     return response
 
 
-def table_response(*, title: str, headers: list, rows, filename: str, sheet: str = ""):
-    """A one-sheet workbook: a bold title line, a bold header row, the rows, sized columns."""
-    from openpyxl import Workbook
+def _write_sheet(ws, *, title: str, headers: list, rows) -> None:
+    """A bold title line, a bold header row, the rows, sized columns, frozen header."""
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    book = Workbook()
-    ws = book.active
-    ws.title = (sheet or title)[:31]
-    ws.append([title])
+    ws.append([str(title)])
     ws["A1"].font = Font(bold=True, size=14)
     ws.append([str(h) for h in headers])
     for cell in ws[2]:
@@ -46,4 +42,23 @@ def table_response(*, title: str, headers: list, rows, filename: str, sheet: str
     for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width * 1.6 + 2
     ws.freeze_panes = "A3"
+
+
+def table_response(*, title: str, headers: list, rows, filename: str, sheet: str = ""):
+    """A one-sheet workbook: a bold title line, a bold header row, the rows, sized columns."""
+    return sheets_response(
+        sheets=[{"sheet": sheet or title, "title": title, "headers": headers, "rows": rows}],
+        filename=filename,
+    )
+
+
+def sheets_response(*, sheets: list[dict], filename: str):
+    """A workbook with one sheet per table: each {"sheet", "title", "headers", "rows"}."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for spec in sheets:
+        ws = book.create_sheet(str(spec["sheet"])[:31])
+        _write_sheet(ws, title=spec["title"], headers=spec["headers"], rows=spec["rows"])
     return xlsx_response(book, filename)

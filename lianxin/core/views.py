@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from lianxin.org import access as org_access
 
-from . import actions, workdays
+from . import actions, homes, workdays
 from .forms import CalendarImportForm, CalendarYearForm, OverrideForm, run_action
 from .models import CalendarYear, WorkdayOverride
 from .notice import parse_notice_file
@@ -50,6 +50,12 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @staff_required
 def workbench_home(request: HttpRequest) -> HttpResponse:
+    """The role's own home (registered by the apps, core.homes), or this page with
+    ?all=1 or for roles that have none."""
+    if not request.GET.get("all"):
+        url = homes.home_for(request.user)
+        if url:
+            return redirect(url)
     person = org_access.person_of(request.user)
     grants = list(person.grants.select_related("unit").order_by("unit__path")) if person else []
     missing = workdays.missing_years() if org_access.is_any_admin(request.user) else []

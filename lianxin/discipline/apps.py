@@ -8,6 +8,9 @@ class DisciplineConfig(AppConfig):
     verbose_name = _("Discipline")
 
     def ready(self) -> None:
+        from . import scorecard
+
+        scorecard.register_components()
         from . import clockwork
 
         clockwork.register()

@@ -8,6 +8,9 @@ class LiaisonConfig(AppConfig):
     verbose_name = _("Contact with the masses")
 
     def ready(self) -> None:
+        from . import scorecard
+
+        scorecard.register_components()
         from . import clockwork
 
         clockwork.register()

@@ -69,6 +69,10 @@ def load_demo_liaison(units: dict[str, Unit], *, now: datetime | None = None) ->
     for username, names in cadres.items():
         for name in names:
             actions.contact_point_assign(person=_person(username), place=places[name], actor=admin)
+    # 石桥公路站's leader also looks after the gravel works, and has not been there (scorecards).
+    actions.contact_point_assign(
+        person=_person("luozhigang"), place=places["石桥砂石场"], actor=admin
+    )
     # the points were assigned before the 90 days of diaries (created_at is not on the clock)
     ContactPoint.objects.filter(place__unit__path__startswith=root.path).update(
         created_at=now - timedelta(days=100)

@@ -8,6 +8,9 @@ class PartyworkConfig(AppConfig):
     verbose_name = _("Party work")
 
     def ready(self) -> None:
+        from . import scorecard
+
+        scorecard.register_components()
         from . import clockwork
 
         clockwork.register()

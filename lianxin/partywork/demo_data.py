@@ -92,8 +92,8 @@ def load_demo_partywork(units: dict[str, Unit], *, now: datetime | None = None) 
         for i, unit in enumerate(stations):
             secretary = _secretary(unit).user
             fate = rng.random()
-            if back == 1 and i == 4:
-                continue  # the last month's report of 治超检测站 is overdue
+            if back == 1 and i in (2, 4):
+                continue  # the last month's reports of 石桥公路站 and 治超检测站 are overdue
             late = fate < 0.15 or (back == 1 and i == 3)
             at = due + timedelta(days=2) if late else due - timedelta(days=rng.randint(1, 4))
             text = THIN if (back == 2 and i == 2) else REPORT

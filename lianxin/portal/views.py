@@ -8,7 +8,7 @@ from lianxin.discipline.urls import portal_urls as discipline_urls
 from lianxin.org.models import Unit
 from lianxin.rules.urls import portal_urls as rules_urls
 
-from . import cases, services
+from . import cases, figures, services
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -46,6 +46,9 @@ urlpatterns = [
     path("services/reviews/", services.reviews, name="reviews"),
     path("services/review/", services.review, name="review"),
     path("services/<slug:code>/", services.service_guide, name="service"),
+    path("figures/", figures.figures, name="figures"),
+    path("figures/<str:month>.csv", figures.figures_csv, name="figures_csv"),
+    path("figures/<str:month>.json", figures.figures_json, name="figures_json"),
     *rules_urls,
     *discipline_urls,
 ]

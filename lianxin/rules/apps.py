@@ -8,6 +8,9 @@ class RulesConfig(AppConfig):
     verbose_name = _("Regulations")
 
     def ready(self) -> None:
+        from . import scorecard
+
+        scorecard.register_components()
         from lianxin.cases.queries import KNOWLEDGE_SOURCES
 
         from . import knowledge

@@ -166,6 +166,7 @@ def case_decide_appeal(*, case: Case, uphold: bool, note: str = "", actor, versi
         appeal.decided_at = clock.now()
         appeal.save()
         case.rating_excluded = uphold
+        case.rating_excluded_reason = (note or appeal.reason)[:1000] if uphold else ""
         _save(case, step, actor, note=note, data={"upheld": uphold})
         notices.tell_staff(
             [appeal.requested_by.user],
@@ -181,6 +182,7 @@ def case_remind(*, case: Case, note: str = "", actor, version=None) -> Case:
     with transaction.atomic():
         case, step = _open(case, "remind", actor, version)
         case.supervision = max(case.supervision, Supervision.REMINDED)
+        case.reminder_count += 1
         _save(case, step, actor, note=note)
         notices.tell_staff(notices.handlers_and_leaders(case), case, _("Reminder: overdue"))
     return case
@@ -197,6 +199,7 @@ def case_supervise(*, case: Case, level: int, note: str = "", actor, version=Non
         if level <= case.supervision:
             raise ApplicationError(_("The case is already under this level of supervision."))
         case.supervision = level
+        case.supervision_count += 1
         case.public_notice = case.public_notice or actor == wf.SYSTEM or level == 3
         _save(case, step, actor, note=note, public=case.public_notice, data={"level": level})
         notices.tell_staff(

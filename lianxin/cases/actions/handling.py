@@ -29,7 +29,8 @@ def case_accept(*, case: Case, actor, version=None) -> Case:
                 and person.grants.filter(unit=case.lead_unit, role=Role.HANDLER).exists()
             ):
                 case.handler = person
-        _save(case, step, actor, public=True, data={"late": case.accepted_at > case.accept_due})
+        case.accepted_in_time = case.accepted_at <= case.accept_due
+        _save(case, step, actor, public=True, data={"late": not case.accepted_in_time})
         clock.finish("case.accept", case.pk)
     return case
 
@@ -118,6 +119,7 @@ def case_decide_extension(
         extension.save()
         if approve:
             case.reply_due = deadlines.extend(case.reply_due, extension.workdays)
+            case.extension_count += 1
         _save(
             case,
             step,
@@ -147,6 +149,8 @@ def case_reply(*, case: Case, reply: str, reusable: bool = False, actor, version
         at = clock.now()
         case.reply, case.reply_reusable, case.replied_at = reply, reusable, at
         late = bool(case.reply_due and at > case.reply_due)
+        if case.first_replied_at is None:  # a reply after a reopen keeps the first one's fact
+            case.first_replied_at, case.replied_in_time = at, not late
         _save(case, step, actor, note=reply, public=True, data={"late": late})
         clock.finish("case.reply", case.pk)
         if case.kind == Kind.PROBLEM:

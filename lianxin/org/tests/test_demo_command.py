@@ -204,7 +204,7 @@ def test_leader_logs_in_and_sees_the_unit_tree_on_a_phone(demo, browser, live_se
     page.get_by_label("登录名").fill("zhangjianguo")
     page.get_by_label("密码").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="登录").click()
-    page.wait_for_url("**/workbench/")
+    page.wait_for_url("**/workbench/scorecards/home/")  # the organ leader's home
     assert page.get_by_role("heading", name="张建国，您好").is_visible()
 
     page.goto(live_server.url + "/workbench/org/")

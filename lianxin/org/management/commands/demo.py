@@ -104,6 +104,10 @@ class Command(BaseCommand):
             load_demo_rules(units)
         with transaction.atomic():
             load_demo_discipline(units)
+        from lianxin.stats.demo_data import load_demo_stats
+
+        with transaction.atomic():
+            load_demo_stats(units)
         self.stdout.write(
             _("Demo organisation: %(org)s, %(units)s units, %(people)s people.")
             % {

@@ -1,0 +1,63 @@
+"""Public figures of the scorecards (frozen months only) and their open data as CSV and
+JSON, with the fields documented on the page. No personal data."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+from lianxin.core.months import parse
+from lianxin.stats import public
+
+from .cases import portal_root
+
+
+def _figures(month_text: str | None):
+    root = portal_root()
+    months = public.frozen_months(root)
+    month = parse(month_text) if month_text else (months[0] if months else None)
+    if month_text and month is None:
+        raise Http404
+    data = public.month_figures(root, month) if month else None
+    if month_text and data is None:
+        raise Http404
+    return root, months, data
+
+
+def figures(request: HttpRequest) -> HttpResponse:
+    root, months, data = _figures(request.GET.get("month"))
+    chart = None
+    if data and data["categories"]:
+        chart = {
+            "names": [c["name"] for c in data["categories"]],
+            "values": [c["received"] for c in data["categories"]],
+            "label": "",
+        }
+    return render(
+        request,
+        "portal/figures.html",
+        {"root": root, "months": months, "data": data, "chart": chart, "fields": public.FIELDS},
+    )
+
+
+def figures_csv(request: HttpRequest, month: str) -> HttpResponse:
+    _root, _months, data = _figures(month)
+    out = io.StringIO()
+    names = [name for name, _doc in public.FIELDS]
+    writer = csv.DictWriter(out, fieldnames=names)
+    writer.writeheader()
+    for row in data["units"]:
+        writer.writerow({k: "" if row[k] is None else row[k] for k in names})
+    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="scorecards-{month}.csv"'
+    return response
+
+
+def figures_json(request: HttpRequest, month: str) -> JsonResponse:
+    _root, _months, data = _figures(month)
+    return JsonResponse(
+        {**data, "fields": dict(public.FIELDS)}, json_dumps_params={"ensure_ascii": False}
+    )

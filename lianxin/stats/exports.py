@@ -1,0 +1,115 @@
+"""The monthly report in the layout a county office sends up: one sheet per table (units,
+leaders, the organisation, the components beside the cases)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from lianxin.core.exports import sheets_response
+
+from . import registry
+from .queries import Scorecard
+
+
+def _rate(cell) -> str | float:
+    return "" if not cell or cell.get("rate") is None else round(cell["rate"] * 100, 1)
+
+
+def _case_row(row: dict) -> list:
+    return [
+        row["received"],
+        _rate(row["response"]),
+        _rate(row["on_time"]),
+        _rate(row["resolution"]),
+        _rate(row["satisfaction"]),
+        row["fair"],
+        row["excluded"],
+        row["returns"],
+        row["extensions"],
+        row["reminders"],
+        row["supervisions"],
+        row["reopened"],
+        row["overdue"],
+        "" if row["composite"] is None else row["composite"],
+    ]
+
+
+def case_headers() -> list:
+    return [
+        _("Received"),
+        _("Response rate (%)"),
+        _("On-time rate (%)"),
+        _("Resolution rate (%)"),
+        _("Satisfaction rate (%)"),
+        _("Rated 3"),
+        _("Left out"),
+        _("Returned"),
+        _("Extensions approved"),
+        _("Reminders received"),
+        _("Supervisions received"),
+        _("Reopened"),
+        _("Overdue"),
+        _("Composite"),
+    ]
+
+
+def _cell(cell) -> str:
+    if not cell:
+        return ""
+    return str(cell["num"]) if cell["den"] is None else f"{cell['num']}/{cell['den']}"
+
+
+def monthly_report(card: Scorecard, rows: list[dict], leaders: list[dict]):
+    m = card.month.strftime("%Y-%m")
+    org = card.root.name
+    components = registry.components()
+    state = (
+        _("frozen on %(at)s") % {"at": card.snapshot.computed_at.strftime("%Y-%m-%d %H:%M")}
+        if card.frozen
+        else _("not frozen yet")
+    )
+    return sheets_response(
+        filename=f"scorecards-{m}.xlsx",
+        sheets=[
+            {
+                "sheet": _("Units"),
+                "title": _("%(org)s: scorecards of the units, %(month)s (%(state)s)")
+                % {"org": org, "month": m, "state": state},
+                "headers": [_("Rank"), _("Unit"), _("Principal leader"), *case_headers()],
+                "rows": [
+                    [r.get("rank") or "", r["unit"]["name"], r["leader"] or "", *_case_row(r)]
+                    for r in rows
+                ],
+            },
+            {
+                "sheet": _("Leaders"),
+                "title": _("%(org)s: responsible leaders, %(month)s") % {"org": org, "month": m},
+                "headers": [_("Rank"), _("Leader"), _("Role"), _("Unit"), *case_headers()],
+                "rows": [
+                    [
+                        r.get("rank") or "",
+                        r["person"]["name"],
+                        _("principal leader") if r["role"] == "leader" else _("party secretary"),
+                        r["unit"]["name"],
+                        *_case_row(r),
+                    ]
+                    for r in leaders
+                ],
+            },
+            {
+                "sheet": _("Contact, services, rules"),
+                "title": _("%(org)s: work beside the cases, %(month)s") % {"org": org, "month": m},
+                "headers": [_("Unit"), *[str(c.label) for c in components]],
+                "rows": [
+                    [r["unit"]["name"], *[_cell(r["components"].get(c.key)) for c in components]]
+                    for r in rows
+                ],
+            },
+            {
+                "sheet": _("The organisation"),
+                "title": _("%(org)s: the whole organisation, %(month)s") % {"org": org, "month": m},
+                "headers": case_headers(),
+                "rows": [_case_row(card.organisation)],
+            },
+        ],
+    )
