@@ -67,7 +67,8 @@ def _step_form(name, report, data=None):
     if name == "identify":
         return forms.IdentifyForm(data, root=report.root, initial=initial, prefix=name)
     if name == "accept":
-        return forms.StepForm(data, initial=initial, prefix=name)
+        initial["accused"] = report.accused_person_id
+        return forms.AcceptForm(data, root=report.root, initial=initial, prefix=name)
     return STEP_FORMS[name](data, initial=initial, prefix=name)
 
 
@@ -107,7 +108,9 @@ def report_step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         d, u = form.cleaned_data, request.user
         v = d["version"]
         call = {
-            "accept": lambda: actions.report_accept(report=report, actor=u, version=v),
+            "accept": lambda: actions.report_accept(
+                report=report, actor=u, version=v, accused=d.get("accused")
+            ),
             "identify": lambda: actions.report_identify(
                 report=report, person=d.get("person"), actor=u, version=v
             ),
