@@ -304,7 +304,8 @@ def inspector_message(*, report: Report, text: str, actor) -> ReportMessage:
 
 def _confirm(report: Report, person: Person | None, actor) -> None:
     """The person reported is settled: the exclusion follows him (and no longer those the
-    text merely mentions); the report moves to whoever may now handle it."""
+    text merely mentions); the report moves up to whoever may now handle it (never back
+    down to those it was taken from)."""
     if isinstance(person, int):
         person = Person.objects.filter(pk=person).select_related("unit").first() or ""
     if person == "" or (person is not None and person.unit.root_id != report.root_id):
@@ -312,7 +313,7 @@ def _confirm(report: Report, person: Person | None, actor) -> None:
     report.accused_person = person
     report.accused_confirmed = True
     report.mentioned.clear()
-    report.route = access.route_for(report)
+    report.route = access.route_for(report, floor=report.route)  # up if need be, never down
 
 
 def finish_acceptance(report: Report) -> None:

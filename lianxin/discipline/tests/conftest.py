@@ -4,7 +4,8 @@ dc.office_unit     纪检室 (the discipline office) under the organ
 dc.inspector       纪检员 (inspector on the office)
 dc.head            纪检室主任 (leader of the office and inspector)
 dc.conflicted      an inspector who also leads station A (never sees reports on station A)
-dc.leader          the organ's leader (gets reports about the office's head)
+dc.leader          the organ's leader (gets reports about the office's people)
+dc.secretary       the organ's party secretary (gets them when the leader cannot, or is late)
 """
 
 from types import SimpleNamespace
@@ -30,7 +31,9 @@ def dc(rc):  # noqa: F811
         "dual", "钱兼职", rc.station_a,
         roles=[(Role.INSPECTOR, unit), (Role.LEADER, rc.station_a)],
     )  # fmt: skip
+    secretary = make_person("osecretary", "李书记", rc.root, roles=[(Role.SECRETARY, rc.root)])
     ns = SimpleNamespace(**vars(rc))
+    ns.secretary = secretary.user
     ns.office_unit = unit
     ns.inspector, ns.head, ns.conflicted = inspector.user, head.user, conflicted.user
     ns.people.inspector, ns.people.head = inspector, head
