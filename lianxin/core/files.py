@@ -134,6 +134,7 @@ def stored_path(sha256: str) -> Path:
 def _write(data: bytes, sha: str) -> None:
     path = stored_path(sha)
     if path.exists():
+        _undate(path)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{sha}.{os.getpid()}.tmp")

@@ -8,9 +8,12 @@ dc.leader          the organ's leader (gets reports about the office's people)
 dc.secretary       the organ's party secretary (gets them when the leader cannot, or is late)
 """
 
+import shutil
+import subprocess
 from types import SimpleNamespace
 
 import pytest
+from django.db import connection
 
 from conftest import make_person
 from lianxin.discipline.models import DisciplineOffice
@@ -55,3 +58,26 @@ def submit(dc, **kw):
     )
     args.update(kw)
     return actions.report_submit(**args)
+
+
+def dump_database() -> bytes:
+    """The raw database: the SQLite file with its write-ahead log, or a pg_dump."""
+    if connection.vendor == "sqlite":
+        path = connection.settings_dict["NAME"]
+        connection.close()
+        data = b""
+        for suffix in ("", "-wal", "-journal"):
+            try:
+                with open(f"{path}{suffix}", "rb") as fh:
+                    data += fh.read()
+            except FileNotFoundError:
+                pass
+        return data
+    s = connection.settings_dict
+    if not shutil.which("pg_dump"):
+        pytest.fail("pg_dump is needed for this test on PostgreSQL")
+    return subprocess.run(
+        ["pg_dump", "-h", s["HOST"] or "127.0.0.1", "-p", str(s["PORT"] or 5432),
+         "-U", s["USER"] or "postgres", "--data-only", s["NAME"]],
+        check=True, capture_output=True,
+    ).stdout  # fmt: skip
