@@ -1,6 +1,6 @@
-"""The console SMS backend (the default without an SMS contract) and every other log line
-go through the configured handler masked: no phone number, ID number, email or address in
-clear, in the message or in a traceback."""
+"""Logs hold no personal data: the console SMS backend (the default without an SMS
+contract), axes and every other log line go through the configured handler masked: no phone
+number, ID number, email, login name or address in clear, in a message or a traceback."""
 
 import io
 import logging
@@ -41,3 +41,17 @@ def test_every_log_line_is_masked_tracebacks_too(console):
     assert "sending to 139" in written and "task failed" in written and "ValueError" in written
     for secret in (PHONE, OTHER, ID_NO, "li.ming", "10.2.3.4"):
         assert secret not in written
+
+
+def test_a_failed_login_is_logged_without_the_login_name_or_address(console, cast):
+    """axes already replaces them with stars (AXES_SENSITIVE_PARAMETERS): kept that way."""
+    from django.test import Client
+
+    from lianxin.org import actions
+
+    actions.person_create(username="liwenshu", name="李文书", unit=cast.station_a, actor=None)
+    client = Client(REMOTE_ADDR="198.51.100.23")
+    client.post("/accounts/login/", {"username": "liwenshu", "password": "wrong"})
+    written = console.getvalue()
+    assert "AXES" in written and "/accounts/login/" in written
+    assert "liwenshu" not in written and "198.51.100.23" not in written
