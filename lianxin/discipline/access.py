@@ -4,7 +4,9 @@ never 403, so that not even the existence of a report leaks.
 Who must never see a report (the excluded), whatever roles they hold:
 - the person reported (by identity: `accused_person`), and, until an inspector has confirmed
   who is reported, everyone of the roster whose name the reporter's text mentions
-  (`mentioned`: conservative, never by exact text match only);
+  (`mentioned`: conservative, never by exact text match only; should those people, with
+  the leaders and office below, leave nobody at all, they alone stand aside:
+  `mentions_relaxed`);
 - the leaders (leader or secretary) of the unit reported and of each of those people's units;
 - when the report is about the discipline office itself (the unit reported, or one of those
   people belongs to it or holds a role on it): the whole office (its members and everyone
@@ -80,24 +82,27 @@ def mentioned_people(root: Unit, *texts: str) -> list[Person]:
     return list(Person.objects.filter(pk__in=ids))
 
 
-def _targets(report: Report) -> list[tuple[int, int]]:
-    """(person id, unit id) of the person reported and, unconfirmed, of those mentioned."""
+def _targets(report: Report) -> tuple[list[tuple[int, int]], set[int]]:
+    """((person id, unit id) of those whose unit's leaders and office stand aside too,
+    the ids of those mentioned who stand aside alone (when the report's mentions were
+    relaxed: see `route_for`))."""
     out = []
     if report.accused_person_id:
         out.append((report.accused_person_id, report.accused_person.unit_id))
-    if report.pk:
-        out += list(report.mentioned.values_list("pk", "unit_id"))
-    return out
+    mentioned = list(report.mentioned.values_list("pk", "unit_id")) if report.pk else []
+    if report.mentions_relaxed:
+        return out, {p for p, _u in mentioned}
+    return out + mentioned, set()
 
 
 def exclusion(report: Report) -> tuple[set[int], bool]:
     """(the ids of the people who must never see the report, whether it is about the
     discipline office itself)."""
     office = office_of(report.root)
-    targets = _targets(report)
+    targets, alone = _targets(report)
     person_ids = {p for p, _u in targets}
     units = {report.accused_unit_id} | {u for _p, u in targets}
-    excluded = set(
+    excluded = alone | set(
         RoleGrant.objects.filter(role__in=list(LEADING), unit_id__in=units).values_list(
             "person_id", flat=True
         )
@@ -132,25 +137,43 @@ def _tier(root: Unit, route: str):
     return people.filter(grants__role=role, grants__unit=root).distinct()
 
 
-def route_for(report: Report, *, floor: str = Route.INSPECTORS) -> str:
-    """The first step of the fallback, from `floor` up, with someone not excluded; the
-    last step when nobody at all is left (see docs/discipline.md)."""
+def _first_route(report: Report, floor: str) -> str | None:
     excluded, about_office = exclusion(report)
     for route in ROUTE_ORDER[ROUTE_ORDER.index(floor) :]:
         if route == Route.INSPECTORS and about_office:
             continue
         if _tier(report.root, route).exclude(pk__in=excluded).exists():
             return route
-    return ROUTE_ORDER[-1]
+    return None
+
+
+def route_for(report: Report, *, floor: str = Route.INSPECTORS) -> str:
+    """The first step of the fallback, from `floor` up, with someone not excluded. Sets
+    `report.mentions_relaxed` (the caller saves it): when the people the text merely
+    mentions, with their units' leaders and office, leave nobody at all, those people alone
+    stand aside. When even then nobody is left, the last step (see docs/discipline.md)."""
+    report.mentions_relaxed = False
+    route = _first_route(report, floor)
+    if route is None and report.pk and report.mentioned.exists():
+        report.mentions_relaxed = True
+        route = _first_route(report, floor)
+        if route is None:
+            report.mentions_relaxed = False
+    return route or ROUTE_ORDER[-1]
 
 
 def next_route(report: Report) -> str | None:
-    """The step above the report's route that has someone to handle it, if any."""
+    """The step above the report's route that has someone to handle it, if any (sets
+    `report.mentions_relaxed` as `route_for` does, for the caller to save)."""
     i = ROUTE_ORDER.index(report.route)
     if i + 1 >= len(ROUTE_ORDER):
         return None
+    before = report.mentions_relaxed
     route = route_for(report, floor=ROUTE_ORDER[i + 1])
-    return route if ROUTE_ORDER.index(route) > i and handlers(report, route) else None
+    if ROUTE_ORDER.index(route) > i and handlers(report, route):
+        return route
+    report.mentions_relaxed = before
+    return None
 
 
 def conflicted(person: Person, report: Report) -> bool:
@@ -192,13 +215,14 @@ def visible_reports(user, root: Unit):
             "unit_id", flat=True
         )
     )
+    strict = Report.objects.filter(mentions_relaxed=False)
     qs = (
         Report.objects.filter(root=root, route__in=routes)
         .exclude(accused_person=person)
         .exclude(mentioned=person)
         .exclude(accused_unit_id__in=led)
         .exclude(Q(accused_person__isnull=False) & Q(accused_person__unit_id__in=led))
-        .exclude(mentioned__unit_id__in=led)
+        .exclude(pk__in=strict.filter(mentioned__unit_id__in=led).values("pk"))
     )
     office = office_of(root)
     if office is not None:
@@ -206,8 +230,8 @@ def visible_reports(user, root: Unit):
             Q(accused_unit=office.unit)
             | Q(accused_person__unit=office.unit)
             | Q(accused_person__grants__unit=office.unit)
-            | Q(mentioned__unit=office.unit)
-            | Q(mentioned__grants__unit=office.unit)
+            | Q(mentions_relaxed=False, mentioned__unit=office.unit)
+            | Q(mentions_relaxed=False, mentioned__grants__unit=office.unit)
         )
         in_office = (
             person.unit_id == office.unit_id

@@ -227,7 +227,7 @@ def report_submit(
         )
         _mention(report, accused_text, what, when_text, where)
         report.route = access.route_for(report)
-        report.save(update_fields=["route"])
+        report.save(update_fields=["route", "mentions_relaxed"])
         _keep_evidence(report, files)
         _log(report, "received", None)
         clock.schedule(
@@ -264,9 +264,10 @@ def reporter_message(*, report: Report, text: str, files=()) -> ReportMessage:
         _keep_evidence(report, files, message)
         _mention(report, text)
         route = access.route_for(report, floor=report.route)
-        if route != report.route:
-            Report.objects.filter(pk=report.pk).update(route=route)
-            report.route = route
+        Report.objects.filter(pk=report.pk).update(
+            route=route, mentions_relaxed=report.mentions_relaxed
+        )
+        report.route = route
         _log(report, "reporter_message", None)
         _tell_handlers_tomorrow(report)
     return message
@@ -383,7 +384,7 @@ def report_escalate(*, report: Report) -> Report | None:
             return None
         report.route = route
         report.version += 1
-        report.save(update_fields=["route", "version", "updated_at"])
+        report.save(update_fields=["route", "mentions_relaxed", "version", "updated_at"])
         at = clock.now()
         due = deadlines.due_after(at, workdays=ESCALATE_WORKDAYS)
         clock.schedule(

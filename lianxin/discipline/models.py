@@ -112,6 +112,7 @@ class Report(BaseModel):
     mentioned = models.ManyToManyField(
         Person, blank=True, related_name="+", verbose_name=_("people mentioned")
     )
+    mentions_relaxed = models.BooleanField(default=False)  # see access.route_for
     what = models.TextField(_("what happened"))
     when_text = models.CharField(_("when"), max_length=100, blank=True)
     where = models.CharField(_("where"), max_length=200, blank=True)

@@ -31,13 +31,16 @@ def reports(request: HttpRequest) -> HttpResponse:
     if not (access.is_inspector(request.user, root) or access.is_organ_leader(request.user, root)):
         raise Http404
     at = clock.now()
+    soon = deadlines.due_soon_limit(at)
     items = list(
         access.visible_reports(request.user, root).select_related("accused_unit", "accused_person")
     )
     for r in items:
         due = r.accept_due if r.status == Status.RECEIVED else r.feedback_due
         r.badge = (
-            deadlines.badge(due, at) if r.status in (Status.RECEIVED, Status.CONCLUDED) else ""
+            deadlines.badge(due, at, soon)
+            if r.status in (Status.RECEIVED, Status.CONCLUDED)
+            else ""
         )
     if request.GET.get("format") == "xlsx":
         return exports.reports_response(root, items)

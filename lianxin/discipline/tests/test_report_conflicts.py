@@ -83,3 +83,13 @@ def test_a_person_outside_the_roster_cannot_be_picked(dc):
         with pytest.raises(ApplicationError, match="请从列表中选择被举报人"):
             submit(dc, accused_person=bad)
     assert not Report.objects.exists()
+
+
+def test_when_those_named_would_leave_nobody_they_alone_stand_aside(dc, login):
+    report, _r = submit(dc, accused_unit=dc.office, accused_text="",
+                        what="钱兼职、张局长和李书记三人一起接受宴请。")  # fmt: skip
+    assert report.mentions_relaxed and report.route == "inspectors"
+    assert {p.user for p in access.handlers(report)} == {dc.inspector, dc.head}
+    for named in (dc.conflicted, dc.leader, dc.secretary):
+        assert page(login, named, report) == 404 and not listed(login, named, report)
+    assert page(login, dc.inspector, report) == 200 and listed(login, dc.inspector, report)
