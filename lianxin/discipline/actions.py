@@ -132,7 +132,8 @@ EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif",
 
 def _keep_evidence(report: Report, files, message=None) -> None:
     """Rows for files already checked and stored by core.files. A reporter's file keeps a
-    plain name (证据-1.jpg): the name his phone gave it (IMG_20261203_101523.jpg) dates it."""
+    plain name (evidence-1.jpg): the name his phone gave it (IMG_20261203_101523.jpg)
+    dates it."""
     start = report.evidence.count()
     Evidence.objects.bulk_create(
         Evidence(
