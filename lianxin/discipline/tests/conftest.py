@@ -8,6 +8,7 @@ dc.leader          the organ's leader (gets reports about the office's people)
 dc.secretary       the organ's party secretary (gets them when the leader cannot, or is late)
 """
 
+import os
 import shutil
 import subprocess
 from types import SimpleNamespace
@@ -79,5 +80,5 @@ def dump_database() -> bytes:
     return subprocess.run(
         ["pg_dump", "-h", s["HOST"] or "127.0.0.1", "-p", str(s["PORT"] or 5432),
          "-U", s["USER"] or "postgres", "--data-only", s["NAME"]],
-        check=True, capture_output=True,
+        check=True, capture_output=True, env={**os.environ, "PGTZ": "UTC"},
     ).stdout  # fmt: skip
