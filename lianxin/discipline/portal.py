@@ -17,10 +17,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from lianxin.core import files, pow
-from lianxin.core.forms import accept_files, run_action
+from lianxin.core.forms import run_action
 from lianxin.portal.cases import portal_root
 
-from . import actions, forms, queries, sealing
+from . import actions, evidence, forms, queries, sealing
 from .models import Report
 
 COOKIE = "lx_report"
@@ -66,7 +66,7 @@ def report(request: HttpRequest) -> HttpResponse:
                     name=d["name"],
                     phone=d["phone"],
                     contact=d["contact"],
-                    files=accept_files(d["files"]),
+                    files=evidence.accept(d["files"]),
                 ),  # fmt: skip
             )
             if result is not None:
@@ -153,7 +153,9 @@ def progress_message(request: HttpRequest) -> HttpResponse:
     if form.is_valid() and run_action(
         form,
         lambda: actions.reporter_message(
-            report=r, text=form.cleaned_data["text"], files=accept_files(form.cleaned_data["files"])
+            report=r,
+            text=form.cleaned_data["text"],
+            files=evidence.accept(form.cleaned_data["files"]),
         ),
     ):
         return redirect("portal:report_progress")

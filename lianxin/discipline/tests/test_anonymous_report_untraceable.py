@@ -2,7 +2,8 @@
 time finer than the day, or to the reporter's other doings: after a cadre, logged in on the
 same browser, reports his station anonymously with a photo, follows it with the receipt and
 writes a message, the raw database holds neither his address nor its keyed hashes nor any
-time of that minute; the stored files carry the day only; his session names no report."""
+time of that minute; the stored files carry the day only and none of the photo's EXIF; his
+session names no report."""
 
 import os
 import re
@@ -33,6 +34,21 @@ def _form(client, url, **data):
     return {"pow_challenge": found.group(1), "pow_counter": pow.solve(found.group(1)), **data}
 
 
+def _photo_with_exif() -> bytes:
+    """A phone's photo: taken at 10:15:23 on 3 December 2026 with a HUAWEI, at a place."""
+    import io
+
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x0132] = "2026:12:03 10:15:23"  # DateTime
+    exif[0x010F] = "HUAWEI"  # Make
+    exif[0xA431] = "SN-7F3A9C21"  # BodySerialNumber
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 120, 40)).save(out, "JPEG", exif=exif.tobytes())
+    return out.getvalue()
+
+
 def _moments(start: datetime, end: datetime) -> list[bytes]:
     """Every second of [start, end] as a database would print it, in UTC and local time."""
     out, at = [], start.replace(microsecond=0)
@@ -54,7 +70,7 @@ def test_an_anonymous_report_leaves_no_address_time_or_link(dc, settings):
     start = timezone.now()
     done = cadre.post("/report/", _form(
         cadre, "/report/", accused_unit=dc.station_a.pk, accused_text="", what="站长报销造假。",
-        files=[SimpleUploadedFile("IMG_20261203_101523.jpg", samples.jpeg(), "image/jpeg")],
+        files=[SimpleUploadedFile("IMG_20261203_101523.jpg", _photo_with_exif(), "image/jpeg")],
     ))  # fmt: skip
     receipt = re.search(r'id="receipt">([\d ]+)<', done.content.decode()).group(1)
     followed = cadre.post("/report/follow/", _form(cadre, "/report/follow/", receipt=receipt))
@@ -86,6 +102,9 @@ def test_an_anonymous_report_leaves_no_address_time_or_link(dc, settings):
                 os.stat(path).st_mtime, tz=timezone.get_current_timezone()
             )
             assert (mtime.hour, mtime.minute, mtime.second) == (0, 0, 0), path
+    photo = files.stored_path(report.evidence.get(name="evidence-1.jpg").sha256).read_bytes()
+    for written in (b"2026:12:03 10:15:23", b"HUAWEI", b"SN-7F3A9C21", b"Exif"):
+        assert written not in photo, written  # what the camera wrote is gone
     assert sorted(report.evidence.values_list("name", flat=True)) == [
         "evidence-1.jpg", "evidence-2.png",
     ]  # fmt: skip
