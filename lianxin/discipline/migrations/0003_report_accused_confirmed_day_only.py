@@ -3,6 +3,33 @@
 from django.db import migrations, models
 
 
+def _day(at):
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    return timezone.make_aware(datetime.combine(timezone.localdate(at), time.min)) if at else at
+
+
+def coarsen_to_the_day(apps, schema_editor):
+    """Reports written before: what the reporter did keeps its day only, as from now on."""
+    Report = apps.get_model("discipline", "Report")
+    ReportEvent = apps.get_model("discipline", "ReportEvent")
+    ReportMessage = apps.get_model("discipline", "ReportMessage")
+    for pk, received, created, updated in Report.objects.values_list(
+        "pk", "received_at", "created_at", "updated_at"
+    ):
+        Report.objects.filter(pk=pk).update(
+            received_at=_day(received), created_at=_day(created), updated_at=_day(updated)
+        )
+    for model, rows in (
+        (ReportEvent, ReportEvent.objects.filter(actor__isnull=True)),
+        (ReportMessage, ReportMessage.objects.filter(from_reporter=True)),
+    ):
+        for pk, at in rows.values_list("pk", "at"):
+            model.objects.filter(pk=pk).update(at=_day(at))
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -49,4 +76,5 @@ class Migration(migrations.Migration):
             name='updated_at',
             field=models.DateTimeField(editable=False, verbose_name='updated at'),
         ),
+        migrations.RunPython(coarsen_to_the_day, migrations.RunPython.noop),
     ]
