@@ -268,7 +268,12 @@ def inspects_any(user) -> bool:
     if person is None:
         return False
     root = Unit.objects.filter(pk=person.unit.root_id).first()
-    return bool(root and (is_inspector(user, root) or is_organ_leader(user, root)))
+    return bool(root and in_fallback(user, root))
+
+
+def in_fallback(user, root: Unit) -> bool:
+    """Whether the user is on any step of the fallback (and so has a list of reports)."""
+    return is_inspector(user, root) or is_organ_leader(user, root) or is_organ_secretary(user, root)
 
 
 def visible_penalties(user, root: Unit):

@@ -28,7 +28,7 @@ def _root(request):
 @staff_required
 def reports(request: HttpRequest) -> HttpResponse:
     root = _root(request)
-    if not (access.is_inspector(request.user, root) or access.is_organ_leader(request.user, root)):
+    if not access.in_fallback(request.user, root):
         raise Http404
     at = clock.now()
     soon = deadlines.due_soon_limit(at)

@@ -67,6 +67,7 @@ def test_a_report_nobody_accepts_climbs_the_tree(dc, login):
     came = Notice.objects.filter(title__startswith="一件举报逾期无人受理")
     assert {n.recipient for n in came} == {dc.secretary}
     assert login(dc.secretary).get(url).status_code == 200
+    assert report.number in login(dc.secretary).get("/workbench/discipline/").content.decode()
     assert login(dc.inspector).get(url).status_code == 404
     assert report.events.filter(action="escalated").count() == 1
     actions.report_accept(report=report, actor=dc.secretary)
