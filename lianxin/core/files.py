@@ -8,14 +8,17 @@ Every channel and every app that takes files goes through `accept()`; serving go
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
 from dataclasses import dataclass
+from datetime import datetime, time
 from pathlib import Path
 
 from django.conf import settings
 from django.http import FileResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -131,6 +134,7 @@ def stored_path(sha256: str) -> Path:
 def _write(data: bytes, sha: str) -> None:
     path = stored_path(sha)
     if path.exists():
+        _undate(path)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{sha}.{os.getpid()}.tmp")
@@ -139,6 +143,19 @@ def _write(data: bytes, sha: str) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
+    _undate(path)
+
+
+def _undate(path: Path) -> None:
+    """A stored file and its folders carry the day, never the moment, of their writing:
+    a file's modification time would date an anonymous report's evidence to the second."""
+    from . import clock
+
+    day = datetime.combine(timezone.localdate(clock.now()), time.min)
+    stamp = timezone.make_aware(day).timestamp()
+    for p in (path, path.parent, path.parent.parent):
+        with contextlib.suppress(OSError):  # a folder we may not touch: the file matters most
+            os.utime(p, (stamp, stamp))
 
 
 def accept(items: list[tuple[str, bytes]], *, field: str = "files") -> list[Accepted]:

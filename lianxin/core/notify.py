@@ -15,16 +15,18 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.module_loading import import_string
 
+from .logmask import mask, mask_phone
 from .models import Notice
 
 logger = logging.getLogger("lianxin.notify")
 
 
 class ConsoleSmsBackend:
-    """Writes each message to the log instead of sending it."""
+    """Writes each message to the log instead of sending it: the number reduced to its
+    carrier prefix, phone and ID numbers in the text masked (logs hold no personal data)."""
 
     def send(self, phone: str, text: str) -> None:
-        logger.info("SMS to %s: %s", phone, text)
+        logger.info("SMS to %s: %s", mask_phone(phone), mask(text))
 
 
 class MemorySmsBackend:

@@ -20,10 +20,12 @@ def client_key(request) -> str:
     return salted_hmac("lianxin.ratelimit", address).hexdigest()[:24]
 
 
-def hit(scope: str, who: str, *, limit: int, window: timedelta) -> bool:
-    """Count one hit; False when the key already had `limit` hits in this window."""
+def hit(scope: str, who: str, *, limit: int, window: timedelta, at=None) -> bool:
+    """Count one hit; False when the key already had `limit` hits in this window. `at`
+    (default now) is the time written on a new counter row: a caller that must not date
+    a submission passes a coarser one."""
     key = f"{scope}:{who}"[:100]
-    at = clock.now()
+    at = at or clock.now()
     with transaction.atomic():
         updated = RateCounter.objects.filter(key=key, window_start__gt=at - window).update(
             count=F("count") + 1

@@ -3,9 +3,10 @@ in the audit log (which holds the report number only), notices after commit."""
 
 from __future__ import annotations
 
+import logging
 import re
 import secrets
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.urls import reverse
@@ -36,10 +37,15 @@ from .models import (
     ReportMessage,
     Status,
     WorkStyle,
+    day_of,
 )
+
+logger = logging.getLogger(__name__)
 
 ACCEPT_WORKDAYS = 15
 FEEDBACK_WORKDAYS = 15
+ESCALATE_WORKDAYS = 5  # unaccepted this long after its due time, a report moves one step up
+KEEP = object()  # report_accept: confirm the person reported as he stands
 CLAUSE_RE = re.compile(r"(?:rules/)?([a-z0-9][a-z0-9-]{1,39})/(\d{1,3})(?:/(\d{1,2}))?/?$")
 
 
@@ -78,22 +84,37 @@ def find_clause(root: Unit, citation: str) -> Clause | None:
 
 
 def _log(report: Report, action: str, actor, note: str = "") -> None:
+    """The report's own record and the audit log; what the reporter does (actor None) is
+    recorded in the report's record only, with its day, so that no row ties a report or a
+    message to a time finer than the day."""
     ReportEvent.objects.create(
         report=report,
-        at=clock.now(),
+        at=clock.now() if actor is not None else day_of(clock.now()),
         actor=actor if getattr(actor, "pk", None) else None,
         action=action,
         note=note,
     )
-    record_event(actor=actor, action=f"discipline.{action}", obj=report)
+    if actor is not None:
+        record_event(actor=actor, action=f"discipline.{action}", obj=report)
 
 
-def _tell_handlers(report: Report, title: str) -> None:
+def _tell_handlers(report: Report, title: str, route: str | None = None) -> None:
+    people = access.handlers(report, route)
+    if not people:
+        logger.error("discipline report %s has nobody left to handle it", report.number)
     notify_staff(
-        [p.user for p in access.handlers(report)],
+        [p.user for p in people],
         title=f"{title} {report.number}",
         url=reverse("workbench:report_detail", args=[report.pk]),
     )
+
+
+def _tell_handlers_tomorrow(report: Report) -> None:
+    """New reports and reporters' messages reach the handlers' inbox through the clock at
+    the start of the next day: an inbox row written at the moment of sending would date
+    what the reporter did to the second."""
+    tomorrow = day_of(clock.now()) + timedelta(days=1, minutes=1)
+    clock.schedule("discipline.tell", report.pk, tomorrow)
 
 
 def _tell_reporter(report: Report, text: str) -> None:
@@ -105,25 +126,43 @@ def _tell_reporter(report: Report, text: str) -> None:
     transaction.on_commit(lambda: tell_reporter.enqueue(report.pk, text))
 
 
+EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif",
+              "image/webp": ".webp", "application/pdf": ".pdf"}  # fmt: skip
+
+
 def _keep_evidence(report: Report, files, message=None) -> None:
-    """Rows for files already checked and stored by core.files."""
+    """Rows for files already checked and stored by core.files. A reporter's file keeps a
+    plain name (evidence-1.jpg): the name his phone gave it (IMG_20261203_101523.jpg)
+    dates it."""
+    start = report.evidence.count()
     Evidence.objects.bulk_create(
         Evidence(
-            report=report, message=message, name=f.name, content_type=f.content_type,
-            size=f.size, sha256=f.sha256,
+            report=report, message=message, content_type=f.content_type, size=f.size,
+            sha256=f.sha256,
+            name=f"evidence-{start + i}{EXTENSIONS.get(f.content_type, '')}",
         )
-        for f in files
+        for i, f in enumerate(files, start=1)
     )  # fmt: skip
 
 
-def _accused(root: Unit, unit: Unit, text: str) -> Person | None:
-    """The person the reporter names, if exactly one person of that unit has the name."""
-    words = [w for w in re.split(r"[\s,，、]+", text or "") if len(w) >= 2]
-    for word in words:
-        found = list(Person.objects.filter(unit=unit, name=word)[:2])
-        if len(found) == 1:
-            return found[0]
-    return None
+def _accused_of(root: Unit, person) -> Person | None:
+    """The person the reporter picked from the roster, checked."""
+    if person is None or person == "":
+        return None
+    if not isinstance(person, Person):
+        person = Person.objects.filter(pk=person).select_related("unit").first()
+    if person is None or person.unit.root_id != root.pk or not person.is_active:
+        raise ApplicationError(_("Choose the person from the list."), field="accused_person")
+    return person
+
+
+def _mention(report: Report, *texts: str) -> None:
+    """Keep away everyone of the roster whose name the reporter's text mentions."""
+    found = [
+        p for p in access.mentioned_people(report.root, *texts) if p.pk != report.accused_person_id
+    ]
+    if found:
+        report.mentioned.add(*found)
 
 
 def report_submit(
@@ -131,6 +170,7 @@ def report_submit(
     root: Unit,
     accused_unit: Unit,
     accused_text: str = "",
+    accused_person: Person | int | None = None,
     what: str,
     when_text: str = "",
     where: str = "",
@@ -140,7 +180,9 @@ def report_submit(
     contact: str = "",
     files=(),
 ) -> tuple[Report, str]:
-    """A report from the public; returns it with its receipt (shown once)."""
+    """A report from the public; returns it with its receipt (shown once). The person
+    reported is picked from the roster (`accused_person`); whoever the text names is kept
+    away from the report too, until an inspector confirms who is reported."""
     if accused_unit is None or accused_unit.root_id != root.pk:
         raise ApplicationError(_("Choose the unit from the list."), field="accused_unit")
     what = _text(what, "what", _("The problem reported"))
@@ -162,9 +204,9 @@ def report_submit(
             ),  # fmt: skip
             field="name",
         )
-    accused = _accused(root, accused_unit, accused_text)
+    accused = _accused_of(root, accused_person)
     receipt = sealing.new_receipt()
-    at = clock.now()
+    at = day_of(clock.now())  # the day only: see docs/discipline.md
     with transaction.atomic():
         report = Report.objects.create(
             root=root,
@@ -181,14 +223,21 @@ def report_submit(
             reporter_sealed=""
             if anonymous
             else sealing.seal({"name": name, "phone": phone, "contact": contact}),
-            route=access.route_for(root, accused),
             received_at=at,
             accept_due=deadlines.due_after(at, workdays=ACCEPT_WORKDAYS),
         )
+        _mention(report, accused_text, what, when_text, where)
+        report.route = access.route_for(report)
+        report.save(update_fields=["route", "mentions_relaxed"])
         _keep_evidence(report, files)
         _log(report, "received", None)
-        clock.schedule("discipline.accept", report.pk, report.accept_due)
-        _tell_handlers(report, _("New misconduct report"))
+        clock.schedule(
+            "discipline.accept",
+            report.pk,
+            report.accept_due,
+            deadlines.extend(report.accept_due, ESCALATE_WORKDAYS),
+        )
+        _tell_handlers_tomorrow(report)
     return report, receipt
 
 
@@ -211,11 +260,17 @@ def reporter_message(*, report: Report, text: str, files=()) -> ReportMessage:
         raise ApplicationError(_("This report is closed."), field="text")
     with transaction.atomic():
         message = ReportMessage.objects.create(
-            report=report, at=clock.now(), from_reporter=True, text=text
+            report=report, at=day_of(clock.now()), from_reporter=True, text=text
         )
         _keep_evidence(report, files, message)
+        _mention(report, text)
+        route = access.route_for(report, floor=report.route)
+        Report.objects.filter(pk=report.pk).update(
+            route=route, mentions_relaxed=report.mentions_relaxed
+        )
+        report.route = route
         _log(report, "reporter_message", None)
-        _tell_handlers(report, _("The reporter wrote"))
+        _tell_handlers_tomorrow(report)
     return message
 
 
@@ -249,14 +304,37 @@ def inspector_message(*, report: Report, text: str, actor) -> ReportMessage:
     return message
 
 
-def report_accept(*, report: Report, actor, version=None) -> Report:
-    """受理: the acceptance notice goes to a named reporter."""
+def _confirm(report: Report, person: Person | None, actor) -> None:
+    """The person reported is settled: the exclusion follows him (and no longer those the
+    text merely mentions); the report moves up to whoever may now handle it (never back
+    down to those it was taken from)."""
+    if isinstance(person, int):
+        person = Person.objects.filter(pk=person).select_related("unit").first() or ""
+    if person == "" or (person is not None and person.unit.root_id != report.root_id):
+        raise ApplicationError(_("Choose a person of this organisation."), field="person")
+    report.accused_person = person
+    report.accused_confirmed = True
+    report.mentioned.clear()
+    report.route = access.route_for(report, floor=report.route)  # up if need be, never down
+
+
+def finish_acceptance(report: Report) -> None:
+    clock.finish("discipline.accept", report.pk)
+    for route in access.ROUTE_ORDER:
+        clock.finish("discipline.accept", f"{report.pk}.{route}")
+
+
+def report_accept(*, report: Report, actor, version=None, accused=KEEP) -> Report:
+    """受理, confirming the person reported (`accused`: a Person, None for the unit only,
+    or KEEP for the one the reporter picked or the inspector named); the acceptance notice
+    goes to a named reporter."""
     with transaction.atomic():
         report = _open(report, actor, version, (Status.RECEIVED,))
+        _confirm(report, report.accused_person if accused is KEEP else accused, actor)
         report.status = Status.ACCEPTED
         report.accepted_at = clock.now()
         report.save()
-        clock.finish("discipline.accept", report.pk)
+        finish_acceptance(report)
         _log(report, "accepted", actor)
         _tell_reporter(report, _("Your report %(n)s has been accepted.") % {"n": report.number})
     return report
@@ -287,10 +365,39 @@ def report_identify(*, report: Report, person: Person, actor, version=None) -> R
         raise ApplicationError(_("Choose a person of this organisation."), field="person")
     with transaction.atomic():
         report = _open(report, actor, version, (Status.RECEIVED, Status.ACCEPTED, Status.DISPOSED))
-        report.accused_person = person
-        report.route = access.route_for(report.root, person)
+        _confirm(report, person, actor)
         report.save()
         _log(report, "identified", actor)
+    return report
+
+
+def report_escalate(*, report: Report) -> Report | None:
+    """The clock: nobody accepted the report in time; it moves one step up the fallback
+    (the organ's leader, then its party secretary) with a new acceptance deadline. None
+    when it was accepted meanwhile or nobody is above."""
+    with transaction.atomic():
+        report = Report.objects.select_for_update().select_related("root").get(pk=report.pk)
+        if report.status != Status.RECEIVED:
+            return None
+        route = access.next_route(report)
+        if route is None:
+            _tell_handlers(report, _("Acceptance is overdue"))
+            return None
+        report.route = route
+        report.version += 1
+        report.save(update_fields=["route", "mentions_relaxed", "version", "updated_at"])
+        at = clock.now()
+        due = deadlines.due_after(at, workdays=ESCALATE_WORKDAYS)
+        clock.schedule(
+            "discipline.accept",
+            f"{report.pk}.{route}",
+            due,
+            deadlines.extend(due, ESCALATE_WORKDAYS),
+        )
+        ReportEvent.objects.create(report=report, at=at, action="escalated",
+                                   note=str(access.Route(route).label))  # fmt: skip
+        record_event(actor=None, action="discipline.escalated", obj=report)
+        _tell_handlers(report, _("A misconduct report nobody accepted in time comes to you"))
     return report
 
 

@@ -47,6 +47,11 @@ class StepIn(Schema):
     version: int
 
 
+class AcceptIn(StepIn):
+    accused: int | None = None
+    keep_accused: bool = True
+
+
 class PenaltyOut(Schema):
     id: int
     person: str
@@ -104,9 +109,14 @@ def get_report(request, pk: int):
 
 
 @router.post("/reports/{pk}/accept", response=ReportOut, summary="Accept (受理) a report")
-def accept_report(request, pk: int, body: StepIn):
+def accept_report(request, pk: int, body: AcceptIn):
+    """Accept, confirming the person reported: `keep_accused` (the default) confirms the one
+    picked or named; otherwise `accused` is a person's id, or null for the unit only."""
     r = access.access_report(request.user, pk)
-    return _out(actions.report_accept(report=r, actor=request.user, version=body.version))
+    accused = actions.KEEP if body.keep_accused else body.accused
+    return _out(
+        actions.report_accept(report=r, actor=request.user, version=body.version, accused=accused)
+    )
 
 
 @router.get("/penalties", response=list[PenaltyOut], summary="Penalties (inspectors)")

@@ -1,6 +1,7 @@
 """Demo discipline work: the office (纪检监察室), reports in every state (anonymous and
-named, one about the office's own head, routed to the organ's leader), messages, penalties
-of the last months and two public notices."""
+named, the person reported picked from the roster; one about the office's own head and one
+naming an inspector in its text, both routed to the organ's leader), messages, penalties of
+the last months and two public notices."""
 
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ REPORTS = [
      True, []),
     ("qs-discipline", "周强", "纪检监察室负责人参加管理服务对象安排的宴请。", "上个月",
      "zuofeng/5", False, ["accept"]),
+    ("qs-chengguan", "", "纪检员马丽娟来站检查时对站里公车私用问题视而不见。", "本月",
+     "", False, []),
 ]  # fmt: skip
 
 PENALTIES = [
@@ -48,18 +51,21 @@ def load_demo_discipline(units: dict[str, Unit], *, now: datetime | None = None)
     DisciplineOffice.objects.create(root=root, unit=units["qs-discipline"])
     inspector = Person.objects.get(user__username="malijuan").user
     leader = Person.objects.get(user__username="zhangjianguo").user
+    secretary = Person.objects.get(user__username="liguohua").user
     rng = random.Random(5)
     for i, (unit, who, what, when, clause, named, steps) in enumerate(REPORTS):
         start = now - timedelta(days=50 - i * 8)
         with clock.frozen_at(start):
             report, _receipt = actions.report_submit(
-                root=root, accused_unit=units[unit], accused_text=who, what=what,
+                root=root, accused_unit=units[unit], what=what,
+                accused_person=Person.objects.get(name=who, unit__path__startswith=root.path)
+                if who else None,
                 when_text=when, clause=clause,
                 name="群众" + "甲乙丙丁戊己"[i] if named else "",
                 phone=f"139{rng.randint(10000000, 99999999)}" if named else "",
             )  # fmt: skip
             actions.reporter_message(report=report, text="补充：当时还有其他群众在场，可以作证。")
-        actor = leader if report.route == "organ_leader" else inspector
+        actor = {"organ_leader": leader, "organ_secretary": secretary}.get(report.route, inspector)
         at = start
         for step in steps:
             at += timedelta(days=rng.randint(2, 6))

@@ -14,8 +14,15 @@ class ReportForm(StyledForm):
     accused_unit = forms.ModelChoiceField(
         label=_("Which unit"), queryset=Unit.objects.none(), empty_label=_("— choose —")
     )
+    accused_person = forms.TypedChoiceField(
+        label=_("Person reported (if you know)"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_("By unit, then name; or describe him below."),
+    )
     accused_text = forms.CharField(
-        label=_("Who (name or position, if you know)"), max_length=100, required=False
+        label=_("Who (name or position, if not in the list)"), max_length=100, required=False
     )
     what = forms.CharField(
         label=_("The problem reported"), widget=forms.Textarea(attrs={"rows": 6})
@@ -43,6 +50,21 @@ class ReportForm(StyledForm):
         self.fields["accused_unit"].queryset = Unit.objects.filter(
             path__startswith=root.path, is_active=True
         ).order_by("path")
+        self.fields["accused_person"].choices = roster_choices(root)
+
+
+def roster_choices(root) -> list:
+    """The people of the organisation by unit, then name: name and position only."""
+    groups: dict[str, list] = {}
+    for pk, name, position, unit in (
+        Person.objects.filter(
+            unit__path__startswith=root.path, is_active=True, unit__is_active=True
+        )
+        .order_by("unit__path", "name")
+        .values_list("pk", "name", "position", "unit__name")
+    ):
+        groups.setdefault(unit, []).append((pk, f"{name}（{position}）" if position else name))
+    return [("", _("— not known, or not in the list —")), *groups.items()]
 
 
 class ReceiptForm(StyledForm):
@@ -50,6 +72,8 @@ class ReceiptForm(StyledForm):
         label=_("Receipt"), max_length=40,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )  # fmt: skip
+    pow_challenge = forms.CharField(widget=forms.HiddenInput)
+    pow_counter = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
 class MessageForm(StyledForm):
@@ -78,6 +102,25 @@ class ConcludeForm(StepForm):
 
 class FeedbackForm(StepForm):
     feedback = forms.CharField(label=_("Feedback to the reporter"), widget=TEXT)
+
+
+class AcceptForm(StepForm):
+    """受理 confirms who is reported: the person picked or named, or nobody (the unit)."""
+
+    accused = forms.ModelChoiceField(
+        label=_("Person reported (confirm)"),
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label=_("— no individual: the unit reported —"),
+        help_text=_("Those the reporter's text names are kept away from the report until "
+                    "you confirm; then only the person reported and those around him."),
+    )  # fmt: skip
+
+    def __init__(self, *args, root=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["accused"].queryset = Person.objects.filter(
+            unit__path__startswith=root.path
+        ).select_related("unit")
 
 
 class IdentifyForm(StepForm):

@@ -8,13 +8,22 @@ only by a slow hash of his receipt. No IP address or browser data is stored."""
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from lianxin.core import clock
 from lianxin.core.models import BaseModel
 from lianxin.org.models import Person, Unit
+
+
+def day_of(at: datetime) -> datetime:
+    """The start of the (local) day of `at`: the only time kept of what a reporter does."""
+    return timezone.make_aware(datetime.combine(timezone.localdate(at), time.min))
 
 
 class WorkStyle(models.TextChoices):
@@ -70,12 +79,20 @@ class Disposition(models.TextChoices):
 
 
 class Route(models.TextChoices):
+    """Who handles a report, in the order of the fallback (access.ROUTE_ORDER)."""
+
     INSPECTORS = "inspectors", _("the discipline office")
     ORGAN_LEADER = "organ_leader", _("the organ's leader")
+    ORGAN_SECRETARY = "organ_secretary", _("the organ's party secretary")
 
 
 class Report(BaseModel):
+    """A misconduct report. Its times of receipt, creation and change by the reporter are
+    kept as the day only (see docs/discipline.md): nothing dates a report to the moment."""
+
     root = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("created at"), editable=False)
+    updated_at = models.DateTimeField(_("updated at"), editable=False)
     number = models.CharField(_("number"), max_length=20, unique=True)
     accused_unit = models.ForeignKey(
         Unit, verbose_name=_("unit reported"), on_delete=models.PROTECT, related_name="+"
@@ -89,6 +106,13 @@ class Report(BaseModel):
         related_name="+",
     )
     accused_text = models.CharField(_("who (as the reporter wrote)"), max_length=100, blank=True)
+    # The person reported is settled by an inspector (at acceptance, or by naming him); until
+    # then everyone of the roster whose name the reporter's text mentions is kept away too.
+    accused_confirmed = models.BooleanField(_("person reported confirmed"), default=False)
+    mentioned = models.ManyToManyField(
+        Person, blank=True, related_name="+", verbose_name=_("people mentioned")
+    )
+    mentions_relaxed = models.BooleanField(default=False)  # see access.route_for
     what = models.TextField(_("what happened"))
     when_text = models.CharField(_("when"), max_length=100, blank=True)
     where = models.CharField(_("where"), max_length=200, blank=True)
@@ -130,6 +154,12 @@ class Report(BaseModel):
     def __str__(self) -> str:
         return self.number
 
+    def save(self, *args, **kwargs):
+        day = day_of(clock.now())
+        self.created_at = self.created_at or day
+        self.updated_at = day
+        super().save(*args, **kwargs)
+
 
 class ReportEvent(models.Model):
     """The internal record of a report: who did what when (inspectors only)."""
@@ -143,7 +173,7 @@ class ReportEvent(models.Model):
     note = models.TextField(blank=True)
 
     class Meta:
-        ordering = ["report", "at", "id"]
+        ordering = ["report", "id"]  # reporters' entries carry their day only
 
     def __str__(self) -> str:
         return f"{self.report_id}@{self.at:%Y-%m-%d %H:%M}"
@@ -161,7 +191,7 @@ class ReportMessage(models.Model):
     text = models.TextField()
 
     class Meta:
-        ordering = ["report", "at", "id"]
+        ordering = ["report", "id"]  # a reporter's message carries its day only
 
     def __str__(self) -> str:
         return f"{self.report_id}@{self.at:%Y-%m-%d %H:%M}"

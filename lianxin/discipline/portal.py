@@ -2,30 +2,40 @@
 with a proof of work), following a report with its receipt and exchanging messages with the
 inspectors, and the public notices with the monthly statistics.
 
-Nothing here stores an address or browser data: the rate limit keeps a keyed hash of the
-network address in a counter row that names no report; the session holds only the report's
-id after a correct receipt."""
+Nothing here writes a row that ties a reporter to an address, a time finer than the day,
+or another submission: the forms are limited by a proof of work alone (no counter per
+address), and following a report is a signed cookie holding the report's id (no session
+row, which a logged-in cadre's session would otherwise tie to him)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
+from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from lianxin.core import files, pow, ratelimit
-from lianxin.core.forms import accept_files, run_action
+from lianxin.core import files, pow
+from lianxin.core.forms import run_action
 from lianxin.portal.cases import portal_root
 
-from . import actions, forms, queries, sealing
+from . import actions, evidence, forms, queries, sealing
 from .models import Report
 
-SESSION = "discipline_report"
-SUBMIT_LIMIT = 5
-LOOKUP_LIMIT = 10
+COOKIE = "lx_report"
+COOKIE_SALT = "lianxin.discipline.follow"
+COOKIE_AGE = 8 * 3600
+
+
+def _expired_message():
+    return _("The form expired or was not sent by a browser. Send it again.")
+
+
+def _fresh_challenge(form) -> None:
+    data = form.data.copy()  # a new challenge for the next try
+    data["pow_challenge"] = pow.challenge()
+    form.data = data
 
 
 @never_cache
@@ -40,17 +50,14 @@ def report(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         if not pow.verify(d["pow_challenge"], d["pow_counter"]):
-            form.add_error(None, _("The form expired or was not sent by a browser. Send it again."))
-        elif not ratelimit.allowed(
-            request, "report", limit=SUBMIT_LIMIT, window=timedelta(hours=1)
-        ):
-            form.add_error(None, _("Too many reports from your network. Try again later."))
+            form.add_error(None, _expired_message())
         else:
             result = run_action(
                 form,
                 lambda: actions.report_submit(
                     root=root,
                     accused_unit=d["accused_unit"],
+                    accused_person=d["accused_person"],
                     accused_text=d["accused_text"],
                     what=d["what"],
                     when_text=d["when_text"],
@@ -59,7 +66,7 @@ def report(request: HttpRequest) -> HttpResponse:
                     name=d["name"],
                     phone=d["phone"],
                     contact=d["contact"],
-                    files=accept_files(d["files"]),
+                    files=evidence.accept(d["files"]),
                 ),  # fmt: skip
             )
             if result is not None:
@@ -69,9 +76,7 @@ def report(request: HttpRequest) -> HttpResponse:
                     "discipline/portal_submitted.html",
                     {"receipt": sealing.show_receipt(receipt), "named": not made.anonymous},
                 )
-        data = form.data.copy()  # a new challenge for the next try
-        data["pow_challenge"] = pow.challenge()
-        form.data = data
+        _fresh_challenge(form)
     return render(
         request,
         "discipline/portal_report.html",
@@ -82,25 +87,43 @@ def report(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 def follow(request: HttpRequest) -> HttpResponse:
-    form = forms.ReceiptForm(request.POST or None)
+    """A receipt opens the report: a proof of work per try (no counter per address, which
+    would tie the reporter's address to his report), and one scrypt per try."""
+    form = forms.ReceiptForm(request.POST or None, initial={"pow_challenge": pow.challenge()})
     if request.method == "POST" and form.is_valid():
-        if not ratelimit.allowed(request, "receipt", limit=LOOKUP_LIMIT, window=timedelta(hours=1)):
-            form.add_error(None, _("Too many attempts. Try again in a while."))
+        d = form.cleaned_data
+        if not pow.verify(d["pow_challenge"], d["pow_counter"]):
+            form.add_error(None, _expired_message())
         else:
-            found = actions.report_by_receipt(form.cleaned_data["receipt"])
+            found = actions.report_by_receipt(d["receipt"])
             if found is not None:
-                request.session.cycle_key()
-                request.session[SESSION] = found.pk
-                return redirect("portal:report_progress")
+                response = redirect("portal:report_progress")
+                response.set_signed_cookie(
+                    COOKIE, str(found.pk), salt=COOKIE_SALT, max_age=COOKIE_AGE,
+                    path="/report/", httponly=True, samesite="Strict",
+                    secure=request.is_secure(),
+                )  # fmt: skip
+                return response
             form.add_error(None, _("No report matches this receipt."))
+        _fresh_challenge(form)
     return render(
-        request, "discipline/portal_follow.html", {"form": form}, status=400 if form.errors else 200
+        request,
+        "discipline/portal_follow.html",
+        {"form": form, "pow_bits": pow.bits()},
+        status=400 if form.errors else 200,
     )
 
 
+def _followed_pk(request) -> str | None:
+    try:
+        return request.get_signed_cookie(COOKIE, salt=COOKIE_SALT, max_age=COOKIE_AGE)
+    except (KeyError, signing.BadSignature):
+        return None
+
+
 def _followed(request) -> Report:
-    pk = request.session.get(SESSION)
-    found = Report.objects.filter(pk=pk).first() if pk else None
+    pk = _followed_pk(request)
+    found = Report.objects.filter(pk=int(pk)).first() if pk and pk.isdigit() else None
     if found is None:
         raise Http404
     return found
@@ -108,7 +131,7 @@ def _followed(request) -> Report:
 
 @never_cache
 def progress(request: HttpRequest, form=None, status=200) -> HttpResponse:
-    if not request.session.get(SESSION):
+    if not _followed_pk(request):
         return redirect("portal:report_follow")
     r = _followed(request)
     return render(
@@ -130,7 +153,9 @@ def progress_message(request: HttpRequest) -> HttpResponse:
     if form.is_valid() and run_action(
         form,
         lambda: actions.reporter_message(
-            report=r, text=form.cleaned_data["text"], files=accept_files(form.cleaned_data["files"])
+            report=r,
+            text=form.cleaned_data["text"],
+            files=evidence.accept(form.cleaned_data["files"]),
         ),
     ):
         return redirect("portal:report_progress")
@@ -147,8 +172,9 @@ def progress_file(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def progress_leave(request: HttpRequest) -> HttpResponse:
-    request.session.pop(SESSION, None)
-    return redirect("portal:report_follow")
+    response = redirect("portal:report_follow")
+    response.delete_cookie(COOKIE, path="/report/")
+    return response
 
 
 def notices(request: HttpRequest) -> HttpResponse:

@@ -28,16 +28,19 @@ def _root(request):
 @staff_required
 def reports(request: HttpRequest) -> HttpResponse:
     root = _root(request)
-    if not (access.is_inspector(request.user, root) or access.is_organ_leader(request.user, root)):
+    if not access.in_fallback(request.user, root):
         raise Http404
     at = clock.now()
+    soon = deadlines.due_soon_limit(at)
     items = list(
         access.visible_reports(request.user, root).select_related("accused_unit", "accused_person")
     )
     for r in items:
         due = r.accept_due if r.status == Status.RECEIVED else r.feedback_due
         r.badge = (
-            deadlines.badge(due, at) if r.status in (Status.RECEIVED, Status.CONCLUDED) else ""
+            deadlines.badge(due, at, soon)
+            if r.status in (Status.RECEIVED, Status.CONCLUDED)
+            else ""
         )
     if request.GET.get("format") == "xlsx":
         return exports.reports_response(root, items)
@@ -67,7 +70,8 @@ def _step_form(name, report, data=None):
     if name == "identify":
         return forms.IdentifyForm(data, root=report.root, initial=initial, prefix=name)
     if name == "accept":
-        return forms.StepForm(data, initial=initial, prefix=name)
+        initial["accused"] = report.accused_person_id
+        return forms.AcceptForm(data, root=report.root, initial=initial, prefix=name)
     return STEP_FORMS[name](data, initial=initial, prefix=name)
 
 
@@ -107,7 +111,9 @@ def report_step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         d, u = form.cleaned_data, request.user
         v = d["version"]
         call = {
-            "accept": lambda: actions.report_accept(report=report, actor=u, version=v),
+            "accept": lambda: actions.report_accept(
+                report=report, actor=u, version=v, accused=d.get("accused")
+            ),
             "identify": lambda: actions.report_identify(
                 report=report, person=d.get("person"), actor=u, version=v
             ),

@@ -4,12 +4,17 @@ dc.office_unit     纪检室 (the discipline office) under the organ
 dc.inspector       纪检员 (inspector on the office)
 dc.head            纪检室主任 (leader of the office and inspector)
 dc.conflicted      an inspector who also leads station A (never sees reports on station A)
-dc.leader          the organ's leader (gets reports about the office's head)
+dc.leader          the organ's leader (gets reports about the office's people)
+dc.secretary       the organ's party secretary (gets them when the leader cannot, or is late)
 """
 
+import os
+import shutil
+import subprocess
 from types import SimpleNamespace
 
 import pytest
+from django.db import connection
 
 from conftest import make_person
 from lianxin.discipline.models import DisciplineOffice
@@ -30,7 +35,9 @@ def dc(rc):  # noqa: F811
         "dual", "钱兼职", rc.station_a,
         roles=[(Role.INSPECTOR, unit), (Role.LEADER, rc.station_a)],
     )  # fmt: skip
+    secretary = make_person("osecretary", "李书记", rc.root, roles=[(Role.SECRETARY, rc.root)])
     ns = SimpleNamespace(**vars(rc))
+    ns.secretary = secretary.user
     ns.office_unit = unit
     ns.inspector, ns.head, ns.conflicted = inspector.user, head.user, conflicted.user
     ns.people.inspector, ns.people.head = inspector, head
@@ -52,3 +59,26 @@ def submit(dc, **kw):
     )
     args.update(kw)
     return actions.report_submit(**args)
+
+
+def dump_database() -> bytes:
+    """The raw database: the SQLite file with its write-ahead log, or a pg_dump."""
+    if connection.vendor == "sqlite":
+        path = connection.settings_dict["NAME"]
+        connection.close()
+        data = b""
+        for suffix in ("", "-wal", "-journal"):
+            try:
+                with open(f"{path}{suffix}", "rb") as fh:
+                    data += fh.read()
+            except FileNotFoundError:
+                pass
+        return data
+    s = connection.settings_dict
+    if not shutil.which("pg_dump"):
+        pytest.fail("pg_dump is needed for this test on PostgreSQL")
+    return subprocess.run(
+        ["pg_dump", "-h", s["HOST"] or "127.0.0.1", "-p", str(s["PORT"] or 5432),
+         "-U", s["USER"] or "postgres", "--data-only", s["NAME"]],
+        check=True, capture_output=True, env={**os.environ, "PGTZ": "UTC"},
+    ).stdout  # fmt: skip

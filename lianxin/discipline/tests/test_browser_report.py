@@ -23,7 +23,7 @@ def test_anonymous_report_followed_up_with_its_receipt(browser, staff_page, live
         phone.get_by_role("link", name="举报违反本条款的行为").click()
     assert phone.get_by_label("违反的条款（可不填）").input_value() == "zuofeng/3/2"
     phone.get_by_label("被举报单位").select_option(label="甲站")
-    phone.get_by_label("被举报人（姓名或职务，如知道）").fill("杨承办")
+    phone.get_by_label("被举报人（如知道）").select_option(label="杨承办")
     phone.get_by_label("问题描述").fill("上班时间在治超点玩手机，群众咨询不理睬。")
     with phone.expect_navigation():
         phone.get_by_role("button", name="提交举报").click()

@@ -13,7 +13,8 @@ def test_an_anonymous_report_gets_a_receipt_only_its_hash_is_kept(dc):
     report, receipt = submit(dc)
     assert len(receipt) == 16 and receipt.isdigit()
     assert receipt not in report.receipt_digest and report.reporter_sealed == ""
-    assert report.anonymous and report.accused_person == dc.people.handler
+    assert report.anonymous and report.accused_person is None and not report.accused_confirmed
+    assert list(report.mentioned.all()) == [dc.people.handler]  # kept away until confirmed
     assert report.clause.label == "第三条第二款"
     assert actions.report_by_receipt(receipt) == report
     assert actions.report_by_receipt(sealing.show_receipt(receipt)) == report
@@ -37,7 +38,11 @@ def test_a_named_reporter_is_sealed_with_the_key_outside_the_database(dc, settin
 
 def test_a_report_about_the_office_head_goes_to_the_organ_leader(dc):
     report, _r = submit(dc, accused_unit=dc.office_unit, accused_text="周主任")
-    assert report.accused_person == dc.people.head and report.route == "organ_leader"
+    assert list(report.mentioned.all()) == [dc.people.head] and report.route == "organ_leader"
+    picked, _r = submit(
+        dc, accused_unit=dc.station_a, accused_text="", accused_person=dc.people.head
+    )
+    assert picked.accused_person == dc.people.head and picked.route == "organ_leader"
 
 
 @pytest.mark.parametrize(
