@@ -38,7 +38,12 @@ class CaseIn(Schema):
     is_public: bool = False
     urgent: bool = False
     submit_token: str | None = Field(
-        None, description="An idempotency key: the same key twice gives the one case."
+        None,
+        max_length=100,
+        description=(
+            "An idempotency key of the caller: the same key twice from the same login and "
+            "channel gives the one case (with a new secret that replaces the first)."
+        ),
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from lianxin.core.text import mask_phone
 
@@ -64,7 +64,7 @@ class RequestIn(Schema):
     applicant_phone: str
     subject: str
     channel: str = "online"
-    submit_token: str
+    submit_token: str = Field(..., max_length=100)
 
 
 class RegisteredOut(Schema):

@@ -35,7 +35,7 @@ def test_a_trusted_system_creates_a_case_once_per_idempotency_key(cc):
     r = post(client, "/api/v1/cases/", new_case(cc))
     assert r.status_code == 201, r.content
     body = r.json()
-    assert body["status"] == "received" and len(body["secret"]) == 8
+    assert body["status"] == "received" and len(body["secret"]) == 14
     again = post(client, "/api/v1/cases/", new_case(cc))
     assert again.json()["code"] == body["code"] and Case.objects.count() == 1
 
