@@ -1,6 +1,7 @@
 """The case queue: tabs, filters, search, the Excel export, and a fixed number of queries."""
 
 from datetime import timedelta
+from io import BytesIO
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -77,3 +78,14 @@ def test_outsiders_get_nothing(cc, make_case, login):
     make_case("received")
     assert login(cc.outsider).get(URL).context["page"].paginator.count == 0
     assert login(cc.nobody).get(URL).status_code == 403
+
+
+def test_an_unknown_unit_in_the_filter_lists_nothing_and_says_why(cc, make_case, login):
+    make_case("in_progress")
+    client = login(cc.dispatcher)
+    response = client.get(URL, {"unit": 999999})
+    assert response.status_code == 400 and codes_in(response) == set()
+    assert "选择一个有效的选项" in response.content.decode()
+    export = client.get(URL + "export.xlsx", {"unit": 999999})
+    rows = list(load_workbook(BytesIO(export.content)).active.iter_rows(values_only=True))
+    assert all("青山路" not in str(r) for r in rows)
