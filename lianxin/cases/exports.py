@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from lianxin.core import clock
+from lianxin.core.exports import workbook_bytes
 from lianxin.core.text import mask_phone
 
 
@@ -23,7 +23,7 @@ def cases_xlsx(cases, *, root) -> bytes:
     sheet.title = _("Cases")
     sheet.append([_("Cases of %(org)s") % {"org": root.name}])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([_("Exported at %(time)s") % {"time": _time(timezone.now())}])
+    sheet.append([_("Exported at %(time)s") % {"time": _time(clock.now())}])
     headers = [
         _("Case code"),
         _("Received at"),
@@ -70,6 +70,4 @@ def cases_xlsx(cases, *, root) -> bytes:
     for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
     sheet.freeze_panes = "A4"
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)

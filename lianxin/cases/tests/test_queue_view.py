@@ -89,3 +89,21 @@ def test_an_unknown_unit_in_the_filter_lists_nothing_and_says_why(cc, make_case,
     export = client.get(URL + "export.xlsx", {"unit": 999999})
     rows = list(load_workbook(BytesIO(export.content)).active.iter_rows(values_only=True))
     assert all("青山路" not in str(r) for r in rows)
+
+
+def test_text_typed_by_the_public_is_exported_as_text_never_as_a_formula(cc, login):
+    evil = {
+        "content": '=HYPERLINK("http://evil.example/x","点击查看")',
+        "title": "+1+cmd|' /C calc'!A0",
+        "place": "@SUM(1+1)*cmd|' /C calc'!A0",
+        "citizen_name": "-2+3",
+    }
+    receive(cc, **evil)
+    receive(cc, content="\t=1+1 制表符开头", title="\r=1+1 回车开头")
+    response = login(cc.dispatcher).get(URL + "export.xlsx")
+    sheet = load_workbook(BytesIO(response.content)).active
+    cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    risky = [c for c in cells if c.value[:1] in "=+-@\t\r"]
+    assert {c.value for c in risky} >= {evil["place"], evil["title"]}
+    assert all(c.quotePrefix for c in risky)
