@@ -25,6 +25,7 @@ from .text import masked_contact
 
 router = Router(tags=["cases"])
 MAX_OFFSET = 10**9  # far beyond any register; the database's integers end at 2**63
+MAX_ID = 2**63 - 1
 
 
 class CaseIn(Schema):
@@ -112,9 +113,9 @@ class ListFilters(Schema):
     tab: str = "all"
     status: str = ""
     overdue: bool = False
-    unit: int | None = None
+    unit: int | None = Field(None, ge=1, le=MAX_ID)
     channel: str = ""
-    category: int | None = None
+    category: int | None = Field(None, ge=1, le=MAX_ID)
     kind: str = ""
     since: date | None = None
     until: date | None = None

@@ -64,6 +64,9 @@ def test_an_unknown_unit_or_an_absurd_offset_is_a_400_not_every_case(cc, make_ca
         r = client.get("/api/v1/cases/", {"offset": offset})
         assert r.status_code == 400, offset
     assert client.get("/api/v1/cases/", {"offset": 10**9}).json()["items"] == []
+    for field in ("unit", "category"):
+        r = client.get("/api/v1/cases/", {field: 10**30})
+        assert r.status_code == 400, field
 
 
 def test_bad_input_answers_400_with_the_field(cc):
