@@ -109,7 +109,7 @@ def test_a_code_by_sms_to_the_case_phone_opens_it_once(
         same = client.post("/track/phone/", {"code": case.code, "phone": "13812345678", **solved()})
     assert same.content.decode().count("验证码") == r.content.decode().count("验证码")
     ((phone, text),) = MemorySmsBackend.outbox
-    otp = re.search(r"\b(\d{6})\b", text).group(1)
+    otp = re.search(r"(?<!\d)(\d{6})(?!\d)", text).group(1)
     assert phone == "13812345678"
     wrong = "000000" if otp != "000000" else "111111"
     assert (
@@ -131,13 +131,13 @@ def test_an_sms_code_expires_and_allows_few_tries(cc, client, django_capture_on_
     MemorySmsBackend.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/track/phone/", {"code": case.code, "phone": "13812345678", **solved()})
-    otp = re.search(r"\b(\d{6})\b", MemorySmsBackend.outbox[-1][1]).group(1)
+    otp = re.search(r"(?<!\d)(\d{6})(?!\d)", MemorySmsBackend.outbox[-1][1]).group(1)
     with clock.frozen_at(clock.now() + timedelta(minutes=11)):
         r = client.post("/track/phone/code/", {"code": case.code, "sms_code": otp})
     assert r.status_code == 400
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/track/phone/", {"code": case.code, "phone": "13812345678", **solved()})
-    otp = re.search(r"\b(\d{6})\b", MemorySmsBackend.outbox[-1][1]).group(1)
+    otp = re.search(r"(?<!\d)(\d{6})(?!\d)", MemorySmsBackend.outbox[-1][1]).group(1)
     wrong = "000000" if otp != "000000" else "111111"
     for _ in range(5):
         Client().post("/track/phone/code/", {"code": case.code, "sms_code": wrong})
