@@ -156,7 +156,9 @@ def _track_page(request, form, phone_form, status=200) -> HttpResponse:
 def track(request: HttpRequest) -> HttpResponse:
     initial = {"code": request.GET.get("code"), "pow_challenge": pow.challenge()}
     form = case_forms.LookupForm(request.POST or None, initial=initial)
-    phone_form = case_forms.PhoneProofForm(initial=initial)
+    phone_form = case_forms.PhoneProofForm(  # a challenge of its own: each is taken once
+        initial={**initial, "pow_challenge": pow.challenge()}
+    )
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["code"].strip()
         if not ratelimit.allowed(request, "lookup", limit=LOOKUP_LIMIT):
