@@ -5,8 +5,10 @@ A staff member's roles on a case come from his role grants:
   for operators) act on every case of that organisation;
 - handler on the lead unit (or being the assigned handler); leader on the lead unit or a
   unit above it (so the organ's leader leads everything);
-- handler or leader on a co-unit: co_unit; administrators, inspectors and secretaries on
+- handler on a co-unit, or leader on or above it: co_unit (a secretary, administrator or
+  inspector of a co-unit only is not reached); administrators, inspectors and secretaries on
   or above the lead unit: viewer; the person who raised an internal problem: issuer.
+One table (REACH) decides both one case's roles and the lists, so they always agree.
 Anyone with no role on the case gets a 404, exactly as for a code that does not exist.
 
 The citizen's full name and phone are for the operator, the dispatcher and the assigned
@@ -47,6 +49,41 @@ def _under(path: str, unit_path: str) -> bool:
     return path.startswith(unit_path)
 
 
+# The one rule of who reaches which case, read by `case_roles` (one case) and by
+# `visible_filter` (the lists), so that a list never shows a case its reader cannot open.
+# A grant (role, unit) reaches a case through its lead unit and through its co-units:
+# role -> ((case role via the lead unit, match), (case role via a co-unit, match) or None),
+# where "exact" means the granted unit itself and "under" that unit or any unit below it.
+EXACT, UNDER = "exact", "under"
+REACH = {
+    Role.LEADER: ((wf.UNIT_LEADER, UNDER), (wf.CO_UNIT, UNDER)),
+    Role.HANDLER: ((wf.HANDLER, EXACT), (wf.CO_UNIT, EXACT)),
+    Role.ADMIN: ((wf.VIEWER, UNDER), None),
+    Role.INSPECTOR: ((wf.VIEWER, UNDER), None),
+    Role.SECRETARY: ((wf.VIEWER, UNDER), None),
+}
+
+
+def _org_wide(role: str, path: str, root_path: str) -> set[str]:
+    """The case roles a grant gives on every case of the organisation."""
+    roles = set()
+    if role in ORG_WIDE and (path == root_path or role == Role.OPERATOR):
+        roles.add(ORG_WIDE[role])
+    if path == root_path:
+        roles.add(wf.VIEWER)
+    return roles
+
+
+def _matches(unit_path: str, grant_path: str, how: str) -> bool:
+    return unit_path == grant_path if how == EXACT else _under(unit_path, grant_path)
+
+
+def _path_q(field: str, grant_path: str, how: str):
+    from django.db.models import Q
+
+    return Q(**{field: grant_path}) if how == EXACT else Q(**{f"{field}__startswith": grant_path})
+
+
 def case_roles(user, case: Case, *, co_paths: list[str] | None = None) -> frozenset[str]:
     if user == wf.CITIZEN:
         return frozenset({wf.CITIZEN})
@@ -65,20 +102,15 @@ def case_roles(user, case: Case, *, co_paths: list[str] | None = None) -> frozen
     for role, path in grants_of(user):
         if not _under(path, root_path):
             continue
-        if role in ORG_WIDE and (path == root_path or role == Role.OPERATOR):
-            roles.add(ORG_WIDE[role])
-        if role == Role.LEADER and lead_path and _under(lead_path, path):
-            roles.add(wf.UNIT_LEADER)
-        if path == root_path:
-            roles.add(wf.VIEWER)
-        if role == Role.HANDLER and lead_path == path:
-            roles.add(wf.HANDLER)
-        if role in (Role.HANDLER, Role.LEADER) and any(_under(c, path) for c in co_paths):
-            roles.add(wf.CO_UNIT)
-        if role in (Role.ADMIN, Role.INSPECTOR, Role.SECRETARY) and (
-            path == root_path or (lead_path and _under(lead_path, path))
-        ):
-            roles.add(wf.VIEWER)
+        roles |= _org_wide(role, path, root_path)
+        reach = REACH.get(role)
+        if reach is None:
+            continue
+        (lead_role, how), co = reach
+        if lead_path and _matches(lead_path, path, how):
+            roles.add(lead_role)
+        if co and any(_matches(c, path, co[1]) for c in co_paths):
+            roles.add(co[0])
     if case.handler_id and case.handler_id == person.pk and case.lead_unit_id:
         roles.add(wf.HANDLER)
     if case.issuer_id and case.issuer_id == person.pk:
@@ -107,7 +139,8 @@ def sees_contact(user, case: Case, roles) -> bool:
 
 
 def visible_filter(user, root: Unit):
-    """A Q that limits a case queryset to the cases the user has a role on."""
+    """A Q that limits a case queryset to the cases the user has a role on (the same rule
+    as `case_roles`: REACH, the organisation-wide grants, the assigned handler, the issuer)."""
     from django.db.models import Q
 
     if getattr(user, "is_superuser", False):
@@ -119,17 +152,17 @@ def visible_filter(user, root: Unit):
     for role, path in grants_of(user):
         if not _under(path, root.path):
             continue
-        if role == Role.OPERATOR or path == root.path:
+        if _org_wide(role, path, root.path):
             return Q(root=root)
-        if role not in (Role.LEADER, Role.ADMIN, Role.INSPECTOR, Role.SECRETARY, Role.HANDLER):
+        reach = REACH.get(role)
+        if reach is None:
             continue
-        unit_q = Q(unit__path=path) if role == Role.HANDLER else Q(unit__path__startswith=path)
-        lead_q = Q(lead_unit__path=path)
-        if role != Role.HANDLER:
-            lead_q = Q(lead_unit__path__startswith=path)
-        co_ids = Case.co_units.through.objects.filter(unit_q).values("case_id")
-        q |= lead_q | Q(pk__in=co_ids)
-    q |= Q(handler=person) | Q(issuer=person)
+        (_lead_role, how), co = reach
+        q |= _path_q("lead_unit__path", path, how)
+        if co:
+            co_ids = Case.co_units.through.objects.filter(_path_q("unit__path", path, co[1]))
+            q |= Q(pk__in=co_ids.values("case_id"))
+    q |= Q(handler=person, lead_unit__isnull=False) | Q(issuer=person)
     return Q(root=root) & q
 
 

@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, QueryDict
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from lianxin.core import files
@@ -23,6 +24,8 @@ from .run import run_step
 from .text import masked_contact
 
 router = Router(tags=["cases"])
+MAX_OFFSET = 10**9  # far beyond any register; the database's integers end at 2**63
+MAX_ID = 2**63 - 1
 
 
 class CaseIn(Schema):
@@ -38,7 +41,12 @@ class CaseIn(Schema):
     is_public: bool = False
     urgent: bool = False
     submit_token: str | None = Field(
-        None, description="An idempotency key: the same key twice gives the one case."
+        None,
+        max_length=100,
+        description=(
+            "An idempotency key of the caller: the same key twice from the same login and "
+            "channel gives the one case (with a new secret that replaces the first)."
+        ),
     )
 
 
@@ -105,15 +113,15 @@ class ListFilters(Schema):
     tab: str = "all"
     status: str = ""
     overdue: bool = False
-    unit: int | None = None
+    unit: int | None = Field(None, ge=1, le=MAX_ID)
     channel: str = ""
-    category: int | None = None
+    category: int | None = Field(None, ge=1, le=MAX_ID)
     kind: str = ""
     since: date | None = None
     until: date | None = None
     q: str = ""
     limit: int = Field(50, ge=1, le=200)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 def _root(request) -> Unit:
@@ -165,8 +173,12 @@ def create_case(request, payload: CaseIn):
 def list_cases(request, filters: Query[ListFilters]):
     root = _root(request)
     fields = filters.dict(exclude={"limit", "offset", "unit"})
-    unit = Unit.objects.filter(pk=filters.unit, path__startswith=root.path).first()
-    f = queries.CaseFilter(**fields, unit=unit if filters.unit else None)
+    unit = None
+    if filters.unit is not None:
+        unit = Unit.objects.filter(pk=filters.unit, path__startswith=root.path).first()
+        if unit is None:  # never "every case" for a unit that is not there
+            raise ApplicationError(_("Choose a unit of this organisation."), field="unit")
+    f = queries.CaseFilter(**fields, unit=unit)
     qs = queries.case_list(request.user, root, f)
     rows = list(qs[filters.offset : filters.offset + filters.limit])
     return {"count": qs.count(), "items": [_out(c) for c in rows]}

@@ -1,12 +1,16 @@
-"""Public case codes (date + sequence) and lookup secrets.
+"""Public case codes (date + sequence), lookup secrets and idempotency keys.
 
-The secret is derived from the submission's token with the site key, so a double-clicked
-submit shows the same secret for the one case it made; only a keyed digest is stored.
+The secret is random (`secrets`), shown once to the one who submitted, and only a keyed
+digest of it is stored (decision 010, superseding 003). A submission's token is an
+idempotency key and nothing more: it is stored as a keyed digest of (channel, client,
+token), so the same token from another client or another channel is a different key and
+never finds someone else's case.
 """
 
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
 from datetime import date
 
@@ -18,7 +22,9 @@ from django.utils.crypto import salted_hmac
 from .models import DayCounter
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-SECRET_LENGTH = 8
+SECRET_LENGTH = 12  # 31**12, about 2**59: hopeless to guess at any rate a server answers
+MAX_TOKEN = 100
+_SEPARATORS = re.compile(r"[\s\-]+")
 
 
 def next_code(day: date) -> str:
@@ -37,14 +43,33 @@ def new_token() -> str:
     return secrets.token_hex(16)
 
 
-def secret_from_token(token: str) -> str:
-    raw = salted_hmac("lianxin.cases.secret", token, algorithm="sha256").digest()
-    return "".join(ALPHABET[b % len(ALPHABET)] for b in raw[:SECRET_LENGTH])
+def new_secret() -> str:
+    """A random lookup secret, written in groups of four (ABCD-EFGH-JKMN)."""
+    raw = "".join(secrets.choice(ALPHABET) for _ in range(SECRET_LENGTH))
+    return "-".join(raw[i : i + 4] for i in range(0, SECRET_LENGTH, 4))
+
+
+def normalize_secret(secret: str) -> str:
+    """What the citizen typed, without spaces and dashes, in capitals."""
+    return _SEPARATORS.sub("", secret or "").upper()
+
+
+def submit_key(*, channel: str, client: str, token: str) -> str:
+    """The stored idempotency key of a submission: the same token only finds the case the
+    same client made through the same channel. `client` is set by our code (the portal
+    session, the API token's owner, a channel's own namespace), never by the caller."""
+    if not client:
+        raise ValueError("an idempotency key needs the submitting client")
+    message = f"{channel}\x00{client}\x00{token}"
+    return salted_hmac("lianxin.cases.submit", message, algorithm="sha256").hexdigest()
 
 
 def _digest(code: str, secret: str, key: str) -> str:
     return salted_hmac(
-        "lianxin.cases.lookup", f"{code}:{secret.strip().upper()}", secret=key, algorithm="sha256"
+        "lianxin.cases.lookup",
+        f"{code}:{normalize_secret(secret)}",
+        secret=key,
+        algorithm="sha256",
     ).hexdigest()
 
 

@@ -266,6 +266,7 @@ def load_demo_cases(units: dict[str, Unit], *, now: datetime | None = None) -> i
                 urgent=rng.random() < 0.05,
                 actor=None if channel == "web" else operator,
                 submit_token=f"demo-{n}",
+                client="demo",
                 files=files.accept([(f"现场照片{n}.jpg", samples.road_photo(n))])
                 if channel == "web" and n % 3 == 0
                 else (),
@@ -383,6 +384,7 @@ def load_demo_cases(units: dict[str, Unit], *, now: datetime | None = None) -> i
                 content=content,
                 actor=leader,
                 submit_token=f"demo-problem-{i}",
+                client="demo",
             )
             case = actions.case_dispatch(case=case, unit=unit, actor=leader)
         with clock.frozen_at(received + timedelta(days=1)):

@@ -9,6 +9,7 @@ from lianxin.core.forms import FilesField, StyledForm
 from lianxin.org.models import Person, Role
 from lianxin.org.queries import people_with_role, units_under
 
+from .codes import MAX_TOKEN
 from .models import (
     OPERATOR_CHANNELS,
     PROBLEM_CHANNELS,
@@ -47,7 +48,7 @@ class PortalSubmitForm(StyledForm):
         required=False,
     )
     files = FilesField()
-    submit_token = forms.CharField(widget=forms.HiddenInput)
+    submit_token = forms.CharField(widget=forms.HiddenInput, max_length=MAX_TOKEN)
 
     def __init__(self, *args, root=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -79,7 +80,7 @@ class EntryForm(StyledForm):
         widget=SHORT,
         help_text=_("Filled in: the consultation is closed with this answer at once."),
     )
-    submit_token = forms.CharField(widget=forms.HiddenInput)
+    submit_token = forms.CharField(widget=forms.HiddenInput, max_length=MAX_TOKEN)
 
     def __init__(self, *args, root=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -94,7 +95,7 @@ class ProblemForm(StyledForm):
     title = forms.CharField(label=_("Problem"), max_length=100)
     content = forms.CharField(label=_("Details and what is to be rectified"), widget=TEXT)
     place = forms.CharField(label=_("Place"), required=False)
-    submit_token = forms.CharField(widget=forms.HiddenInput)
+    submit_token = forms.CharField(widget=forms.HiddenInput, max_length=MAX_TOKEN)
 
     def __init__(self, *args, root=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -226,9 +227,27 @@ class SuperviseForm(ActionForm):
 
 class LookupForm(StyledForm):
     code = forms.CharField(label=_("Case code"), max_length=16)
-    secret = forms.CharField(
-        label=_("Lookup secret, or the last four digits of your phone"), max_length=16
-    )
+    secret = forms.CharField(label=_("Lookup secret"), max_length=30)
+    pow_challenge = forms.CharField(widget=forms.HiddenInput, max_length=200)
+    pow_counter = forms.CharField(widget=forms.HiddenInput, required=False, max_length=12)
+
+
+class PhoneProofForm(StyledForm):
+    """No secret at hand: a one-time code to the phone given with the case."""
+
+    code = forms.CharField(label=_("Case code"), max_length=16)
+    phone = forms.CharField(label=_("The mobile number you gave"), max_length=20)
+    pow_challenge = forms.CharField(widget=forms.HiddenInput, max_length=200)
+    pow_counter = forms.CharField(widget=forms.HiddenInput, required=False, max_length=12)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "phone_%s")  # beside the lookup form on one page
+        super().__init__(*args, **kwargs)
+
+
+class PhoneCodeForm(StyledForm):
+    code = forms.CharField(widget=forms.HiddenInput, max_length=16)
+    sms_code = forms.CharField(label=_("The code in the text message"), max_length=10)
 
 
 class SupplementForm(ActionForm):

@@ -149,7 +149,8 @@ class Case(BaseModel):
     root = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
     code = models.CharField(_("case code"), max_length=16, unique=True)
     secret_digest = models.CharField(max_length=64)
-    submit_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    # keyed digest of (channel, client, token): a repeat by the same client finds its case
+    submit_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
     category = models.ForeignKey(
@@ -388,3 +389,21 @@ class Attachment(BaseModel):
     @property
     def is_image(self) -> bool:
         return self.content_type.startswith("image/")
+
+
+class PhoneProof(models.Model):
+    """A one-time code sent by SMS to the phone of a case, to open it without the secret.
+    Only a keyed digest of the code is kept; it expires soon and allows a few tries."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    code_digest = models.CharField(max_length=64)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    tries = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["case", "expires_at"], name="phone_proof_open")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.created_at}"

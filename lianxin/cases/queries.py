@@ -33,6 +33,7 @@ class CaseFilter:
     since: date | None = None
     until: date | None = None
     q: str = ""
+    nothing: bool = False  # the filter could not be read: show nothing rather than all
 
 
 def _start(d: date) -> datetime:
@@ -46,6 +47,8 @@ def visible_cases(user, root: Unit) -> QuerySet[Case]:
 def case_list(user, root: Unit, f: CaseFilter) -> QuerySet[Case]:
     """The cases the user may see, filtered; joined for list pages (one query)."""
     qs = visible_cases(user, root).select_related(*LIST_RELATED)
+    if f.nothing:
+        return qs.none()
     person = person_of(user)
     now = clock.now()
     if f.tab == "incoming":

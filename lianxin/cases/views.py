@@ -42,7 +42,9 @@ def _root(request) -> Unit:
 def _filter_from(request, root) -> tuple[forms.FilterForm, queries.CaseFilter]:
     form = forms.FilterForm(request.GET or None, root=root, units=units_under(root))
     f = queries.CaseFilter(tab=request.GET.get("tab", "all"))
-    if form.is_valid():
+    if form.is_bound and not form.is_valid():
+        f.nothing = True  # e.g. ?unit=999: the errors are shown, no case is listed
+    elif form.is_valid():
         d = form.cleaned_data
         f.status, f.kind, f.channel, f.q = d["status"], d["kind"], d["channel"], d["q"]
         f.category = d["category"].pk if d["category"] else None
@@ -88,6 +90,7 @@ def case_queue(request: HttpRequest) -> HttpResponse:
             if f.tab == "incoming"
             else [],
         },
+        status=400 if f.nothing else 200,
     )
 
 

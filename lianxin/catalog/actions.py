@@ -244,12 +244,20 @@ def request_register(
     actor,
 ):
     """Register a request; returns it and the applicant's secret for rating it."""
-    from lianxin.cases.codes import secret_digest, secret_from_token
+    from lianxin.cases.codes import new_secret, secret_digest, submit_key
 
     _require(actor is None or access.handles(actor, service))
-    existing = ServiceRequest.objects.filter(submit_token=submit_token).first()
+    # The token is the caller's idempotency key, never a way to another request: it is
+    # kept as a digest with the caller (decision 010); the secret is random, shown once.
+    key = submit_key(
+        channel="catalog", client=f"user:{getattr(actor, 'pk', None)}", token=submit_token or ""
+    )
+    existing = ServiceRequest.objects.filter(submit_token=key).first()
     if existing is not None:
-        return existing, secret_from_token(submit_token)
+        secret = new_secret()
+        existing.secret_digest = secret_digest(existing.code, secret)
+        existing.save(update_fields=["secret_digest"])
+        return existing, secret
     guide = current_guide(service)
     if guide is None:
         raise ApplicationError(_("This service has no published guide."))
@@ -263,13 +271,13 @@ def request_register(
     at = clock.now()
     with transaction.atomic():
         code = _next_code(timezone.localdate(at))
-        secret = secret_from_token(submit_token)
+        secret = new_secret()
         req = ServiceRequest.objects.create(
             service=service,
             guide=guide,
             code=code,
             secret_digest=secret_digest(code, secret),
-            submit_token=submit_token,
+            submit_token=key,
             channel=channel if channel in ("window", "online") else "window",
             applicant_name=name,
             applicant_phone=phone,

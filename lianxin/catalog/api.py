@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
-from ninja import Router, Schema, Status
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema, Status
 
+from lianxin.core.errors import ApplicationError
 from lianxin.core.text import mask_phone
 
 from . import access, actions, queries
@@ -64,7 +66,7 @@ class RequestIn(Schema):
     applicant_phone: str
     subject: str
     channel: str = "online"
-    submit_token: str
+    submit_token: str = Field(..., max_length=100)
 
 
 class RegisteredOut(Schema):
@@ -145,6 +147,8 @@ def request_list(
 ):
     root = access.root_of(request.user)
     rows = queries.request_list(root, status=status, month=month.replace(day=1) if month else None)
+    if not (0 <= offset <= 10**9 and limit >= 1):
+        raise ApplicationError(_("offset and limit are out of range."), field="offset")
     return [_request_out(r, request.user) for r in rows[offset : offset + min(limit, 500)]]
 
 

@@ -58,12 +58,12 @@ class RegisterForm(StyledForm):
     channel = forms.ChoiceField(
         label=_("Channel"), choices=[("window", _("window")), ("online", _("online"))]
     )
-    submit_token = forms.CharField(widget=forms.HiddenInput)
+    submit_token = forms.CharField(widget=forms.HiddenInput, max_length=100)
 
 
 class ReviewForm(StyledForm):
     code = forms.CharField(label=_("Request number"), max_length=20)
-    secret = forms.CharField(label=_("Secret"), max_length=16)
+    secret = forms.CharField(label=_("Secret"), max_length=30)
     level = forms.TypedChoiceField(
         label=_("Rating"), coerce=int, choices=Review.Level.choices, widget=forms.RadioSelect
     )

@@ -1,4 +1,12 @@
-"""What every Excel export shares: the HTTP response for a workbook."""
+"""What every Excel export shares: the one way a workbook becomes bytes (with formulas
+neutralised) and the HTTP response for it.
+
+Text in exports is often typed by the public (a case's content, a name, a reply): a cell
+beginning with = + - @ or a tab or carriage return could be taken by Excel or LibreOffice
+as a formula (`=HYPERLINK(...)`, DDE). `workbook_bytes` turns every such cell of every
+sheet into plain text with Excel's quote prefix (shown exactly as typed, never evaluated,
+not even after editing the cell). Every export goes through it: `xlsx_response` with a
+workbook, or the exporting module's own `workbook_bytes(book)`; nothing else saves one."""
 
 from __future__ import annotations
 
@@ -8,16 +16,36 @@ from urllib.parse import quote
 from django.http import HttpResponse
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def neutralise(book) -> int:
+    """Make every text cell that a spreadsheet could read as a formula plain text; returns
+    how many cells it changed."""
+    changed = 0
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                value = cell.value
+                if isinstance(value, str) and value.startswith(FORMULA_START):
+                    cell.data_type = "s"  # openpyxl made it a formula ("f") for a leading =
+                    cell.quotePrefix = True
+                    changed += 1
+    return changed
+
+
+def workbook_bytes(book) -> bytes:
+    """The .xlsx bytes of an openpyxl workbook, formulas neutralised."""
+    neutralise(book)
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 def xlsx_response(book_or_bytes, filename: str) -> HttpResponse:
-    """A download of an openpyxl workbook (or its bytes) named `filename`."""
-    if isinstance(book_or_bytes, bytes):
-        content = book_or_bytes
-    else:
-        out = BytesIO()
-        book_or_bytes.save(out)
-        content = out.getvalue()
+    """A download of an openpyxl workbook (or bytes made by `workbook_bytes`)."""
+    is_bytes = isinstance(book_or_bytes, bytes)
+    content = book_or_bytes if is_bytes else workbook_bytes(book_or_bytes)
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     return response

@@ -8,9 +8,29 @@ from django.utils.translation import gettext as _
 
 from .errors import ApplicationError
 
-PHONE_RE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
-LANDLINE_RE = re.compile(r"(?<!\d)(0\d{2,3})-?\d{3,4}(\d{4})(?!\d)")
-ID_RE = re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])")
+# Numbers written in free text, in every form people type them: 13800001234, 138 0000 1234,
+# 138-0000-1234, +86 138..., 0086-138..., landlines 0871-1234567, (0871)1234567,
+# 0871 123 4567, ID numbers of 18 (or old 15) digits, grouped or not. Full-width digits and
+# dashes count as digits and dashes (they are matched on a same-length ASCII copy).
+_SEP = r"[ \-.\u00a0]?"
+PHONE_RE = re.compile(
+    r"(?<![0-9A-Za-z])(?:(?:\+|00)?86" + _SEP + r")?1[3-9]\d" + _SEP + r"\d{4}" + _SEP + r"\d{4}"
+    r"(?![0-9])"
+)
+LANDLINE_RE = re.compile(
+    r"(?<![0-9A-Za-z])(?:(?:\+|00)?86"
+    + _SEP
+    + r")?[(（]?0\d{2,3}[)）]?"
+    + _SEP
+    + r"\d{3,4}"
+    + _SEP
+    + r"\d{4}(?![0-9])"
+)
+ID_RE = re.compile(
+    r"(?<![0-9A-Za-z])\d{6}" + _SEP + r"(?:\d{8}" + _SEP + r"\d{3}[\dXx]|\d{9})(?![0-9A-Za-z])"
+)
+_ASCII = str.maketrans("０１２３４５６７８９－＋　ｘＸ", "0123456789-+ xX")
+NUMBER_MASK = "***"
 COMMUNITY_RE = re.compile(r"^.*?(社区|居委会|小区|村)")
 TOWN_RE = re.compile(r"^.*?(街道|镇|乡)")
 
@@ -38,13 +58,16 @@ def cut_address(place: str) -> str:
 
 
 def redact(text: str, names: list[str] = ()) -> str:
-    """Replace the given names with 某某 and mask phone and ID numbers in free text."""
+    """Replace the given names with 某某 and phone and ID numbers in free text with ***,
+    completely (no digit of them is left to piece a number together)."""
     out = text or ""
     for name in sorted({n for n in names if n and len(n) >= 2}, key=len, reverse=True):
         out = out.replace(name, "某某")
-    out = ID_RE.sub(lambda m: m.group(1) + "********" + m.group(2), out)
-    out = PHONE_RE.sub(lambda m: m.group(1) + "****" + m.group(2), out)
-    out = LANDLINE_RE.sub(lambda m: m.group(1) + "-****" + m.group(2), out)
+    for pattern in (ID_RE, PHONE_RE, LANDLINE_RE):
+        ascii_copy = out.translate(_ASCII)  # same length: spans apply to the original
+        spans = [m.span() for m in pattern.finditer(ascii_copy)]
+        for start, end in reversed(spans):
+            out = out[:start] + NUMBER_MASK + out[end:]
     return out
 
 

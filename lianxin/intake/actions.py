@@ -114,7 +114,6 @@ def open311_receive(
     content = (description or "").strip()
     if answers:
         content = (content + "\n" if content else "") + "\n".join(answers)
-    token = "open311-" + key_digest(f"{client.pk}:{external_id}")[:40] if external_id else None
     with transaction.atomic():
         case, _secret = case_actions.case_receive(
             root=client.root,
@@ -126,7 +125,8 @@ def open311_receive(
             citizen_name=f"{last_name}{first_name}".strip()[:50],
             citizen_phone=phone,
             citizen_email=email,
-            submit_token=token,
+            submit_token=external_id or None,
+            client=f"open311:{client.pk}",  # a client's ids are its own, nobody else's
         )
         try:
             with transaction.atomic():
@@ -177,7 +177,8 @@ def weibo_receive(*, root: Unit, category: Category, item: dict) -> tuple[Case, 
             content=text,
             citizen_name=str(user.get("screen_name") or "")[:50],
             citizen_contact=f"weibo:{user.get('id', '')}",
-            submit_token="weibo-" + key_digest(external_id)[:40],
+            submit_token=external_id,
+            client="weibo",
         )
         ChannelMessage.objects.create(
             channel=Channel.WEIBO,

@@ -13,7 +13,6 @@ minute. The rules are the same: category of the organisation, kind, content leng
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import re
 import zipfile
@@ -323,14 +322,16 @@ def import_chunk(*, root, channel: str, rows: list[Row]) -> int:
             first = _reserve(day, len(items))
             for i, (r, e) in enumerate(items):
                 code = f"{day:%Y%m%d}{first + i:04d}"
-                token = "import-" + hashlib.sha256(e.encode()).hexdigest()[:40]
                 closed = r.closed_at is not None
                 cases.append(
                     {
                         "root_id": root.pk,
                         "code": code,
-                        "submit_token": token,
-                        "secret_digest": codes.secret_digest(code, codes.secret_from_token(token)),
+                        # no citizen is told a secret of an imported case: a random one
+                        # nobody knows (he proves his phone to follow it); the source id is
+                        # kept once per channel in ChannelMessage, not as a form's token
+                        "submit_key": None,
+                        "secret_digest": codes.secret_digest(code, codes.new_secret()),
                         "kind": r.kind,
                         "channel": channel,
                         "category_id": r.category_id,

@@ -105,12 +105,13 @@ def mail_receive(*, root: Unit, category: Category, raw: bytes) -> tuple[str, Ca
     if is_automatic(msg):
         return "ignored", None
     message_id = _header(msg, "Message-ID") or hashlib.sha256(raw).hexdigest()
-    existing = ChannelMessage.objects.filter(
-        channel=Channel.EMAIL, external_id=message_id[:200]
-    ).first()
+    name, address = parseaddr(_header(msg, "From"))
+    # A Message-ID is chosen by the sender: it counts only together with the sender, so
+    # that nobody can take another person's mail for a copy of his own.
+    mail_id = hashlib.sha256(f"{address.lower()}\n{message_id}".encode()).hexdigest()
+    existing = ChannelMessage.objects.filter(channel=Channel.EMAIL, external_id=mail_id).first()
     if existing is not None:
         return "duplicate", existing.case
-    name, address = parseaddr(_header(msg, "From"))
     subject = _header(msg, "Subject")
     body, items = _body_and_files(msg)
     kept, refused = _keep(items)
@@ -121,6 +122,12 @@ def mail_receive(*, root: Unit, category: Category, raw: bytes) -> tuple[str, Ca
         target = Case.objects.filter(code=code, root=root, citizen_email__iexact=address).first()
         if target is not None:
             break
+    seen = set()
+    while target is not None and target.merged_into_id and target.pk not in seen:
+        seen.add(target.pk)  # a reply to a merged case goes to the case it joined
+        target = Case.objects.filter(pk=target.merged_into_id).first()
+    if target is not None and not wf.allowed(target.status, target.kind, "note", {wf.SYSTEM}):
+        target = None  # a case that takes no more notes: the mail becomes a new case
     with transaction.atomic():
         if target is not None:
             case_actions.case_note(
@@ -144,7 +151,8 @@ def mail_receive(*, root: Unit, category: Category, raw: bytes) -> tuple[str, Ca
                 content=content[:5000] or subject or _("(empty mail)"),
                 citizen_name=name[:50],
                 citizen_email=address,
-                submit_token="email-" + hashlib.sha256(message_id.encode()).hexdigest()[:40],
+                submit_token=mail_id,
+                client="email",
                 files=kept,
             )
             outcome = "case"
@@ -152,7 +160,7 @@ def mail_receive(*, root: Unit, category: Category, raw: bytes) -> tuple[str, Ca
             with transaction.atomic():
                 ChannelMessage.objects.create(
                     channel=Channel.EMAIL,
-                    external_id=message_id[:200],
+                    external_id=mail_id,
                     case=case,
                     data={
                         "from": address,

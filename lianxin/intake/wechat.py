@@ -6,7 +6,10 @@ checked, timestamps older than five minutes refused, the XML screened for entiti
 before any parser sees it, then:
 - a text (or the recognition of a voice message, an image, a location) becomes a case of
   channel `wechat`; the passive reply gives its code and lookup secret. WeChat retries a
-  message it thinks unanswered up to three times with the same MsgId: one case, the same reply;
+  message it thinks unanswered up to three times with the same MsgId: one case (the MsgId is
+  an idempotency key of that WeChat user on that account only), and the reply that reaches
+  the citizen carries the secret that is valid; a blank or too long text is answered with
+  the reason, never with an error;
 - "查询 <code>" answers with the status of that case if this WeChat user raised it.
 Everything is answered synchronously, well within WeChat's 5-second limit.
 """
@@ -28,6 +31,7 @@ from wechatpy.utils import check_signature
 from lianxin.cases import actions as case_actions
 from lianxin.cases.models import Case, Channel, Kind
 from lianxin.core import clock
+from lianxin.core.errors import ApplicationError
 
 from . import media
 from .models import ChannelMessage, WechatAccount
@@ -54,8 +58,9 @@ def _fresh(timestamp: str) -> bool:
 def _receive(account: WechatAccount, msg) -> str:
     """The reply text for one message (creating its case at most once)."""
     openid = msg.source
-    if msg.type == "text" and msg.content.strip().startswith("查询"):
-        code = msg.content.strip()[2:].strip()
+    text = (getattr(msg, "content", "") or "") if msg.type == "text" else ""
+    if msg.type == "text" and text.strip().startswith("查询"):
+        code = text.strip()[2:].strip()[:20]
         case = Case.objects.filter(code=code, citizen_contact=f"wechat:{openid}").first()
         if case is None:
             return _("No case %(code)s of yours was found.") % {"code": code}
@@ -67,7 +72,7 @@ def _receive(account: WechatAccount, msg) -> str:
             text += " " + _("Reply: %(reply)s") % {"reply": case.reply[:300]}
         return text
     if msg.type == "text":
-        content = msg.content
+        content = text
     elif msg.type == "voice" and getattr(msg, "recognition", None):
         content = msg.recognition
     elif msg.type == "image":
@@ -80,41 +85,32 @@ def _receive(account: WechatAccount, msg) -> str:
         }
     else:
         return _("Send us your request as text, and we will register it.")
-    external_id = str(msg.id)
-    existing = ChannelMessage.objects.filter(
-        channel=Channel.WECHAT, external_id=external_id
-    ).first()
-    token = f"wechat-{account.pk}-{external_id}"
-    if existing is None:
-        try:
-            with transaction.atomic():
-                case, _secret = case_actions.case_receive(
-                    root=account.root,
-                    kind=Kind.HELP,
-                    channel=Channel.WECHAT,
-                    category=account.category,
-                    content=content,
-                    citizen_contact=f"wechat:{openid}",
-                    submit_token=token,
-                )
-                ChannelMessage.objects.create(
-                    channel=Channel.WECHAT,
-                    external_id=external_id,
-                    case=case,
-                    data={"type": msg.type},
-                )
-                if msg.type == "image":
-                    media.fetch_later(case, [msg.image])
-        except IntegrityError:  # the same MsgId at the same moment: the first one made it
-            pass
-    case, secret = case_actions.case_receive(  # the same token: the case made, its secret
+    external_id = f"{account.pk}:{msg.id}"
+    args = dict(
         root=account.root,
         kind=Kind.HELP,
         channel=Channel.WECHAT,
         category=account.category,
         content=content,
-        submit_token=token,
+        citizen_contact=f"wechat:{openid}",
+        submit_token=str(msg.id),  # WeChat's retries carry the same MsgId
+        client=f"wechat:{account.pk}:{openid}",
     )
+    try:
+        try:
+            with transaction.atomic():
+                case, secret = case_actions.case_receive(**args)
+                _message, created = ChannelMessage.objects.get_or_create(
+                    channel=Channel.WECHAT,
+                    external_id=external_id,
+                    defaults={"case": case, "data": {"type": msg.type}},
+                )
+                if created and msg.type == "image":
+                    media.fetch_later(case, [msg.image])
+        except IntegrityError:  # the same MsgId at the same moment: the first one made it
+            case, secret = case_actions.case_receive(**args)
+    except ApplicationError as err:  # blank, too long: tell the citizen, answer WeChat
+        return _("Your message was not registered: %(reason)s") % {"reason": err.message}
     return _(
         "Received. Case %(code)s, lookup secret %(secret)s. Send “查询 %(code)s” to follow it."
     ) % {"code": case.code, "secret": secret}

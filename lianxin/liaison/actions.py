@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
@@ -201,7 +202,8 @@ def need_to_case(*, need: Need, category: Category, actor):
             place=visit.place.name,
             citizen_name=visit.signature,
             actor=actor,
-            submit_token=f"need-{need.pk}",
+            submit_token=str(need.pk),
+            client="liaison.need",  # our own namespace: no form can send this key
         )
         need.case = case
         need.save()
@@ -276,7 +278,8 @@ def research_record(
                 title=text[:100],
                 content=f"{text}\n（{station.name} {day:%Y-%m-%d} {research.get_kind_display()}）",
                 actor=actor,
-                submit_token=f"research-{research.pk}-{len(text)}-{hash(text) % 10**8}",
+                submit_token=f"{research.pk}:{hashlib.sha256(text.encode()).hexdigest()}",
+                client="liaison.research",
             )
             case = case_actions.case_dispatch(case=case, unit=office, actor=actor)
             RaisedProblem.objects.create(research=research, text=text, office=office, case=case)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+
+from lianxin.core.exports import workbook_bytes
 
 from .models import Person, Unit
 
@@ -55,6 +55,4 @@ def roster_xlsx(people: list[Person], *, root: Unit, phones_for: set[int]) -> by
     for index, width in enumerate([6, 10, 16, 14, 8, 16, 40, 8], start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A4"
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)

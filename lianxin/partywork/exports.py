@@ -3,15 +3,13 @@ reports."""
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from lianxin.core.exports import xlsx_response
+from lianxin.core.exports import workbook_bytes, xlsx_response
 
 from .models import MonthlyPlan, MonthlyReport
 
@@ -21,9 +19,7 @@ LATE = PatternFill("solid", fgColor="FDECEA")
 
 
 def _save(book) -> bytes:
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)
 
 
 def cell_text(cell) -> str:

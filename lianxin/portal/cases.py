@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
 from datetime import timedelta
 
 from django.conf import settings
@@ -19,13 +18,14 @@ from lianxin.cases import forms as case_forms
 from lianxin.cases import workflow as wf
 from lianxin.cases.models import Case, Status
 from lianxin.cases.text import public_view
-from lianxin.core import clock, files, ratelimit
+from lianxin.core import clock, files, pow, ratelimit
 from lianxin.core.forms import accept_files, run_action
 from lianxin.org.models import Unit
 
 TRACKED = "tracked_cases"
 SUBMIT_LIMIT = 5
 LOOKUP_LIMIT = 10
+SMS_LIMIT = 5
 
 
 def portal_root() -> Unit:
@@ -48,6 +48,13 @@ def board_post(request: HttpRequest) -> HttpResponse:
     return _submit(request, channel="forum")
 
 
+def _client(request) -> str:
+    """The portal client a submission token belongs to: this browser's session."""
+    if not request.session.session_key:
+        request.session.save()
+    return "session:" + request.session.session_key
+
+
 def _submit(request: HttpRequest, *, channel: str) -> HttpResponse:
     root = portal_root()
     form = case_forms.PortalSubmitForm(
@@ -56,9 +63,13 @@ def _submit(request: HttpRequest, *, channel: str) -> HttpResponse:
         root=root,
         initial={"submit_token": codes.new_token()},
     )
+    if request.method == "GET":
+        _client(request)  # the session that a double-click's second request will share
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        repeat = Case.objects.filter(submit_token=d["submit_token"]).exists()
+        client = _client(request)
+        key = codes.submit_key(channel=channel, client=client, token=d["submit_token"])
+        repeat = Case.objects.filter(submit_key=key).exists()
         if not repeat and not ratelimit.allowed(request, "submit", limit=SUBMIT_LIMIT):
             form.add_error(None, _("Too many submissions from your network. Try again later."))
         else:
@@ -75,6 +86,7 @@ def _submit(request: HttpRequest, *, channel: str) -> HttpResponse:
                     citizen_phone=d["citizen_phone"],
                     is_public=d["is_public"] or channel == "forum",
                     submit_token=d["submit_token"],
+                    client=client,
                     files=accept_files(d["files"]),
                 ),
             )
@@ -95,16 +107,11 @@ def _remember(request, code: str) -> None:
     request.session[TRACKED] = [code, *tracked][:20]
 
 
-def _lookup(code: str, secret: str) -> Case | None:
-    """The case if code and secret (or the phone's last four digits) match and the case is
-    not past its lookup period; None otherwise, whichever the reason."""
-    case = Case.objects.filter(code=code.strip()).exclude(kind="problem").first()
-    secret = (secret or "").strip()
-    digest = case.secret_digest if case else "0" * 64
-    ok = codes.secret_matches(code.strip(), secret, digest)
-    if case is not None and len(secret) == 4 and secret.isdigit() and case.citizen_phone:
-        ok |= hmac.compare_digest(case.citizen_phone[-4:], secret)
-    if case is None or not ok:
+def _trackable(code: str) -> Case | None:
+    """The case of this code if the public may follow it (not an internal problem, not past
+    its lookup period)."""
+    case = Case.objects.filter(code=(code or "").strip()).exclude(kind="problem").first()
+    if case is None:
         return None
     limit = timedelta(days=settings.LIANXIN_LOOKUP_DAYS)
     if case.closed_at and clock.now() - case.closed_at > limit:
@@ -112,23 +119,110 @@ def _lookup(code: str, secret: str) -> Case | None:
     return case
 
 
+def _lookup(code: str, secret: str) -> Case | None:
+    """The case if code and secret match and the case may be followed; None otherwise,
+    whichever the reason. Only the secret opens a case here: the phone is proven with a
+    one-time code by SMS (`track_phone`), never by digits that staff pages show."""
+    code = (code or "").strip()
+    case = Case.objects.filter(code=code).first()
+    digest = case.secret_digest if case else "0" * 64
+    ok = codes.secret_matches(code, secret or "", digest)
+    return _trackable(code) if ok else None
+
+
+def _pow_ok(request, form) -> bool:
+    """Every lookup carries a proof of work (the browser finds it in a moment): a script
+    guessing secrets pays for each guess, and no count of wrong guesses ever locks the
+    owner out of his case."""
+    return pow.verify(form.cleaned_data["pow_challenge"], form.cleaned_data["pow_counter"])
+
+
+def _fresh_challenge(form) -> None:
+    data = form.data.copy()
+    data["pow_challenge"] = pow.challenge()
+    form.data = data
+
+
+def _track_page(request, form, phone_form, status=200) -> HttpResponse:
+    return render(
+        request,
+        "portal/track.html",
+        {"form": form, "phone_form": phone_form, "pow_bits": pow.bits()},
+        status=status,
+    )
+
+
 @never_cache
 def track(request: HttpRequest) -> HttpResponse:
-    form = case_forms.LookupForm(request.POST or None, initial={"code": request.GET.get("code")})
+    initial = {"code": request.GET.get("code"), "pow_challenge": pow.challenge()}
+    form = case_forms.LookupForm(request.POST or None, initial=initial)
+    phone_form = case_forms.PhoneProofForm(  # a challenge of its own: each is taken once
+        initial={**initial, "pow_challenge": pow.challenge()}
+    )
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["code"].strip()
-        if not (
-            ratelimit.allowed(request, "lookup", limit=LOOKUP_LIMIT)
-            and ratelimit.hit("lookup-code", code, limit=LOOKUP_LIMIT, window=timedelta(hours=1))
-        ):
+        if not ratelimit.allowed(request, "lookup", limit=LOOKUP_LIMIT):
             form.add_error(None, _("Too many attempts. Try again in a while."))
+        elif not _pow_ok(request, form):
+            form.add_error(None, _("The form expired or was not sent by a browser. Send it again."))
         else:
             case = _lookup(code, form.cleaned_data["secret"])
             if case is not None:
                 _remember(request, case.code)
                 return redirect("portal:track_case", case.code)
             form.add_error(None, _("No case matches this code and secret."))
-    return render(request, "portal/track.html", {"form": form}, status=400 if form.errors else 200)
+    if form.is_bound:
+        _fresh_challenge(form)
+    return _track_page(request, form, phone_form, status=400 if form.errors else 200)
+
+
+@never_cache
+@require_POST
+def track_phone(request: HttpRequest) -> HttpResponse:
+    """Step 1: a one-time code to the case's mobile. The answer is the same whether or not
+    the number is the case's, so that it tells nobody whose number it is."""
+    initial = {"pow_challenge": pow.challenge()}
+    form = case_forms.PhoneProofForm(request.POST)
+    if form.is_valid():
+        code = form.cleaned_data["code"].strip()
+        if not ratelimit.allowed(
+            request, "phone-proof", limit=SMS_LIMIT, window=timedelta(hours=1)
+        ):
+            form.add_error(None, _("Too many attempts. Try again in a while."))
+        elif not _pow_ok(request, form):
+            form.add_error(None, _("The form expired or was not sent by a browser. Send it again."))
+        else:
+            case = _trackable(code)
+            if case is not None:
+                actions.case_phone_proof_send(case=case, phone=form.cleaned_data["phone"])
+            return render(
+                request,
+                "portal/track_phone.html",
+                {"form": case_forms.PhoneCodeForm(initial={"code": code})},
+            )
+    _fresh_challenge(form)
+    lookup = case_forms.LookupForm(initial={**initial, "code": request.POST.get("code")})
+    return _track_page(request, lookup, form, status=400)
+
+
+@never_cache
+@require_POST
+def track_phone_code(request: HttpRequest) -> HttpResponse:
+    """Step 2: the code from the text message opens the case in this browser."""
+    form = case_forms.PhoneCodeForm(request.POST)
+    if form.is_valid():
+        code = form.cleaned_data["code"].strip()
+        if not ratelimit.allowed(request, "lookup", limit=LOOKUP_LIMIT):
+            form.add_error(None, _("Too many attempts. Try again in a while."))
+        else:
+            case = _trackable(code)
+            if case is not None and actions.case_phone_proof_check(
+                case=case, code=form.cleaned_data["sms_code"]
+            ):
+                _remember(request, case.code)
+                return redirect("portal:track_case", case.code)
+            form.add_error("sms_code", _("This code is wrong or has expired. Ask for a new one."))
+    return render(request, "portal/track_phone.html", {"form": form}, status=400)
 
 
 def _tracked(request, code: str) -> Case:

@@ -39,6 +39,7 @@ from .intake import (
     case_return,
     case_withdraw,
 )
+from .proof import case_phone_proof_check, case_phone_proof_send
 from .setup import (
     category_save,
     reply_template_delete,
@@ -79,4 +80,6 @@ __all__ = [
     "case_note",
     "case_citizen_messages",
     "case_contact_view",
+    "case_phone_proof_send",
+    "case_phone_proof_check",
 ]

@@ -37,18 +37,30 @@ def case_receive(
     notify_citizen: bool = True,
     urgent: bool = False,
     submit_token: str | None = None,
+    client: str = "",
     actor=None,
     files=(),
 ) -> tuple[Case, str]:
-    """Register a new case; returns it with its lookup secret (shown once to the citizen).
+    """Register a new case; returns it with its lookup secret (random, shown once).
 
-    The same `submit_token` twice (a double-clicked submit) gives the one case made first.
+    `submit_token` is an idempotency key of the submitting client: the same token from the
+    same `client` through the same `channel` (a double-clicked submit, a channel's retry)
+    gives the case made first, with a new secret replacing the old one (the old answer may
+    never have reached the client). The same token from anyone else is another key.
+    `client` names who submits: the portal session, `user:<pk>` (the default for a staff
+    actor), or a channel's own namespace; it is set by our code, never by the caller.
     `files` are `core.files.Accepted` (checked and stored by the channel before this call).
     """
+    key = None
     if submit_token:
-        existing = Case.objects.filter(submit_token=submit_token).first()
+        if len(submit_token) > codes.MAX_TOKEN:
+            raise ApplicationError(_("The form has expired. Send it again."), field="submit_token")
+        if not client and getattr(actor, "pk", None):
+            client = f"user:{actor.pk}"
+        key = codes.submit_key(channel=channel, client=client, token=submit_token)
+        existing = Case.objects.filter(submit_key=key).first()
         if existing is not None:
-            return existing, codes.secret_from_token(submit_token)
+            return existing, _reissue_secret(existing)
     if kind not in Kind.values:
         raise ApplicationError(_("Choose what kind of item this is."), field="kind")
     if channel not in Channel.values:
@@ -71,17 +83,16 @@ def case_receive(
             _("Leave a phone number so that we can reach you."), field="citizen_phone"
         )
     title = (title or "").strip()[:100] or content.replace("\n", " ")[:30]
-    token = submit_token or codes.new_token()
     at = clock.now()
+    secret = codes.new_secret()
     try:
         with transaction.atomic():
             code = codes.next_code(timezone.localdate(at))
-            secret = codes.secret_from_token(token)
             case = Case.objects.create(
                 root=root,
                 code=code,
                 secret_digest=codes.secret_digest(code, secret),
-                submit_token=token,
+                submit_key=key,
                 kind=kind,
                 channel=channel,
                 category=category,
@@ -108,11 +119,20 @@ def case_receive(
                 files=files,
             )
     except IntegrityError:
-        existing = Case.objects.filter(submit_token=token).first()
+        existing = Case.objects.filter(submit_key=key).first() if key else None
         if existing is None:
             raise
-        return existing, codes.secret_from_token(token)
+        return existing, _reissue_secret(existing)
     return case, secret
+
+
+def _reissue_secret(case: Case) -> str:
+    """A new secret for a case its own submitter sent again: only a digest is kept, so the
+    secret of the first answer cannot be shown twice; this one replaces it."""
+    secret = codes.new_secret()
+    Case.objects.filter(pk=case.pk).update(secret_digest=codes.secret_digest(case.code, secret))
+    case.secret_digest = codes.secret_digest(case.code, secret)
+    return secret
 
 
 def case_answer(*, case: Case, reply: str, reusable: bool = False, actor, version=None) -> Case:

@@ -46,6 +46,34 @@ def test_the_list_shows_each_user_exactly_the_cases_he_may_open(cc, make_case):
     assert set(visible_cases(cc.outsider, cc.root)) == set()
 
 
+def test_a_list_never_shows_a_case_its_reader_cannot_open(cc, make_case):
+    """Every role of the cast, plus a co-unit's secretary, administrator and inspector."""
+    from conftest import make_person
+    from lianxin.cases.models import Case
+    from lianxin.cases.queries import visible_cases
+    from lianxin.org.models import Role
+
+    extra = [
+        make_person(f"co_{role}", f"乙站{role}", cc.station_b, roles=[(role, cc.station_b)]).user
+        for role in (Role.SECRETARY, Role.ADMIN, Role.INSPECTOR, Role.LEADER)
+    ]
+    case, _ = receive(cc)
+    actions.case_dispatch(
+        case=case, unit=cc.station_a, co_units=[cc.station_b], actor=cc.dispatcher
+    )
+    make_case("in_progress")
+    make_case("received")
+    users = [cc.dispatcher, cc.handler, cc.handler_b, cc.station_leader, cc.leader, cc.admin]
+    for user in users + extra + [cc.outsider, cc.nobody]:
+        listed = set(visible_cases(user, cc.root))
+        opened = {c for c in Case.objects.all() if access.case_roles(user, c)}
+        assert listed == opened, user
+    secretary = extra[0]
+    assert case not in set(visible_cases(secretary, cc.root))
+    with pytest.raises(Http404):
+        access.access_case(secretary, case.code)
+
+
 def test_full_contact_only_for_operator_dispatcher_and_assigned_handler(cc, make_case, login):
     case = make_case("in_progress")
     page = login(cc.station_leader).get(f"/workbench/cases/{case.code}/")

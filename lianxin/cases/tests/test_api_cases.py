@@ -35,9 +35,38 @@ def test_a_trusted_system_creates_a_case_once_per_idempotency_key(cc):
     r = post(client, "/api/v1/cases/", new_case(cc))
     assert r.status_code == 201, r.content
     body = r.json()
-    assert body["status"] == "received" and len(body["secret"]) == 8
+    assert body["status"] == "received" and len(body["secret"]) == 14
     again = post(client, "/api/v1/cases/", new_case(cc))
     assert again.json()["code"] == body["code"] and Case.objects.count() == 1
+
+
+def test_another_login_s_same_key_never_returns_that_case_or_its_secret(cc):
+    from conftest import make_person
+    from lianxin.org.models import Role
+
+    mine, _ = bearer(cc.operator)
+    first = post(mine, "/api/v1/cases/", new_case(cc)).json()
+    other = make_person("operator2", "周话务", cc.office, roles=[(Role.OPERATOR, cc.root)])
+    theirs, _ = bearer(other.user, name="另一个平台")
+    r = post(theirs, "/api/v1/cases/", new_case(cc, content="另一个系统的诉求"))
+    assert r.status_code == 201 and r.json()["code"] != first["code"]
+    assert r.json()["secret"] != first["secret"] and Case.objects.count() == 2
+    long = post(mine, "/api/v1/cases/", new_case(cc, submit_token="k" * 5000))
+    assert long.status_code == 400 and Case.objects.count() == 2
+
+
+def test_an_unknown_unit_or_an_absurd_offset_is_a_400_not_every_case(cc, make_case):
+    make_case("received")
+    client, _ = bearer(cc.dispatcher)
+    r = client.get("/api/v1/cases/", {"unit": 999999})
+    assert r.status_code == 400 and "unit" in r.content.decode()
+    for offset in (2**63, 2**64, 10**30, -1):
+        r = client.get("/api/v1/cases/", {"offset": offset})
+        assert r.status_code == 400, offset
+    assert client.get("/api/v1/cases/", {"offset": 10**9}).json()["items"] == []
+    for field in ("unit", "category"):
+        r = client.get("/api/v1/cases/", {field: 10**30})
+        assert r.status_code == 400, field
 
 
 def test_bad_input_answers_400_with_the_field(cc):

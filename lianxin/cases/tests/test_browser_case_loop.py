@@ -68,9 +68,11 @@ def test_portal_submission_to_rating(browser, staff_page, live_server, cc):
     context.close()
 
     phone.goto(live_server.url + "/track/")
-    phone.get_by_label("工单编号").fill(code)
-    phone.get_by_label("查询码，或手机号后四位").fill(secret)
-    phone.get_by_role("button", name="查询").click()
+    lookup = phone.locator("#lookup-form")
+    lookup.get_by_label("工单编号").fill(code)
+    lookup.get_by_label("查询码").fill(secret)
+    with phone.expect_navigation():  # the page's proof of work first, then the lookup
+        lookup.get_by_role("button", name="查询").click()
     assert "坑槽已于今日修补完毕" in phone.locator("#case-reply").inner_text()
     phone.get_by_label("非常满意").check()
     phone.get_by_label("已解决").check()

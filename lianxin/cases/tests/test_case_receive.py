@@ -22,11 +22,37 @@ def test_a_web_case_gets_a_dated_code_and_a_secret_that_opens_it(cc):
     assert (event.action, event.public, event.actor_label) == ("receive", True, "citizen")
 
 
-def test_a_double_clicked_submit_makes_one_case_and_shows_the_same_secret(cc):
-    first, secret1 = receive(cc, submit_token="tok-1")
-    again, secret2 = receive(cc, submit_token="tok-1")
-    assert first.pk == again.pk and secret1 == secret2
-    assert Case.objects.count() == 1
+def test_a_double_clicked_submit_makes_one_case_whose_latest_secret_opens_it(cc):
+    first, secret1 = receive(cc, submit_token="tok-1", client="session:a")
+    again, secret2 = receive(cc, submit_token="tok-1", client="session:a")
+    assert first.pk == again.pk and Case.objects.count() == 1
+    again.refresh_from_db()
+    assert codes.secret_matches(again.code, secret2, again.secret_digest)
+    assert not codes.secret_matches(again.code, secret1, again.secret_digest)
+
+
+def test_a_token_finds_only_the_case_of_the_same_client_and_channel(cc):
+    mine, secret = receive(cc, submit_token="tok-1", client="session:a")
+    other, other_secret = receive(cc, submit_token="tok-1", client="session:b")
+    forum, _s = receive(cc, submit_token="tok-1", client="session:a", channel="forum")
+    assert len({mine.pk, other.pk, forum.pk}) == 3
+    mine.refresh_from_db()
+    assert codes.secret_matches(mine.code, secret, mine.secret_digest)  # untouched
+    assert not codes.secret_matches(mine.code, other_secret, mine.secret_digest)
+
+
+def test_the_secret_is_random_long_and_not_derived_from_the_token(cc):
+    a, secret_a = receive(cc, submit_token="same", client="session:a")
+    b, secret_b = receive(cc, submit_token="same", client="session:b")
+    assert secret_a != secret_b
+    assert len(codes.normalize_secret(secret_a)) == 12
+    assert a.submit_key and a.submit_key != "same" and "same" not in a.submit_key
+
+
+def test_an_overlong_token_is_refused_with_a_message(cc):
+    with pytest.raises(ApplicationError) as err:
+        receive(cc, submit_token="x" * 500, client="session:a")
+    assert err.value.field == "submit_token" and Case.objects.count() == 0
 
 
 @pytest.mark.parametrize(

@@ -63,7 +63,7 @@ def test_a_consultation_is_answered_on_the_spot_from_the_knowledge_base(cc, make
         follow=True,
     )
     assert "直接答复并办结" in response.content.decode()
-    case = Case.objects.get(submit_token="entry-2")
+    case = Case.objects.get(content="超限运输许可怎么办")
     assert case.status == "closed" and case.direct_answer
 
 

@@ -1,6 +1,7 @@
 """The case queue: tabs, filters, search, the Excel export, and a fixed number of queries."""
 
 from datetime import timedelta
+from io import BytesIO
 
 import pytest
 from django.db import connection
@@ -82,3 +83,33 @@ def test_outsiders_get_nothing(cc, make_case, login):
     make_case("received")
     assert login(cc.outsider).get(URL).context["page"].paginator.count == 0
     assert login(cc.nobody).get(URL).status_code == 403
+
+
+def test_an_unknown_unit_in_the_filter_lists_nothing_and_says_why(cc, make_case, login):
+    make_case("in_progress")
+    client = login(cc.dispatcher)
+    for params in ({"unit": 999999}, {"unit": 10**30}, {"category": 10**30}):
+        response = client.get(URL, params)
+        assert response.status_code == 400 and codes_in(response) == set(), params
+        assert "选择一个有效的选项" in response.content.decode()
+    export = client.get(URL + "export.xlsx", {"unit": 999999})
+    rows = list(load_workbook(BytesIO(export.content)).active.iter_rows(values_only=True))
+    assert all("青山路" not in str(r) for r in rows)
+
+
+def test_text_typed_by_the_public_is_exported_as_text_never_as_a_formula(cc, login):
+    evil = {
+        "content": '=HYPERLINK("http://evil.example/x","点击查看")',
+        "title": "+1+cmd|' /C calc'!A0",
+        "place": "@SUM(1+1)*cmd|' /C calc'!A0",
+        "citizen_name": "-2+3",
+    }
+    receive(cc, **evil)
+    receive(cc, content="\t=1+1 制表符开头", title="\r=1+1 回车开头")
+    response = login(cc.dispatcher).get(URL + "export.xlsx")
+    sheet = load_workbook(BytesIO(response.content)).active
+    cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    risky = [c for c in cells if c.value[:1] in "=+-@\t\r"]
+    assert {c.value for c in risky} >= {evil["place"], evil["title"]}
+    assert all(c.quotePrefix for c in risky)

@@ -154,7 +154,7 @@ def test_random_steps_follow_the_state_table(cc, problem, consult, n_steps, data
     """Two draws in three pick a step the table allows the actor now (to reach deep
     states); the third any step by anyone (mostly illegal ones, to be refused)."""
     with transaction.atomic():
-        original, _ = receive(cc, submit_token="original")
+        original, _ = receive(cc, submit_token="original", client="test")
         kind = Kind.PROBLEM if problem else (Kind.CONSULT if consult else Kind.COMPLAINT)
         extra = {"channel": Channel.INSPECTION, "actor": cc.admin} if problem else {}
         case, _ = receive(cc, kind=kind, **extra)

@@ -26,7 +26,7 @@ def test_request_through_pause_completion_bad_rating_and_rectification(
     page.get_by_label("申请事由").fill("S205线K12开挖埋设管线")
     page.get_by_role("button", name="登记", exact=True).click()
     message = page.locator(".alert-success").inner_text()
-    secret = re.search(r"评价码：(\w+)", message).group(1)
+    secret = re.search(r"评价码：([\w-]+)", message).group(1)
     code = ServiceRequest.objects.get().code
 
     page.get_by_label("施工图纸").check()

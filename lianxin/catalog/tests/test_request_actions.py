@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from lianxin.cases.codes import secret_matches
 from lianxin.catalog import actions
 from lianxin.core import clock
 from lianxin.core.errors import ApplicationError
@@ -82,4 +83,25 @@ def test_bad_registration_input(sv):
     assert err.value.field == "applicant_phone"
     first, secret = register(sv, token="same")
     again, secret2 = register(sv, token="same")
-    assert first.pk == again.pk and secret == secret2
+    assert first.pk == again.pk  # the same login's repeat: the one request, a new secret
+    again.refresh_from_db()
+    assert secret_matches(again.code, secret2, again.secret_digest)
+    assert not secret_matches(again.code, secret, again.secret_digest)
+
+
+def test_another_login_s_same_token_never_gets_that_request_or_its_secret(sv):
+    from conftest import make_person
+    from lianxin.org.models import Role
+
+    first, secret = register(sv, token="same")
+    other = make_person(
+        "handler2",
+        "另一承办",
+        sv.handler.person.unit,
+        roles=[(Role.HANDLER, sv.handler.person.unit)],
+    ).user
+    theirs, their_secret = register(sv, token="same", actor=other)
+    assert theirs.pk != first.pk
+    first.refresh_from_db()
+    assert secret_matches(first.code, secret, first.secret_digest)
+    assert not secret_matches(first.code, their_secret, first.secret_digest)

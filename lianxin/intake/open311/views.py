@@ -1,6 +1,9 @@
 """Open311 GeoReport v2 at /open311/v2/ (http://wiki.open311.org/GeoReport_v2): discovery,
 services, service definitions, requests (GET and POST), one request, tokens. JSON or XML by
-suffix; errors in the specification's format. GET output carries no personal data."""
+suffix; errors in the specification's format. GET output carries no personal data; without
+an api_key it gives exactly what the public message board gives (cases the citizen agreed to
+publish, once answered; no coordinates, no media), and with a client's api_key also the
+requests of its organisation, with coordinates and media only of the requests it posted."""
 
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ from .formats import error, render
 OPEN = [Status.RECEIVED, Status.DISPATCHED, Status.IN_PROGRESS]
 DEFAULT_DAYS = 90
 MAX_RESULTS = 1000
+MAX_PAGE = 100_000
 
 
 def _w3c(value) -> str | None:
@@ -147,6 +151,30 @@ def _status(case: Case) -> tuple[str, str]:
     return "closed", str(notes)
 
 
+def _caller(request, root, fmt):
+    """(the Open311 client of the api_key, or None for the public; an error response)."""
+    from ..actions import key_digest
+
+    key = request.GET.get("api_key", "")
+    if not key:
+        return None, None
+    client = Open311Client.objects.filter(
+        key_digest=key_digest(key), revoked_at=None, root=root
+    ).first()
+    if client is None:
+        return None, error(fmt, 403, "api_key is not valid")
+    return client, None
+
+
+def _readable(root, client):
+    """The cases a caller may read: the public board's for the public, the organisation's
+    (internal problems excepted) for a client with an api_key."""
+    from lianxin.cases.queries import board
+
+    qs = Case.objects.filter(root=root) if client is not None else board().filter(root=root)
+    return qs.exclude(kind="problem").select_related("category", "lead_unit", "merged_into")
+
+
 def _request_row(case: Case, location: dict) -> dict:
     status, notes = _status(case)
     view = public_view(case) if case.is_public else None
@@ -171,21 +199,25 @@ def _request_row(case: Case, location: dict) -> dict:
     }
 
 
-def _locations(cases) -> dict:
+def _locations(cases, client) -> dict:
+    """Coordinates and media of the requests this client posted (nobody else's)."""
     from ..models import ChannelMessage
 
+    if client is None:
+        return {}
     return {
         m.case_id: m.data
         for m in ChannelMessage.objects.filter(case__in=[c.pk for c in cases], channel="open311")
+        if m.data.get("client") == client.pk
     }
 
 
 def _parse_date(value: str):
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+        return parsed if parsed.tzinfo else timezone.make_aware(parsed)
+    except (ValueError, OverflowError):
         return None
-    return parsed if parsed.tzinfo else timezone.make_aware(parsed)
 
 
 @csrf_exempt
@@ -196,11 +228,10 @@ def requests(request, fmt):
     root, err = _root(request, fmt)
     if err:
         return err
-    qs = (
-        Case.objects.filter(root=root)
-        .exclude(kind="problem")
-        .select_related("category", "lead_unit", "merged_into")
-    )
+    client, err = _caller(request, root, fmt)
+    if err:
+        return err
+    qs = _readable(root, client)
     ids = [i for i in request.GET.get("service_request_id", "").split(",") if i.strip()]
     if ids:
         qs = qs.filter(code__in=[i.strip() for i in ids])
@@ -211,11 +242,14 @@ def requests(request, fmt):
         if codes:
             qs = qs.filter(category_id__in=codes)
         end = _parse_date(request.GET["end_date"]) if request.GET.get("end_date") else clock.now()
-        start = (
-            _parse_date(request.GET["start_date"])
-            if request.GET.get("start_date")
-            else (end - timedelta(days=DEFAULT_DAYS) if end else None)
-        )
+        try:
+            start = (
+                _parse_date(request.GET["start_date"])
+                if request.GET.get("start_date")
+                else (end - timedelta(days=DEFAULT_DAYS) if end else None)
+            )
+        except OverflowError:  # an end_date in the first days of year 1
+            start = None
         if start is None or end is None:
             return error(fmt, 400, "start_date and end_date must be W3C datetimes")
         qs = qs.filter(received_at__gte=start, received_at__lte=end)
@@ -232,8 +266,10 @@ def requests(request, fmt):
         size = min(MAX_RESULTS, max(1, int(request.GET.get("page_size", MAX_RESULTS))))
     except ValueError:
         return error(fmt, 400, "page and page_size must be numbers")
+    if page > MAX_PAGE:
+        return error(fmt, 400, f"page must be at most {MAX_PAGE}")
     cases = list(qs.order_by("-received_at")[(page - 1) * size : page * size])
-    locations = _locations(cases)
+    locations = _locations(cases, client)
     rows = [_request_row(c, locations.get(c.pk, {})) for c in cases]
     return render(fmt, rows, root_tag="service_requests", item_tag="request")
 
@@ -243,17 +279,15 @@ def request_detail(request, code, fmt):
     root, err = _root(request, fmt)
     if err:
         return err
-    case = (
-        Case.objects.filter(root=root, code=code)
-        .exclude(kind="problem")
-        .select_related("category", "lead_unit", "merged_into")
-        .first()
-    )
+    client, err = _caller(request, root, fmt)
+    if err:
+        return err
+    case = _readable(root, client).filter(code=code).first()
     if case is None:
         return error(fmt, 404, "service_request_id not found")
     return render(
         fmt,
-        [_request_row(case, _locations([case]).get(case.pk, {}))],
+        [_request_row(case, _locations([case], client).get(case.pk, {}))],
         root_tag="service_requests",
         item_tag="request",
     )

@@ -163,6 +163,85 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def test_a_reply_to_a_merged_case_goes_to_the_case_it_joined(road, tmp_path, capsys):
+    from conftest import make_person
+    from lianxin.cases import actions as case_actions
+    from lianxin.org.models import Role
+
+    first = tmp_path / "first.eml"
+    first.write_bytes(raw_mail(subject_word="路灯不亮", charset="utf-8", body="石桥村路灯不亮"))
+    second = tmp_path / "second.eml"
+    second.write_bytes(
+        raw_mail(subject_word="路灯", charset="utf-8", body="又是路灯", message_id="<m2@x.cn>")
+    )
+    call_command("fetch_mail", "--eml", str(first), str(second))
+    original, duplicate = Case.objects.order_by("pk")
+    dispatcher = make_person("disp", "孙派单", road.root, roles=[(Role.DISPATCHER, road.root)]).user
+    case_actions.case_merge(case=duplicate, original=original, actor=dispatcher)
+    reply = tmp_path / "reply.eml"
+    reply.write_bytes(
+        raw_mail(
+            subject_word=f"Re: 您的诉求 {duplicate.code}",
+            charset="utf-8",
+            body="补充：灯杆编号17",
+            message_id="<m3@x.cn>",
+        )
+    )
+    capsys.readouterr()
+    call_command("fetch_mail", "--eml", str(reply))
+    assert "1 replies" in capsys.readouterr().out
+    assert "灯杆编号17" in original.events.filter(action="note").get().note
+    assert Case.objects.count() == 2
+
+
+def test_someone_else_s_message_id_does_not_make_a_mail_a_copy(road, tmp_path, capsys):
+    squat = tmp_path / "squat.eml"
+    squat.write_bytes(
+        raw_mail(subject_word="抢注", charset="utf-8", body="抢注", sender="bad@example.cn")
+    )
+    real = tmp_path / "real.eml"
+    real.write_bytes(raw_mail(subject_word="路灯不亮", charset="utf-8", body="石桥村路灯不亮"))
+    call_command("fetch_mail", "--eml", str(squat), str(real))
+    assert "2 new cases" in capsys.readouterr().out
+    assert Case.objects.filter(citizen_email="zhao@example.cn", content__contains="石桥村").exists()
+
+
+def test_a_mail_that_cannot_be_stored_stays_unread_for_the_next_run(road, capsys, monkeypatch):
+    from aioimaplib.imap_testing_server import Mail, MockImapServer
+
+    from lianxin.intake.management.commands import fetch_mail as command
+
+    loop = asyncio.new_event_loop()
+    server = MockImapServer(loop=loop)
+    port = _free_port()
+    srv = loop.run_until_complete(server.run_server(host="127.0.0.1", port=port))
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    try:
+        raw = raw_mail(subject_word="桥梁护栏损坏", charset="gbk", body="河口大桥护栏断了两根")
+        server.receive(
+            Mail(email.message_from_bytes(raw, policy=policy.compat32)),
+            imap_user="box@qingshan.gov.cn",
+        )
+        args = ["--host", "127.0.0.1", "--port", str(port), "--user", "box@qingshan.gov.cn"]
+        real = command.mail_receive
+
+        def broken(**kw):
+            raise RuntimeError("database went away")
+
+        monkeypatch.setattr(command, "mail_receive", broken)
+        call_command("fetch_mail", *args, "--password", "secret")
+        assert "1 left unread" in capsys.readouterr().out
+        monkeypatch.setattr(command, "mail_receive", real)
+        call_command("fetch_mail", *args, "--password", "secret")
+        assert "1 new cases" in capsys.readouterr().out
+        assert "河口大桥护栏断了两根" in Case.objects.get().content
+    finally:
+        loop.call_soon_threadsafe(srv.close)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=5)
+
+
 def test_new_mail_is_fetched_from_an_imap_server_and_marked_read(road, capsys):
     from aioimaplib.imap_testing_server import Mail, MockImapServer
 

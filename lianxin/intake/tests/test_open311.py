@@ -65,15 +65,21 @@ def test_a_client_library_lists_services_posts_and_reads_requests(o311):
     case = Case.objects.get(code=code)
     assert case.channel == "open311" and "坑槽大小：大" in case.content
     assert case.citizen_phone == "13812345678"
-    row = json_client.get_service_request(code)
+    # The library reads without an api_key: the public sees only what the board shows.
+    assert code not in str(json_client.get_service_requests())
+    keyed = {"api_key": o311["key"]}
+    row = http.get(o311["base"] + f"/requests/{code}.json", params=keyed).json()[0]
     assert row["status"] == "open" and row["lat"] == "30.25"
     assert row["requested_datetime"].endswith("+08:00")
-    xml_row = GeoReport(o311["base"], output_format="xml").get_service_request(code)
+    xml = http.get(o311["base"] + f"/requests/{code}.xml", params=keyed).text
+    xml_row = {e.tag: e.text for e in ET.fromstring(xml).find("request")}
     assert xml_row["service_request_id"] == code and xml_row["status"] == "open"
-    for shown in (row, xml_row, json_client.get_service_requests()):
+    listed = http.get(o311["base"] + "/requests.json", params=keyed).json()
+    for shown in (row, xml_row, listed):
         assert "13812345678" not in str(shown) and "赵市民" not in str(shown)
-    assert code in str(json_client.get_service_requests(status="open"))
-    assert code not in str(json_client.get_service_requests(status="closed"))
+    opened = http.get(o311["base"] + "/requests.json", params={**keyed, "status": "open"})
+    closed = http.get(o311["base"] + "/requests.json", params={**keyed, "status": "closed"})
+    assert code in opened.text and code not in closed.text
 
 
 def test_xml_parses_with_the_standard_parser_and_errors_follow_the_spec(o311):
@@ -117,3 +123,59 @@ def test_xml_parses_with_the_standard_parser_and_errors_follow_the_spec(o311):
     assert http.get(base + "/requests.json?status=maybe").status_code == 400
     assert http.get(base + "/services.json?jurisdiction_id=nowhere").status_code == 404
     assert not Case.objects.exists()
+
+
+def public_case(cast, road, **kw):
+    """A case through Open311 by one client, made public and answered through the actions."""
+    from lianxin.cases import actions as case_actions
+    from lianxin.intake.actions import open311_receive
+    from lianxin.intake.models import Open311Client
+
+    client = Open311Client.objects.get(root=cast.root)
+    case = open311_receive(
+        client=client,
+        category=road,
+        description="青山路口有坑",
+        attributes={"size": ["small"]},
+        lat="30.25",
+        long="120.16",
+        media_url="https://img.example.cn/p/1.jpg",
+        **kw,
+    )
+    return case, client, case_actions
+
+
+def test_without_an_api_key_only_what_the_board_shows(o311, client):
+    cast, road = o311["cast"], o311["road"]
+    hidden, _c, _a = public_case(cast, road)  # not public, not answered
+    base = "/open311/v2"
+    listed = client.get(base + "/requests.json").json()
+    assert hidden.code not in str(listed)
+    assert client.get(base + f"/requests/{hidden.code}.json").status_code == 404
+    mine = client.get(base + f"/requests/{hidden.code}.json", {"api_key": o311["key"]}).json()
+    assert mine[0]["lat"] == "30.25" and mine[0]["media_url"].endswith("1.jpg")
+    bad = client.get(base + "/requests.json", {"api_key": "o311_wrong"})
+    assert bad.status_code == 403
+
+
+def test_another_client_sees_no_coordinates_of_requests_it_did_not_post(o311, client):
+    cast, road = o311["cast"], o311["road"]
+    case, _client, _a = public_case(cast, road)
+    _other, other_key = open311_client_create(root=cast.root, name="网格平台", actor=None)
+    row = client.get(f"/open311/v2/requests/{case.code}.json", {"api_key": other_key}).json()[0]
+    assert row["lat"] == "" and row["long"] == "" and row["media_url"] == ""
+
+
+def test_absurd_pages_and_dates_are_refused_without_a_server_error(o311, client):
+    base = "/open311/v2/requests.json"
+    for params in (
+        {"page": "99999999999999999999"},
+        {"page": "99999999999999999999", "page_size": "1000"},
+        {"end_date": "0001-01-01T00:00:00"},
+        {"start_date": "9999-12-31T23:59:59+14:00"},
+        {"page": "abc"},
+    ):
+        r = client.get(base, params)
+        assert r.status_code in (200, 400), params
+        if r.status_code == 400:
+            assert "description" in r.json()[0]

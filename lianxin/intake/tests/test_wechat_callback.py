@@ -5,12 +5,14 @@ encrypted as WeChat documents it (random 16 bytes, length, message, AppID; PKCS#
 import base64
 import hashlib
 import os
+import re
 import struct
 from xml.etree import ElementTree as ET
 
 import pytest
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
+from lianxin.cases import codes
 from lianxin.cases.models import Case, Category
 from lianxin.core import clock
 from lianxin.intake.models import WechatAccount
@@ -93,9 +95,11 @@ def test_a_text_becomes_one_case_however_often_wechat_retries(account, client):
         )
         for _ in range(3)
     ]
-    texts = {reply_text(r) for r in replies}
+    texts = [reply_text(r) for r in replies]
     case = Case.objects.get()
-    assert len(texts) == 1 and case.code in texts.pop()
+    assert all(case.code in t for t in texts)
+    secret = re.search(r"查询码\s*([A-Z0-9-]{14})", texts[-1]).group(1)
+    assert codes.secret_matches(case.code, secret, case.secret_digest)  # the last reply's
     assert (case.channel, case.citizen_contact) == ("wechat", "wechat:oUser1")
     r = client.post(
         URL + "?" + "&".join(f"{k}={v}" for k, v in query().items()),
@@ -110,6 +114,29 @@ def test_a_text_becomes_one_case_however_often_wechat_retries(account, client):
     )
     assert case.code in reply_text(r) and "没有找到" in reply_text(r)
     assert Case.objects.count() == 1
+
+
+def post_text(client, content, msg_id, openid="oUser1"):
+    return client.post(
+        URL + "?" + "&".join(f"{k}={v}" for k, v in query().items()),
+        text_message(content, msg_id=msg_id, openid=openid),
+        content_type="text/xml",
+    )
+
+
+def test_blank_or_overlong_text_is_answered_with_the_reason(account, client):
+    for content, reason in [("   ", "不能为空"), ("坑" * 5001, "5001")]:
+        r = post_text(client, content, msg_id=str(2000 + len(content)))
+        assert r.status_code == 200 and reason in reply_text(r)
+    assert not Case.objects.exists()
+
+
+def test_another_user_s_message_with_the_same_msgid_is_another_case(account, client):
+    mine = reply_text(post_text(client, "青山路K12有个大坑", msg_id="3001"))
+    theirs = reply_text(post_text(client, "别人的留言", msg_id="3001", openid="oOther"))
+    assert Case.objects.count() == 2
+    code = re.search(r"\d{12}", mine).group(0)
+    assert code not in theirs
 
 
 def test_safe_mode_decrypts_and_answers_encrypted(account, client):

@@ -16,9 +16,37 @@ def test_the_board_hides_names_numbers_and_addresses(cc, make_case, client):
     assert "不公开的诉求" not in page and "还没有答复的诉求" not in page
     for secret in ("赵市民", "13812345678", "330102199001011234", "第三户"):
         assert secret not in page
-    assert "138****5678" in page and "青山镇青山村" in page and "赵某某" in page
+    assert "5678" not in page and "1234" not in page  # no digit of them is left
+    assert "青山镇青山村" in page and "赵某某" in page
     detail = client.get(f"/board/{shown.code}/").content.decode()
     assert "13812345678" not in detail and "赵市民" not in detail
+
+
+def test_numbers_in_every_written_form_are_masked_completely(cc, make_case, client):
+    forms = [
+        "138 0000 9481",
+        "138-0000-9482",
+        "+86 138 0000 9483",
+        "0086-13800009484",
+        "１３８００００９４８５",
+        "0871-1239486",
+        "（0871）1239487",
+        "0871 123 9488",
+        "330102 19900101 9489",
+        "33010219900101949X",
+    ]
+    shown = make_case(
+        "closed",
+        content="青山路K12+300处有坑，联系：" + "，".join(forms) + "。",
+        title="联系13800009490",
+    )
+    for url in ("/board/", f"/board/{shown.code}/"):
+        page = client.get(url).content.decode()
+        assert "K12+300" in page
+        for n in range(9481, 9491):
+            assert str(n) not in page and str(n)[-3:] + "X" not in page, (url, n)
+        for digit in "９４８５":
+            assert digit not in page
 
 
 def test_a_private_case_is_not_on_the_board(cc, make_case, client):

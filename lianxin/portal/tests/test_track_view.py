@@ -1,17 +1,36 @@
-"""Following a case with code + secret (or the phone's last four digits): the public
-timeline, rating, withdrawing, supplying information, switching messages off."""
+"""Following a case with code + secret (or a one-time code sent to the case's phone): the
+public timeline, rating, withdrawing, supplying information, switching messages off; no
+count of wrong guesses locks the owner out."""
 
+import re
 from datetime import timedelta
+
+from django.test import Client
 
 from lianxin.cases import actions
 from lianxin.cases import workflow as wf
 from lianxin.cases.models import Case
 from lianxin.cases.tests.conftest import receive
-from lianxin.core import clock
+from lianxin.core import clock, pow
+from lianxin.core.notify import MemorySmsBackend
+
+
+def solved():
+    challenge = pow.challenge()
+    return {"pow_challenge": challenge, "pow_counter": pow.solve(challenge)}
 
 
 def open_case(client, code, secret):
-    return client.post("/track/", {"code": code, "secret": secret})
+    return client.post("/track/", {"code": code, "secret": secret, **solved()})
+
+
+def replied(cc):
+    case, secret = receive(cc)
+    case = actions.case_dispatch(
+        case=case, unit=cc.station_a, handler=cc.people.handler, actor=cc.dispatcher
+    )
+    case = actions.case_accept(case=case, actor=cc.handler)
+    return actions.case_reply(case=case, reply="已修补", actor=cc.handler), secret
 
 
 def test_code_and_secret_open_the_public_timeline_without_internal_notes(cc, client):
@@ -20,7 +39,7 @@ def test_code_and_secret_open_the_public_timeline_without_internal_notes(cc, cli
         case=case, unit=cc.station_a, note="内部：注意安全", actor=cc.dispatcher
     )
     actions.case_note(case=case, note="内部备注不可见", actor=cc.dispatcher)
-    response = open_case(client, case.code, secret.lower())
+    response = open_case(client, case.code, secret.lower().replace("-", " "))
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
     assert "已派单" in page and "甲站" in page
@@ -35,20 +54,98 @@ def test_wrong_unknown_and_expired_lookups_get_the_same_answer(cc, client, make_
         r = open_case(client, code, guess)
         assert r.status_code == 400
         answers.add("编号与查询码不匹配" in r.content.decode())
-    with clock.frozen_at(closed.closed_at + timedelta(days=181)):
-        r = open_case(client, closed.code, "5678")
-    assert r.status_code == 400 and "编号与查询码不匹配" in r.content.decode()
     assert answers == {True}
-    assert open_case(client, case.code, "5678").status_code == 302  # last four digits
     assert client.get(f"/track/{closed.code}/").status_code == 302  # not opened: to the form
 
 
-def test_lookups_are_rate_limited(cc, client):
-    case, _secret = receive(cc)
-    for _ in range(10):
-        open_case(client, case.code, "WRONG000")
+def test_the_last_four_digits_of_the_phone_open_nothing(cc, client):
+    case, _secret = receive(cc)  # phone 13812345678, shown to staff as 138****5678
     r = open_case(client, case.code, "5678")
+    assert r.status_code == 400 and "编号与查询码不匹配" in r.content.decode()
+    assert client.get(f"/track/{case.code}/").status_code == 302
+
+
+def test_a_handler_who_knows_the_phone_cannot_rate_his_own_case(cc, client):
+    case, _secret = replied(cc)
+    client.force_login(cc.handler)
+    r = open_case(client, case.code, "5678")
+    assert r.status_code == 400
+    rate = client.post(
+        f"/track/{case.code}/rate/", {"version": case.version, "rating": "5", "solved": "yes"}
+    )
+    assert rate.status_code == 404
+    case.refresh_from_db()
+    assert case.rating is None and case.status == "replied"
+
+
+def test_wrong_secrets_from_elsewhere_never_lock_the_owner_out(cc):
+    case, secret = receive(cc)
+    for n in range(15):
+        stranger = Client(REMOTE_ADDR=f"203.0.113.{n}")
+        assert open_case(stranger, case.code, "WRONG-WRONG-WRON").status_code == 400
+    owner = Client(REMOTE_ADDR="198.51.100.7")
+    assert open_case(owner, case.code, secret).status_code == 302
+
+
+def test_one_client_guessing_is_slowed_and_each_guess_needs_a_proof_of_work(cc, client):
+    case, secret = receive(cc)
+    r = client.post("/track/", {"code": case.code, "secret": secret, "pow_challenge": "x"})
+    assert r.status_code == 400 and "不是由浏览器提交" in r.content.decode()
+    for _ in range(9):
+        open_case(client, case.code, "WRONG-WRONG-WRON")
+    r = open_case(client, case.code, secret)
     assert r.status_code == 400 and "尝试次数过多" in r.content.decode()
+
+
+def test_a_code_by_sms_to_the_case_phone_opens_it_once(
+    cc, client, django_capture_on_commit_callbacks
+):
+    case, _secret = replied(cc)
+    MemorySmsBackend.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        r = client.post("/track/phone/", {"code": case.code, "phone": "139 0000 1111", **solved()})
+    assert r.status_code == 200 and not MemorySmsBackend.outbox  # not the case's phone
+    with django_capture_on_commit_callbacks(execute=True):
+        same = client.post("/track/phone/", {"code": case.code, "phone": "13812345678", **solved()})
+    assert same.content.decode().count("验证码") == r.content.decode().count("验证码")
+    ((phone, text),) = MemorySmsBackend.outbox
+    otp = re.search(r"(?<!\d)(\d{6})(?!\d)", text).group(1)
+    assert phone == "13812345678"
+    wrong = "000000" if otp != "000000" else "111111"
+    assert (
+        client.post("/track/phone/code/", {"code": case.code, "sms_code": wrong}).status_code == 400
+    )
+    assert client.get(f"/track/{case.code}/").status_code == 302  # still closed
+    r = client.post("/track/phone/code/", {"code": case.code, "sms_code": otp})
+    assert r.status_code == 302
+    rate = client.post(
+        f"/track/{case.code}/rate/", {"version": case.version, "rating": "4", "solved": "yes"}
+    )
+    assert rate.status_code == 302 and Case.objects.get(pk=case.pk).rating == 4
+    other = Client()  # the code is used up
+    assert other.post("/track/phone/code/", {"code": case.code, "sms_code": otp}).status_code == 400
+
+
+def test_an_sms_code_expires_and_allows_few_tries(cc, client, django_capture_on_commit_callbacks):
+    case, _secret = receive(cc)
+    MemorySmsBackend.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/track/phone/", {"code": case.code, "phone": "13812345678", **solved()})
+    otp = re.search(r"(?<!\d)(\d{6})(?!\d)", MemorySmsBackend.outbox[-1][1]).group(1)
+    with clock.frozen_at(clock.now() + timedelta(minutes=11)):
+        r = client.post("/track/phone/code/", {"code": case.code, "sms_code": otp})
+    assert r.status_code == 400
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/track/phone/", {"code": case.code, "phone": "13812345678", **solved()})
+    otp = re.search(r"(?<!\d)(\d{6})(?!\d)", MemorySmsBackend.outbox[-1][1]).group(1)
+    wrong = "000000" if otp != "000000" else "111111"
+    for _ in range(5):
+        Client().post("/track/phone/code/", {"code": case.code, "sms_code": wrong})
+    r = client.post("/track/phone/code/", {"code": case.code, "sms_code": otp})
+    assert r.status_code == 400  # five wrong tries used the code up
+    from lianxin.cases.models import PhoneProof
+
+    assert all(otp not in p.code_digest for p in PhoneProof.objects.all())  # hashed at rest
 
 
 def test_the_citizen_rates_once(cc, client, make_case):

@@ -3,9 +3,9 @@
     lianxin fetch_mail --host imap.example.gov.cn --user box@example.gov.cn --password ... [--ssl]
     lianxin fetch_mail --eml mail1.eml mail2.eml
 
-New mails become cases (channel email); replies go into their case's timeline; auto-replies
-and bounces are skipped. Fetched mails are marked as read (\\Seen); run it from cron or a
-systemd timer."""
+New mails become cases (channel email); replies go into their case's timeline (a reply to a
+merged case into the case it joined); auto-replies and bounces are skipped. A mail is marked
+as read (\\Seen) only after it is stored; run it from cron or a systemd timer."""
 
 import imaplib
 import os
@@ -46,7 +46,7 @@ class Command(BaseCommand):
         )
         if root is None or category is None:
             raise CommandError("No organisation or category.")
-        counts = {"case": 0, "reply": 0, "ignored": 0, "duplicate": 0}
+        counts = {"case": 0, "reply": 0, "ignored": 0, "duplicate": 0, "failed": 0}
         for path in o["eml"]:
             with open(path, "rb") as fh:
                 outcome, _case = mail_receive(root=root, category=category, raw=fh.read())
@@ -58,6 +58,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{counts['case']} new cases, {counts['reply']} replies, "
             f"{counts['ignored']} ignored, {counts['duplicate']} already read"
+            + (f", {counts['failed']} left unread after an error" if counts["failed"] else "")
         )
 
     def _imap(self, o, root, category, counts):
@@ -74,11 +75,18 @@ class Command(BaseCommand):
                 _typ, flags = imap.uid("fetch", uid, "(FLAGS)")
                 if b"\\Seen" in b" ".join(f for f in flags if isinstance(f, bytes)):
                     continue
-                _typ, parts = imap.uid("fetch", uid, "(RFC822)")
+                # BODY.PEEK leaves the mail unread: it is marked read only once stored, so
+                # a mail that could not be stored is tried again on the next run.
+                _typ, parts = imap.uid("fetch", uid, "(BODY.PEEK[])")
                 raw = next((p[1] for p in parts if isinstance(p, tuple)), None)
                 if raw is None:
                     continue
-                outcome, _case = mail_receive(root=root, category=category, raw=raw)
+                try:
+                    outcome, _case = mail_receive(root=root, category=category, raw=raw)
+                except Exception as err:  # one bad mail must not stop the others
+                    counts["failed"] += 1
+                    self.stderr.write(f"mail {uid.decode()} left unread: {type(err).__name__}")
+                    continue
                 counts[outcome] += 1
                 imap.uid("store", uid, "+FLAGS", "(\\Seen)")
             imap.logout()
