@@ -18,7 +18,7 @@ from django.test import Client, RequestFactory
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from lianxin.core import files, pow, ratelimit, samples
+from lianxin.core import clock, files, pow, ratelimit, samples
 from lianxin.discipline.models import Report
 from lianxin.discipline.tests.conftest import dump_database
 
@@ -67,7 +67,7 @@ def test_an_anonymous_report_leaves_no_address_time_or_link(dc, settings):
     cadre = Client(REMOTE_ADDR=ADDRESS)
     cadre.force_login(dc.handler_b)  # a cadre reporting on the same browser
     time.sleep(2.1)  # the login's own times (and the cast's) stay out of the window below
-    start = timezone.now()
+    start = clock.now()
     done = cadre.post("/report/", _form(
         cadre, "/report/", accused_unit=dc.station_a.pk, accused_text="", what="站长报销造假。",
         files=[SimpleUploadedFile("IMG_20261203_101523.jpg", _photo_with_exif(), "image/jpeg")],
@@ -79,7 +79,7 @@ def test_an_anonymous_report_leaves_no_address_time_or_link(dc, settings):
         "text": "补充一张发票照片。",
         "files": [SimpleUploadedFile("IMG_20261203_101907.png", samples.png(), "image/png")],
     })  # fmt: skip
-    end = timezone.now()
+    end = clock.now()
     report = Report.objects.get()
     assert report.anonymous and report.messages.filter(from_reporter=True).count() == 1
     dump = dump_database()
