@@ -150,10 +150,13 @@ AXES_COOLOFF_TIME = timedelta(minutes=30)
 # A login name is locked after repeated failures from the same address; offices share one
 # public address behind NAT, so a whole office is not locked by one clerk's typos.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+# The client address of every rate limit and of the lockout: REMOTE_ADDR, or behind
+# LIANXIN_TRUSTED_PROXIES reverse proxies the entry they wrote in X-Forwarded-For
+# (lianxin/core/clientip.py; AXES_PROXY_COUNT is read as an older name of the same number).
+LIANXIN_TRUSTED_PROXIES = int(
+    os.environ.get("LIANXIN_TRUSTED_PROXIES", os.environ.get("AXES_PROXY_COUNT", "0")) or 0
 )
+AXES_CLIENT_IP_CALLABLE = "lianxin.core.clientip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False

@@ -177,6 +177,18 @@ class RateCounter(models.Model):
         return f"{self.key} {self.count}"
 
 
+class SpentChallenge(models.Model):
+    """A proof-of-work challenge that has been used: its digest is unique, so a challenge is
+    claimed by one INSERT and a second claim finds the row (lianxin/core/pow.py). Only the
+    day is kept, to purge old rows; nothing about who used it."""
+
+    digest = models.CharField(max_length=64, unique=True)
+    day = models.DateField(db_index=True)
+
+    def __str__(self) -> str:
+        return self.digest[:12]
+
+
 class ApiToken(BaseModel):
     """A bearer token for the JSON API, for a staff member or a trusted system's login.
 
