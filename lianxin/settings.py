@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lianxin.core.middleware.LanguageMiddleware",
+    "lianxin.core.middleware.BodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -207,6 +208,28 @@ if PRODUCTION:
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Request bodies (lianxin/core/middleware.py BodyLimitMiddleware): a declared Content-Length
+# over the limit of the path is refused with 413 before anything is read. The default is the
+# largest public form: five photos or PDFs of 10 MB (core/files.py) and the text.
+LIANXIN_MAX_BODY = 51 * 2**20
+LIANXIN_BODY_LIMITS = {
+    "/accounts/": 64 * 2**10,
+    "/i18n/": 64 * 2**10,
+    "/channels/": 512 * 2**10,
+    "/open311/": 2**20,
+    "/api/": 2 * 2**20,
+    "/workbench/imports/": 51 * 2**20,
+}
+# Fields other than files (Django's own check), and files kept in memory before they go to a
+# temporary file on disk.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 2**20
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 2**20
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+# Spreadsheets (zip archives) may unpack to at most this many bytes in all, and no part may
+# unpack to more than LIANXIN_ZIP_MAX_RATIO times its packed size (lianxin/core/archives.py).
+LIANXIN_ZIP_MAX_BYTES = 300 * 2**20
+LIANXIN_ZIP_MAX_RATIO = 200
 
 LOGGING = {
     "version": 1,

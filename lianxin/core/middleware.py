@@ -24,3 +24,51 @@ class LanguageMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+def body_limit(path: str) -> int:
+    """The largest request body (bytes) that `path` takes: the longest matching prefix of
+    LIANXIN_BODY_LIMITS wins, else LIANXIN_MAX_BODY."""
+    best, limit = -1, int(settings.LIANXIN_MAX_BODY)
+    for prefix, size in settings.LIANXIN_BODY_LIMITS.items():
+        if path.startswith(prefix) and len(prefix) > best:
+            best, limit = len(prefix), int(size)
+    return limit
+
+
+class BodyLimitMiddleware:
+    """Refuse a request whose declared body is over the limit of its path with HTTP 413,
+    before anything reads the body (CSRF, forms, uploads come later in the chain).
+
+    A body without Content-Length (chunked) is never read by Django (it reads exactly
+    CONTENT_LENGTH bytes); the web server's own limits apply there.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            declared = -1
+        limit = body_limit(request.path_info)
+        if declared < 0 or declared > limit:
+            return too_large(request, limit)
+        return self.get_response(request)
+
+
+def too_large(request, limit: int):
+    from django.http import JsonResponse
+    from django.shortcuts import render
+    from django.utils.translation import gettext as _
+
+    mb = max(1, limit // 2**20)
+    message = _("The request is too large: at most %(mb)d MB may be sent here.") % {"mb": mb}
+    if request.path_info.startswith(("/api/", "/open311/", "/channels/")):
+        response = JsonResponse({"detail": message}, status=413)
+    else:
+        response = render(request, "errors/413.html", {"message": message}, status=413)
+    # The body was not read: the connection cannot be reused for another request.
+    response["Connection"] = "close"
+    return response
