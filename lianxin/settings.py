@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "lianxin.core",
@@ -85,10 +87,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "lianxin.core.middleware.SecondFactorMiddleware",
 ]
 
 ROOT_URLCONF = "lianxin.urls"
@@ -159,6 +163,13 @@ LIANXIN_TRUSTED_PROXIES = int(
 )
 AXES_CLIENT_IP_CALLABLE = "lianxin.core.clientip.client_ip"
 AXES_RESET_ON_SUCCESS = True
+
+# Second factor (TOTP, django-otp) for superusers and holders of admin, supervisor, inspector
+# or leader (lianxin/core/secondfactor.py). Always on in production; LIANXIN_REQUIRE_OTP=0
+# turns it off elsewhere (`make run` does, for the demo), with a banner on every workbench
+# page (docs/decisions/011-trust-site-second-factor.md).
+LIANXIN_REQUIRE_OTP = PRODUCTION or os.environ.get("LIANXIN_REQUIRE_OTP", "1") != "0"
+OTP_TOTP_ISSUER = os.environ.get("LIANXIN_ORG_NAME", "") or "Lianxin"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 

@@ -72,3 +72,52 @@ def too_large(request, limit: int):
     # The body was not read: the connection cannot be reused for another request.
     response["Connection"] = "close"
     return response
+
+
+SECOND_FACTOR_GUARDED = ("/workbench/", "/admin/", "/api/")
+
+
+class SecondFactorMiddleware:
+    """Staff with power over others' data (core/secondfactor.py) reach no workbench or admin
+    page before their session passed the second factor: they are sent to enrol an
+    authenticator app, or to enter its code. On the API a session that has not passed it
+    counts as no session (a bearer token still works).
+
+    Comes after django-otp's OTPMiddleware, which marks a verified session on request.user.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from . import secondfactor
+
+        path = request.path_info
+        user = getattr(request, "user", None)
+        if (
+            path.startswith(SECOND_FACTOR_GUARDED)
+            and secondfactor.required()
+            and user is not None
+            and user.is_authenticated
+            and not user.is_verified()
+            and secondfactor.needs_second_factor(user)
+        ):
+            if path.startswith("/api/"):
+                from django.contrib.auth.models import AnonymousUser
+
+                request.user = AnonymousUser()
+            else:
+                from django.shortcuts import redirect
+                from django.urls import reverse
+                from django.utils.http import urlencode
+
+                name = (
+                    "second_factor"
+                    if secondfactor.confirmed_device(user)
+                    else "second_factor_enrol"
+                )
+                target = reverse(name)
+                if request.method == "GET":
+                    target += "?" + urlencode({"next": request.get_full_path()})
+                return redirect(target)
+        return self.get_response(request)

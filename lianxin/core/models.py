@@ -189,6 +189,25 @@ class SpentChallenge(models.Model):
         return self.digest[:12]
 
 
+class RecoveryCode(models.Model):
+    """One of a staff member's single-use recovery codes for the second factor: only a keyed
+    hash is kept (lianxin/core/secondfactor.py); the codes are shown once when made."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recovery_codes"
+    )
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.digest[:8]}"
+
+
 class ApiToken(BaseModel):
     """A bearer token for the JSON API, for a staff member or a trusted system's login.
 

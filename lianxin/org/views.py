@@ -154,6 +154,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "grants": queries.person_grants(person),
             "show_phone": access.sees_phone(request.user, person),
             "can_edit": access.governs(request.user, person.unit),
+            "can_reset_second_factor": access.is_admin_of(request.user, person.unit),
         },
     )
 
@@ -264,3 +265,19 @@ def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     except actions.ApplicationError as err:
         messages.error(request, str(err.message))
     return redirect("workbench:unit_detail", pk=unit.pk)
+
+
+@staff_required
+@require_POST
+def second_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access.access_person(request.user, pk, write=True)
+    try:
+        actions.second_factor_reset(person=person, actor=request.user)
+        messages.success(
+            request,
+            _("The second factor of %(name)s was reset: he enrols again at his next login.")
+            % {"name": person.name},
+        )
+    except actions.ApplicationError as err:
+        messages.error(request, str(err.message))
+    return redirect("workbench:person_detail", pk=person.pk)
