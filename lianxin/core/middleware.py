@@ -121,3 +121,20 @@ class SecondFactorMiddleware:
                     target += "?" + urlencode({"next": request.get_full_path()})
                 return redirect(target)
         return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware:
+    """Every HTML page carries LIANXIN_CSP: scripts, styles, fonts and images from this site
+    only (the vendored Bootstrap, htmx and our static files), no inline script, no style
+    attribute, no framing, forms posting only here. Pages mark elements with data attributes
+    and static/js/lianxin.js acts on them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = settings.LIANXIN_CSP
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.policy and response.get("Content-Type", "").startswith("text/html"):
+            response.headers.setdefault("Content-Security-Policy", self.policy)
+        return response
