@@ -46,6 +46,8 @@ def test_demo_loads_a_realistic_organisation_idempotently(capsys, rf):
         assert authenticate(rf.get("/"), username=username, password=DEMO_PASSWORD)
     assert DEMO_PASSWORD in first
     assert "主要负责人" in first  # printed in Chinese
+    # The second factor is on: the printout says who sets up an app and how to run without.
+    assert "首次登录时须绑定身份验证器" in first and "LIANXIN_REQUIRE_OTP=0" in first
     # The cases (loaded once: the second run added none).
     from lianxin.cases.models import Case, Status
 
