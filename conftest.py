@@ -83,6 +83,7 @@ def second_factor_device(user):
 
     from lianxin.core import secondfactor
 
+    user.__dict__.pop("_lx_needs_otp", None)  # roles may have changed since the last login
     if not secondfactor.needs_second_factor(user):
         return None
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
