@@ -5,6 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 TEST_DATA := $(CURDIR)/data/test
+# Parallel test workers (pytest-xdist); a module's tests stay on one worker, so that a
+# module-scoped fixture (the demo) is loaded once.
+TEST_WORKERS ?= 2
+PYTEST := $(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: run install test lint format pytest-sqlite pytest-postgres browser-deps messages bench clean
@@ -58,12 +62,12 @@ test: install lint browser-deps
 pytest-sqlite:
 	@echo "== pytest on SQLite =="
 	rm -rf $(TEST_DATA) && mkdir -p $(TEST_DATA)
-	env -u DATABASE_URL LIANXIN_DATA_DIR=$(TEST_DATA) $(BIN)/pytest -q
+	env -u DATABASE_URL LIANXIN_DATA_DIR=$(TEST_DATA) $(PYTEST)
 
 pytest-postgres:
-	@echo "== pytest on PostgreSQL ($(PG_URL)) =="
+	@echo "== pytest on PostgreSQL ($(PG_URL)); tests marked once ran in the SQLite run =="
 	@if $(BIN)/python tools/pg_ready.py "$(PG_URL)"; then \
-	  LIANXIN_DATA_DIR=$(TEST_DATA) DATABASE_URL=$(PG_URL) $(BIN)/pytest -q; \
+	  LIANXIN_DATA_DIR=$(TEST_DATA)-pg DATABASE_URL=$(PG_URL) $(PYTEST) -m "not once"; \
 	elif [ "$$CI" = "true" ]; then \
 	  echo "PostgreSQL at $(PG_URL) is unreachable: under CI this is a failure."; exit 1; \
 	else \

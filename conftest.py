@@ -14,6 +14,7 @@ cast.nobody          a login with no staff profile
 
 from __future__ import annotations
 
+import os
 from types import SimpleNamespace
 
 import pytest
@@ -21,6 +22,68 @@ from django.contrib.auth import get_user_model
 
 from lianxin.org import actions
 from lianxin.org.models import Role
+
+# Moments at which date-sensitive tests also run (`@pytest.mark.any_hour`), and at which
+# `LIANXIN_TEST_NOW=...` runs the whole suite: the wall clock must never matter.
+# Beijing is UTC+8, so 15:59 UTC is 23:59 in Beijing and 16:00 UTC is the next day there.
+AWKWARD_MOMENTS = {
+    "before-midnight-beijing": "2026-12-03T15:59:30+00:00",
+    "after-midnight-beijing": "2026-12-03T16:00:30+00:00",
+    "month-end-beijing": "2026-11-30T15:58:00+00:00",
+    "eve-of-national-day": "2026-09-30T09:30:00+00:00",
+    "national-day-holiday": "2026-10-03T02:00:00+00:00",
+}
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "any_hour: also run the test with the clock at each of AWKWARD_MOMENTS"
+    )
+    config.addinivalue_line(
+        "markers",
+        "once: does not depend on the database engine (browser, PDF, subprocess, i18n); "
+        "`make test` runs it in the SQLite run only",
+    )
+    moment = os.environ.get("LIANXIN_TEST_NOW")
+    if moment:
+        import time_machine
+
+        # The whole process (Django's timezone.now, auto_now fields, the clock) starts at
+        # that moment and ticks on from it.
+        config._lianxin_travel = time_machine.travel(AWKWARD_MOMENTS.get(moment, moment))
+        config._lianxin_travel.start()
+
+
+def pytest_unconfigure(config):
+    travel = getattr(config, "_lianxin_travel", None)
+    if travel is not None:
+        travel.stop()
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.once)
+
+
+def pytest_generate_tests(metafunc):
+    if metafunc.definition.get_closest_marker("any_hour") and not os.environ.get(
+        "LIANXIN_TEST_NOW"
+    ):
+        metafunc.fixturenames.insert(0, "_awkward_moment")
+        metafunc.parametrize("_awkward_moment", ["now", *AWKWARD_MOMENTS], indirect=True)
+
+
+@pytest.fixture
+def _awkward_moment(request):
+    """Moves the whole process's clock to the named moment for one test (it keeps ticking)."""
+    if request.param == "now":
+        yield
+        return
+    import time_machine
+
+    with time_machine.travel(AWKWARD_MOMENTS[request.param]):
+        yield
 
 
 def make_person(username, name, unit, *, roles=(), position="", phone=""):
@@ -101,6 +164,25 @@ def totp_now(device) -> str:
     device.save(update_fields=["last_t", "throttling_failure_count"])
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     return f"{totp.token():0{device.digits}d}"
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """`lianxin demo` loaded once for a whole test module (committed, so that a live server
+    sees it too), its printed output returned; the database is emptied after the module.
+
+    Loading the demo takes seconds: keep the tests that need it in one module
+    (org/tests/test_demo_command.py) so that a test run loads it once."""
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    with django_db_blocker.unblock():
+        call_command("demo", stdout=out)
+    yield out.getvalue()
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
 
 
 @pytest.fixture

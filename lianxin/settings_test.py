@@ -10,3 +10,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # staff at once, the live server) see SQLite as production does: WAL and a busy timeout.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405
+
+# Argon2 is deliberately slow; the suite hashes quickly (test_login checks production's list).
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 from datetime import timedelta
 
-from django.utils import timezone
 from ninja.security import HttpBearer
 
+from lianxin.core import clock
 from lianxin.core.models import ApiToken
 
 
@@ -21,7 +21,7 @@ class TokenAuth(HttpBearer):
         )
         if row is None:
             return None
-        now = timezone.now()
+        now = clock.now()
         if row.last_used_at is None or now - row.last_used_at > timedelta(minutes=5):
             ApiToken.objects.filter(pk=row.pk).update(last_used_at=now)
         request.user = row.user

@@ -208,7 +208,7 @@ def load_demo_cases(units: dict[str, Unit], *, now: datetime | None = None) -> i
     root = units["qingshan"]
     if Case.objects.filter(root=root).exists():
         return Case.objects.filter(root=root).count()
-    now = now or timezone.now()
+    now = now or clock.now()
     rng = random.Random(20261129)
     categories = {}
     for i, (name, unit_code) in enumerate(CATEGORIES):

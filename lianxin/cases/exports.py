@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from lianxin.core import clock
 from lianxin.core.text import mask_phone
 
 
@@ -23,7 +24,7 @@ def cases_xlsx(cases, *, root) -> bytes:
     sheet.title = _("Cases")
     sheet.append([_("Cases of %(org)s") % {"org": root.name}])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([_("Exported at %(time)s") % {"time": _time(timezone.now())}])
+    sheet.append([_("Exported at %(time)s") % {"time": _time(clock.now())}])
     headers = [
         _("Case code"),
         _("Received at"),

@@ -93,7 +93,7 @@ def load_demo_catalog(units: dict[str, Unit], *, now: datetime | None = None) ->
     root = units["qingshan"]
     if Service.objects.filter(root=root).exists():
         return False
-    now = now or timezone.now()
+    now = now or clock.now()
     rng = random.Random(11)
     admin = Person.objects.get(user__username="wangfang").user
     services = []

@@ -6,9 +6,9 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import clock
 from .audit import record_event
 from .errors import ApplicationError
 from .models import CalendarYear, User, WorkdayOverride
@@ -124,7 +124,7 @@ def inbox_mark_read(*, user, ids: list[int]) -> int:
     if not ids:
         return 0
     return Notice.objects.filter(recipient=user, pk__in=ids, read_at=None).update(
-        read_at=timezone.now()
+        read_at=clock.now()
     )
 
 
@@ -154,7 +154,7 @@ def api_token_revoke(*, token, actor) -> None:
     from .models import ApiToken
 
     with transaction.atomic():
-        ApiToken.objects.filter(pk=token.pk, revoked_at=None).update(revoked_at=timezone.now())
+        ApiToken.objects.filter(pk=token.pk, revoked_at=None).update(revoked_at=clock.now())
         record_event(actor=actor, action="api_token.revoke", obj=token)
 
 

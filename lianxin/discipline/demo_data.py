@@ -44,7 +44,7 @@ def load_demo_discipline(units: dict[str, Unit], *, now: datetime | None = None)
     root = units["qingshan"]
     if DisciplineOffice.objects.filter(root=root).exists():
         return False
-    now = now or timezone.now()
+    now = now or clock.now()
     DisciplineOffice.objects.create(root=root, unit=units["qs-discipline"])
     inspector = Person.objects.get(user__username="malijuan").user
     leader = Person.objects.get(user__username="zhangjianguo").user

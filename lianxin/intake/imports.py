@@ -29,7 +29,7 @@ from openpyxl import load_workbook
 from lianxin.cases import codes
 from lianxin.cases.models import Case, CaseEvent, Category, DayCounter, Kind, Status
 from lianxin.cases.timeline import event_digest
-from lianxin.core import archives
+from lianxin.core import archives, clock
 from lianxin.core.errors import ApplicationError
 from lianxin.org.validators import normalize_phone
 
@@ -193,7 +193,7 @@ def parse(*, root, name: str, data: bytes) -> Parsed:
         merged_rows.update(range(r1, r2 + 1))
     out = Parsed()
     seen: set[str] = set()
-    now = timezone.now()
+    now = clock.now()
     for offset, cells in enumerate(raw_rows):
         number = offset + 2  # the spreadsheet's row number (row 1 holds the headers)
         cells = list(cells) + [None] * (len(headers) - len(cells))
@@ -275,7 +275,7 @@ def _insert_many(model, rows: list[dict]) -> None:
     from django.db import connection, models
 
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    now = timezone.now()
+    now = clock.now()
     converters = []
     for f in fields:
         if isinstance(f, models.DateTimeField):

@@ -13,8 +13,6 @@ Everything is answered synchronously, well within WeChat's 5-second limit.
 
 from __future__ import annotations
 
-import time
-
 from defusedxml import ElementTree as SafeET
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse, HttpResponseForbidden
@@ -29,6 +27,7 @@ from wechatpy.utils import check_signature
 
 from lianxin.cases import actions as case_actions
 from lianxin.cases.models import Case, Channel, Kind
+from lianxin.core import clock
 
 from . import media
 from .models import ChannelMessage, WechatAccount
@@ -47,7 +46,7 @@ def _safe(xml: bytes | str) -> bool:
 
 def _fresh(timestamp: str) -> bool:
     try:
-        return abs(time.time() - int(timestamp)) <= MAX_AGE
+        return abs(clock.now().timestamp() - int(timestamp)) <= MAX_AGE
     except (TypeError, ValueError):
         return False
 

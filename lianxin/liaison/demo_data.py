@@ -49,7 +49,7 @@ def load_demo_liaison(units: dict[str, Unit], *, now: datetime | None = None) ->
     root = units["qingshan"]
     if Place.objects.filter(unit__path__startswith=root.path).exists():
         return False
-    now = now or timezone.now()
+    now = now or clock.now()
     today = timezone.localdate(now)
     rng = random.Random(5)
     admin = _person("wangfang").user

@@ -49,7 +49,7 @@ def load_demo_partywork(units: dict[str, Unit], *, now: datetime | None = None) 
     root = units["qingshan"]
     if PartyOffice.objects.filter(root=root).exists():
         return False
-    now = now or timezone.now()
+    now = now or clock.now()
     rng = random.Random(7)
     actions.party_office_set(root=root, unit=units["qs-party"], actor=None)
     office = Person.objects.get(user__username="gaohongmei").user

@@ -7,8 +7,6 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-from django.utils import timezone
-
 from lianxin.core import clock
 from lianxin.org.models import Person, Unit
 
@@ -71,7 +69,7 @@ def load_demo_rules(units: dict[str, Unit], *, now: datetime | None = None) -> b
     root = units["qingshan"]
     if Regulation.objects.filter(root=root).exists():
         return False
-    now = now or timezone.now()
+    now = now or clock.now()
     admin = Person.objects.get(user__username="wangfang").user
     office = units["qs-office"]
 

@@ -2,7 +2,12 @@
 
 from datetime import timedelta
 
+import pytest
+
 from lianxin.core import clock
+
+# Dates here follow the wall clock: also run at midnight in Beijing, a month end, a holiday.
+pytestmark = pytest.mark.any_hour
 
 
 def test_handler_and_dispatcher_see_their_counts(cc, make_case, login):

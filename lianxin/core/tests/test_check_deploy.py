@@ -6,7 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[3]
+
+
+# Subprocesses on their own SQLite data folder: the same whatever the suite's database.
+pytestmark = pytest.mark.once
 
 
 def lianxin_production(data_dir: Path, *args: str, proxies="1") -> subprocess.CompletedProcess:

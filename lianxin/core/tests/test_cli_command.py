@@ -4,7 +4,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[3]
+
+
+# A subprocess on its own data folder: the same whatever the suite's database.
+pytestmark = pytest.mark.once
 
 
 def test_lianxin_lists_the_project_commands(tmp_path):

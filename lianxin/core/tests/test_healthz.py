@@ -18,6 +18,7 @@ def test_healthz_answers_ok_with_the_database_reachable(client):
     assert response.json() == {"status": "ok", "database": "ok"}
 
 
+@pytest.mark.once  # a subprocess with an unreachable database of its own
 def test_healthz_answers_503_when_the_database_is_unreachable(tmp_path):
     script = (
         "import django, json; django.setup();"

@@ -8,6 +8,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
+# A server on its own SQLite data folder: the same whatever the suite's database.
+pytestmark = pytest.mark.once
+
 
 def test_the_access_log_names_no_client(tmp_path):
     with socket.socket() as s:

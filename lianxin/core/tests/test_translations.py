@@ -6,10 +6,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[3]
 ZH = ROOT / "locale" / "zh_Hans" / "LC_MESSAGES"
+
+
+# Files only.
+pytestmark = pytest.mark.once
 
 
 def test_every_chinese_message_is_translated():

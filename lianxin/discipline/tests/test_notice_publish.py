@@ -1,22 +1,25 @@
 """Publishing a typical case: names as the office's policy says, the clause linked, shown on
 the portal with the monthly table; bad citations and others' penalties refused."""
 
-import datetime
-
 import pytest
 from django.test import Client
+from django.utils import timezone
 
+from lianxin.core import clock
 from lianxin.core.errors import ApplicationError
 from lianxin.discipline import actions
 from lianxin.discipline.models import DisciplineOffice, PublicNotice
+
+# Dates here follow the wall clock: also run at midnight in Beijing, a month end, a holiday.
+pytestmark = pytest.mark.any_hour
 
 
 @pytest.fixture
 def penalty(dc):
     return actions.penalty_record(
         root=dc.root, person=dc.people.handler, kind="admin", measure="demerit",
-        category="banquets", decided_on=datetime.date.today(), document_no="测〔2026〕5号",
-        reason="接受宴请", actor=dc.inspector,
+        category="banquets", decided_on=timezone.localdate(clock.now()),
+        document_no="测〔2026〕5号", reason="接受宴请", actor=dc.inspector,
     )  # fmt: skip
 
 

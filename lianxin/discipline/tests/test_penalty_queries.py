@@ -4,8 +4,13 @@ in a month, and the monthly table by work-style category."""
 import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from lianxin.core import clock
 from lianxin.discipline import actions, queries
+
+# Dates here follow the wall clock: also run at midnight in Beijing, a month end, a holiday.
+pytestmark = pytest.mark.any_hour
 
 
 def test_penalties_counted_per_unit_person_and_category(dc):

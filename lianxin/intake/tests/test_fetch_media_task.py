@@ -3,13 +3,12 @@ committed and added to the case's timeline; links to hosts not allowed are never
 a link that is not a picture is noted, not attached."""
 
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
 from lianxin.cases.models import Case
-from lianxin.core import samples
+from lianxin.core import clock, samples
 from lianxin.intake.tests.test_wechat_callback import URL, account, query  # noqa: F401
 
 SERVED = {"/mmbiz_jpg/abc/0": samples.jpeg(), "/page": b"<html>not a picture</html>"}
@@ -47,7 +46,7 @@ def picture_host(settings):
 def image_message(pic_url, msg_id):
     return (
         f"<xml><ToUserName><![CDATA[gh_account]]></ToUserName>"
-        f"<FromUserName><![CDATA[oUser1]]></FromUserName><CreateTime>{int(time.time())}"
+        f"<FromUserName><![CDATA[oUser1]]></FromUserName><CreateTime>{int(clock.now().timestamp())}"
         f"</CreateTime><MsgType><![CDATA[image]]></MsgType>"
         f"<PicUrl><![CDATA[{pic_url}]]></PicUrl><MediaId><![CDATA[media_{msg_id}]]></MediaId>"
         f"<MsgId>{msg_id}</MsgId></xml>"

@@ -6,13 +6,13 @@ import base64
 import hashlib
 import os
 import struct
-import time
 from xml.etree import ElementTree as ET
 
 import pytest
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from lianxin.cases.models import Case, Category
+from lianxin.core import clock
 from lianxin.intake.models import WechatAccount
 
 TOKEN = "lianxintoken"
@@ -40,14 +40,14 @@ def sign(*parts: str) -> str:
 
 
 def query(timestamp=None, nonce="n0nce"):
-    ts = str(timestamp or int(time.time()))
+    ts = str(timestamp or int(clock.now().timestamp()))
     return {"signature": sign(TOKEN, ts, nonce), "timestamp": ts, "nonce": nonce}
 
 
 def text_message(content, msg_id="1001", openid="oUser1"):
     return (
         f"<xml><ToUserName><![CDATA[gh_account]]></ToUserName>"
-        f"<FromUserName><![CDATA[{openid}]]></FromUserName><CreateTime>{int(time.time())}</CreateTime>"
+        f"<FromUserName><![CDATA[{openid}]]></FromUserName><CreateTime>{int(clock.now().timestamp())}</CreateTime>"
         f"<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[{content}]]></Content>"
         f"<MsgId>{msg_id}</MsgId></xml>"
     )
@@ -142,7 +142,7 @@ def test_safe_mode_decrypts_and_answers_encrypted(account, client):
 
 
 def test_replays_malformed_xml_and_xml_bombs_are_refused(account, client):
-    old = query(timestamp=int(time.time()) - 400)
+    old = query(timestamp=int(clock.now().timestamp()) - 400)
     r = client.post(
         URL + "?" + "&".join(f"{k}={v}" for k, v in old.items()),
         text_message("旧消息", msg_id="3001"),

@@ -12,6 +12,9 @@ from lianxin.core.models import Notice
 from lianxin.partywork import actions, months
 from lianxin.partywork.models import MonthlyReport
 
+# Dates here follow the wall clock: also run at midnight in Beijing, a month end, a holiday.
+pytestmark = pytest.mark.any_hour
+
 FULL = {
     "thinking": "职工思想稳定，个别同志对值班安排有意见，已谈心。",
     "activities": "集中学习两次，主题党日一次，志愿服务一次。",

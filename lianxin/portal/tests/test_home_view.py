@@ -1,19 +1,8 @@
 """The public portal home page."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
-
-
-def test_home_is_chinese_by_default_and_lists_stations(client):
-    call_command("demo", stdout=io.StringIO())
-    page = client.get("/").content.decode()
-    assert 'lang="zh-hans"' in page
-    assert "青山县公路管理段" in page and "城关公路站" in page
-    assert "工作人员登录" in page
 
 
 def test_language_switch_to_english_and_back(client):

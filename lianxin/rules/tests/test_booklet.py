@@ -4,11 +4,13 @@ embedded CJK font, read back by a PDF parser; and the print view."""
 import io
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from lianxin.rules import actions
 
 
+@pytest.mark.once  # PDF rendering; the database only supplies the clauses
 def test_the_pdf_holds_the_clauses_in_an_embedded_cjk_font(rc, login):
     second = actions.regulation_create(
         root=rc.root, code="shouwen", title="首问负责制度", actor=rc.admin
