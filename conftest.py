@@ -139,6 +139,33 @@ def cast(db):
     )
 
 
+def second_factor_device(user):
+    """The confirmed authenticator app of a user who must pass the second factor (made here
+    for the tests), else None."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from lianxin.core import secondfactor
+
+    user.__dict__.pop("_lx_needs_otp", None)  # roles may have changed since the last login
+    if not secondfactor.needs_second_factor(user):
+        return None
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="test phone", confirmed=True)
+    return device
+
+
+def totp_now(device) -> str:
+    """The code the app shows now (the device may take it again: tests log in repeatedly)."""
+    from django_otp.oath import TOTP
+
+    device.last_t = -1
+    device.throttling_failure_count = 0
+    device.save(update_fields=["last_t", "throttling_failure_count"])
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"
+
+
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """`lianxin demo` loaded once for a whole test module (committed, so that a live server
@@ -160,10 +187,17 @@ def demo(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def login(client):
-    """login(user) -> a test client logged in as that user."""
+    """login(user) -> a test client logged in as that user, past the second factor for the
+    staff who need it (tests of the second factor itself log in without this fixture)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
 
     def _login(user):
         client.force_login(user)
+        device = second_factor_device(user)
+        if device is not None:
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
         return client
 
     return _login
@@ -219,7 +253,12 @@ def staff_page(browser, live_server):
         page.goto(live_server.url + "/accounts/login/")
         page.get_by_label("登录名").fill(user.username)
         page.get_by_label("密码").fill(BROWSER_PASSWORD)
+        device = second_factor_device(user)
         page.locator("main button[type=submit]").click()
+        if device is not None:
+            page.wait_for_url("**/accounts/second-factor/**")
+            page.get_by_label("验证码").fill(totp_now(device))
+            page.locator("main button[type=submit]").click()
         page.wait_for_url("**/workbench/**")  # a leader lands on his scorecard
         return context, page
 

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "lianxin.core",
@@ -79,16 +81,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lianxin.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lianxin.core.middleware.LanguageMiddleware",
+    "lianxin.core.middleware.BodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "lianxin.core.middleware.SecondFactorMiddleware",
 ]
 
 ROOT_URLCONF = "lianxin.urls"
@@ -151,11 +157,21 @@ AXES_COOLOFF_TIME = timedelta(minutes=30)
 # A login name is locked after repeated failures from the same address; offices share one
 # public address behind NAT, so a whole office is not locked by one clerk's typos.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+# The client address of every rate limit and of the lockout: REMOTE_ADDR, or behind
+# LIANXIN_TRUSTED_PROXIES reverse proxies the entry they wrote in X-Forwarded-For
+# (lianxin/core/clientip.py; AXES_PROXY_COUNT is read as an older name of the same number).
+LIANXIN_TRUSTED_PROXIES = int(
+    os.environ.get("LIANXIN_TRUSTED_PROXIES", os.environ.get("AXES_PROXY_COUNT", "0")) or 0
 )
+AXES_CLIENT_IP_CALLABLE = "lianxin.core.clientip.client_ip"
 AXES_RESET_ON_SUCCESS = True
+
+# Second factor (TOTP, django-otp) for superusers and holders of admin, supervisor, inspector
+# or leader (lianxin/core/secondfactor.py). Always on in production; LIANXIN_REQUIRE_OTP=0
+# turns it off elsewhere (`make run` does, for the demo), with a banner on every workbench
+# page (docs/decisions/011-trust-site-second-factor.md).
+LIANXIN_REQUIRE_OTP = PRODUCTION or os.environ.get("LIANXIN_REQUIRE_OTP", "1") != "0"
+OTP_TOTP_ISSUER = os.environ.get("LIANXIN_ORG_NAME", "") or "Lianxin"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
@@ -205,6 +221,44 @@ if PRODUCTION:
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# The Content-Security-Policy of every HTML page (ContentSecurityPolicyMiddleware): nothing
+# inline, nothing from elsewhere. `data:` images are the small SVG icons inside Bootstrap's CSS.
+LIANXIN_CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+# Request bodies (lianxin/core/middleware.py BodyLimitMiddleware): a declared Content-Length
+# over the limit of the path is refused with 413 before anything is read. The default is the
+# largest public form: five photos or PDFs of 10 MB (core/files.py) and the text.
+LIANXIN_MAX_BODY = 51 * 2**20
+LIANXIN_BODY_LIMITS = {
+    "/accounts/": 64 * 2**10,
+    "/i18n/": 64 * 2**10,
+    "/channels/": 512 * 2**10,
+    "/open311/": 2**20,
+    "/api/": 2 * 2**20,
+    "/workbench/imports/": 51 * 2**20,
+}
+# Fields other than files (Django's own check), and files kept in memory before they go to a
+# temporary file on disk.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 2**20
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 2**20
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+# Spreadsheets (zip archives) may unpack to at most this many bytes in all, and no part may
+# unpack to more than LIANXIN_ZIP_MAX_RATIO times its packed size (lianxin/core/archives.py).
+LIANXIN_ZIP_MAX_BYTES = 300 * 2**20
+LIANXIN_ZIP_MAX_RATIO = 200
 
 LOGGING = {
     "version": 1,

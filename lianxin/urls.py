@@ -5,6 +5,7 @@ from django.urls import include, path
 from lianxin.api.api import api
 from lianxin.cases.urls import workbench_urls as case_urls
 from lianxin.catalog.urls import workbench_urls as catalog_urls
+from lianxin.core import secondfactor_views
 from lianxin.core import views as core_views
 from lianxin.discipline.urls import workbench_urls as discipline_urls
 from lianxin.intake import views as intake_views
@@ -41,6 +42,11 @@ workbench = (
         path("org/people/<int:pk>/edit/", org_views.person_edit, name="person_edit"),
         path("org/people/<int:pk>/record/", org_record.cadre_record, name="cadre_record"),
         path("org/my-record/", org_record.my_record, name="my_record"),
+        path(
+            "org/people/<int:pk>/second-factor-reset/",
+            org_views.second_factor_reset,
+            name="second_factor_reset",
+        ),
         path("inbox/", core_views.inbox, name="inbox"),
         *case_urls,
         *partywork_urls,
@@ -67,6 +73,8 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/second-factor/", secondfactor_views.verify, name="second_factor"),
+    path("accounts/second-factor/enrol/", secondfactor_views.enrol, name="second_factor_enrol"),
     path("accounts/logout-everywhere/", core_views.logout_everywhere, name="logout_everywhere"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", core_views.healthz, name="healthz"),

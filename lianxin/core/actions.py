@@ -156,3 +156,83 @@ def api_token_revoke(*, token, actor) -> None:
     with transaction.atomic():
         ApiToken.objects.filter(pk=token.pk, revoked_at=None).update(revoked_at=clock.now())
         record_event(actor=actor, action="api_token.revoke", obj=token)
+
+
+def second_factor_enrol(*, user, device, token: str) -> list[str]:
+    """Confirm the authenticator app being enrolled with one of its codes; returns ten new
+    recovery codes (shown once: only their keyed hashes are kept). Earlier devices and
+    recovery codes of the user are removed."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from . import secondfactor
+    from .models import RecoveryCode
+
+    if device.user_id != user.pk or device.confirmed:
+        raise ApplicationError(_("Start the enrolment again."), field="token")
+    token = (token or "").strip().replace(" ", "")
+    with transaction.atomic():
+        device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
+        if not (token.isdigit() and len(token) == 6 and device.verify_token(token)):
+            raise ApplicationError(
+                _("The code is wrong or has expired: enter the six digits the app shows now."),
+                field="token",
+            )
+        TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        RecoveryCode.objects.filter(user=user).delete()
+        codes = secondfactor.new_recovery_codes()
+        RecoveryCode.objects.bulk_create(
+            [RecoveryCode(user=user, digest=secondfactor.code_digest(c)) for c in codes]
+        )
+        record_event(
+            actor=user,
+            action="second_factor.enrol",
+            obj=user,
+            after={"device": device.pk, "recovery_codes": len(codes)},
+        )
+    return codes
+
+
+def second_factor_verify(*, user, token: str):
+    """The confirmed device when `token` is a current code of the user's authenticator app
+    or one of his unused recovery codes (which is then spent); None otherwise.
+
+    Each try counts against a limit per user (10 in 15 minutes) besides django-otp's own
+    growing delay after failures, so codes cannot be guessed.
+    """
+    from datetime import timedelta
+
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from . import clock, ratelimit, secondfactor
+    from .models import RecoveryCode
+
+    device = secondfactor.confirmed_device(user)
+    if device is None:
+        return None
+    if not ratelimit.hit("second-factor", str(user.pk), limit=10, window=timedelta(minutes=15)):
+        raise ApplicationError(
+            _("Too many tries. Wait a quarter of an hour, or ask an administrator."),
+            field="token",
+        )
+    token = (token or "").strip().replace(" ", "")
+    if token.isdigit() and len(token) == 6:
+        with transaction.atomic():
+            device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
+            return device if device.verify_token(token) else None
+    digest = secondfactor.code_digest(token)
+    with transaction.atomic():
+        spent = RecoveryCode.objects.filter(user=user, digest=digest, used_at=None).update(
+            used_at=clock.now()
+        )
+        if not spent:
+            return None
+        left = RecoveryCode.objects.filter(user=user, used_at=None).count()
+        record_event(
+            actor=user,
+            action="second_factor.recovery_code_use",
+            obj=user,
+            after={"recovery_codes_left": left},
+        )
+    return device

@@ -22,3 +22,26 @@ def calendar_years_known(app_configs, **kwargs):
         )
         for year in years
     ]
+
+
+@register(deploy=True)
+def trusted_proxies_set(app_configs, **kwargs):
+    """Production runs behind a TLS proxy: with no trusted proxy every rate limit and the
+    login lockout would count the proxy's address, one bucket for the whole county."""
+    from django.conf import settings
+
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None) and not getattr(
+        settings, "LIANXIN_TRUSTED_PROXIES", 0
+    ):
+        return [
+            Warning(
+                "LIANXIN_TRUSTED_PROXIES is 0 behind the TLS proxy: every client would share "
+                "the proxy's address in the rate limits and the login lockout.",
+                hint=(
+                    "Set LIANXIN_TRUSTED_PROXIES to the number of reverse proxies in front of "
+                    "lianxin (1 for one nginx), which append the client to X-Forwarded-For."
+                ),
+                id="lianxin.W010",
+            )
+        ]
+    return []

@@ -25,4 +25,5 @@ def site(request):
         "ORG_NAME": settings.LIANXIN_ORG_NAME,
         "is_admin": is_admin,
         "is_inspector": is_inspector,
+        "SECOND_FACTOR_OFF": not getattr(settings, "LIANXIN_REQUIRE_OTP", True),
     }

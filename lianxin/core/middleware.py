@@ -24,3 +24,117 @@ class LanguageMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+def body_limit(path: str) -> int:
+    """The largest request body (bytes) that `path` takes: the longest matching prefix of
+    LIANXIN_BODY_LIMITS wins, else LIANXIN_MAX_BODY."""
+    best, limit = -1, int(settings.LIANXIN_MAX_BODY)
+    for prefix, size in settings.LIANXIN_BODY_LIMITS.items():
+        if path.startswith(prefix) and len(prefix) > best:
+            best, limit = len(prefix), int(size)
+    return limit
+
+
+class BodyLimitMiddleware:
+    """Refuse a request whose declared body is over the limit of its path with HTTP 413,
+    before anything reads the body (CSRF, forms, uploads come later in the chain).
+
+    A body without Content-Length (chunked) is never read by Django (it reads exactly
+    CONTENT_LENGTH bytes); the web server's own limits apply there.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            declared = -1
+        limit = body_limit(request.path_info)
+        if declared < 0 or declared > limit:
+            return too_large(request, limit)
+        return self.get_response(request)
+
+
+def too_large(request, limit: int):
+    from django.http import JsonResponse
+    from django.shortcuts import render
+    from django.utils.translation import gettext as _
+
+    mb = max(1, limit // 2**20)
+    message = _("The request is too large: at most %(mb)d MB may be sent here.") % {"mb": mb}
+    if request.path_info.startswith(("/api/", "/open311/", "/channels/")):
+        response = JsonResponse({"detail": message}, status=413)
+    else:
+        response = render(request, "errors/413.html", {"message": message}, status=413)
+    # The body was not read: the connection cannot be reused for another request.
+    response["Connection"] = "close"
+    return response
+
+
+SECOND_FACTOR_GUARDED = ("/workbench/", "/admin/", "/api/")
+
+
+class SecondFactorMiddleware:
+    """Staff with power over others' data (core/secondfactor.py) reach no workbench or admin
+    page before their session passed the second factor: they are sent to enrol an
+    authenticator app, or to enter its code. On the API a session that has not passed it
+    counts as no session (a bearer token still works).
+
+    Comes after django-otp's OTPMiddleware, which marks a verified session on request.user.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from . import secondfactor
+
+        path = request.path_info
+        user = getattr(request, "user", None)
+        if (
+            path.startswith(SECOND_FACTOR_GUARDED)
+            and secondfactor.required()
+            and user is not None
+            and user.is_authenticated
+            and not user.is_verified()
+            and secondfactor.needs_second_factor(user)
+        ):
+            if path.startswith("/api/"):
+                from django.contrib.auth.models import AnonymousUser
+
+                request.user = AnonymousUser()
+            else:
+                from django.shortcuts import redirect
+                from django.urls import reverse
+                from django.utils.http import urlencode
+
+                name = (
+                    "second_factor"
+                    if secondfactor.confirmed_device(user)
+                    else "second_factor_enrol"
+                )
+                target = reverse(name)
+                if request.method == "GET":
+                    target += "?" + urlencode({"next": request.get_full_path()})
+                return redirect(target)
+        return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware:
+    """Every HTML page carries LIANXIN_CSP: scripts, styles, fonts and images from this site
+    only (the vendored Bootstrap, htmx and our static files), no inline script, no style
+    attribute, no framing, forms posting only here. Pages mark elements with data attributes
+    and static/js/lianxin.js acts on them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = settings.LIANXIN_CSP
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.policy and response.get("Content-Type", "").startswith("text/html"):
+            response.headers.setdefault("Content-Security-Policy", self.policy)
+        return response

@@ -177,6 +177,37 @@ class RateCounter(models.Model):
         return f"{self.key} {self.count}"
 
 
+class SpentChallenge(models.Model):
+    """A proof-of-work challenge that has been used: its digest is unique, so a challenge is
+    claimed by one INSERT and a second claim finds the row (lianxin/core/pow.py). Only the
+    day is kept, to purge old rows; nothing about who used it."""
+
+    digest = models.CharField(max_length=64, unique=True)
+    day = models.DateField(db_index=True)
+
+    def __str__(self) -> str:
+        return self.digest[:12]
+
+
+class RecoveryCode(models.Model):
+    """One of a staff member's single-use recovery codes for the second factor: only a keyed
+    hash is kept (lianxin/core/secondfactor.py); the codes are shown once when made."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recovery_codes"
+    )
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.digest[:8]}"
+
+
 class ApiToken(BaseModel):
     """A bearer token for the JSON API, for a staff member or a trusted system's login.
 

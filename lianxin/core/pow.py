@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
+from django.db import connection
 from django.utils import timezone
 
-from . import clock, ratelimit
+from . import clock
+from .models import SpentChallenge
 
 SALT = "lianxin.pow"
 MAX_AGE = 2 * 3600
@@ -58,8 +60,22 @@ def verify(token: str, counter: str) -> bool:
     digest = hashlib.sha256(f"{token}:{counter}".encode()).digest()
     if _zero_bits(digest) < max(int(data.get("b", 0)), bits()):
         return False
-    once = hashlib.sha256(token.encode()).hexdigest()[:40]
-    # The row that takes the challenge is dated by its day only (anonymous forms must leave
-    # no time finer than the day); it lives a day longer than the challenge to make up.
-    day = timezone.make_aware(datetime.combine(timezone.localdate(clock.now()), time.min))
-    return ratelimit.hit("pow", once, limit=1, window=timedelta(days=1, seconds=MAX_AGE), at=day)
+    return claim(hashlib.sha256(token.encode()).hexdigest())
+
+
+def claim(digest: str) -> bool:
+    """Take a challenge once: one INSERT that does nothing when the digest is there already,
+    so of any number of simultaneous submissions exactly one gets the row."""
+    today = timezone.localdate(clock.now())
+    q = connection.ops.quote_name
+    table = q(SpentChallenge._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({q('digest')}, {q('day')}) VALUES (%s, %s) "
+            f"ON CONFLICT ({q('digest')}) DO NOTHING",
+            [digest, connection.ops.adapt_datefield_value(today)],
+        )
+        taken = cursor.rowcount == 1
+    # Challenges live two hours: rows from before yesterday can go.
+    SpentChallenge.objects.filter(day__lt=today - timedelta(days=2)).delete()
+    return taken

@@ -28,7 +28,7 @@ from openpyxl import load_workbook
 from lianxin.cases import codes
 from lianxin.cases.models import Case, CaseEvent, Category, DayCounter, Kind, Status
 from lianxin.cases.timeline import event_digest
-from lianxin.core import clock
+from lianxin.core import archives, clock
 from lianxin.core.errors import ApplicationError
 from lianxin.org.validators import normalize_phone
 
@@ -150,6 +150,7 @@ def _table(name: str, data: bytes):
         if not reader:
             raise ApplicationError(_("The file is empty."), field="file")
         return [h.strip() for h in reader[0]], reader[1:], []
+    archives.check_zip(data)  # before any reader unpacks it (zip bombs)
     xml = _sheet_xml(data)
     try:  # calamine (Rust) reads 100,000 rows in about a second, openpyxl in thirty
         from python_calamine import CalamineWorkbook

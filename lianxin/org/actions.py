@@ -357,3 +357,33 @@ def organisation_office_set(*, root: Unit, unit: Unit, actor) -> OrganisationOff
             actor=actor, action="org.organisation_office_set", obj=office, after={"unit": unit.pk}
         )
     return office
+
+
+def second_factor_reset(*, person: Person, actor) -> None:
+    """Remove a person's authenticator app and recovery codes (a lost phone): at his next
+    login he enrols again. Every session of his ends at once. Needs `admin` over his unit
+    and over every unit where he holds a role, since whoever knows his password could then
+    enrol a device of his own."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from lianxin.core.models import RecoveryCode
+
+    units = [person.unit, *Unit.objects.filter(grants__person=person)]
+    if actor is not None and not all(access.is_admin_of(actor, u) for u in units):
+        raise ApplicationError(
+            _("Only an administrator over all of this person's units can reset it."),
+            code="forbidden",
+        )
+    user = person.user
+    with transaction.atomic():
+        devices, _rows = TOTPDevice.objects.filter(user=user).delete()
+        codes = RecoveryCode.objects.filter(user=user).count()
+        RecoveryCode.objects.filter(user=user).delete()
+        get_user_model().objects.filter(pk=user.pk).update(session_epoch=F("session_epoch") + 1)
+        record_event(
+            actor=actor,
+            action="second_factor.reset",
+            obj=person,
+            before={"devices": devices, "recovery_codes": codes},
+            after=None,
+        )

@@ -160,6 +160,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "show_phone": access.sees_phone(request.user, person),
             "can_edit": access.governs(request.user, person.unit),
             "sees_record": access.sees_record(request.user, person),
+            "can_reset_second_factor": access.is_admin_of(request.user, person.unit),
         },
     )
 
@@ -270,3 +271,19 @@ def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     except actions.ApplicationError as err:
         messages.error(request, str(err.message))
     return redirect("workbench:unit_detail", pk=unit.pk)
+
+
+@staff_required
+@require_POST
+def second_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access.access_person(request.user, pk, write=True)
+    try:
+        actions.second_factor_reset(person=person, actor=request.user)
+        messages.success(
+            request,
+            _("The second factor of %(name)s was reset: he enrols again at his next login.")
+            % {"name": person.name},
+        )
+    except actions.ApplicationError as err:
+        messages.error(request, str(err.message))
+    return redirect("workbench:person_detail", pk=person.pk)

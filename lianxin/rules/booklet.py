@@ -24,14 +24,18 @@ def _context(title, versions, root):
     }
 
 
-def render_html(title, versions, root) -> str:
-    return render_to_string("rules/booklet.html", _context(title, versions, root))
+def render_html(title, versions, root, *, pdf: bool = False) -> str:
+    return render_to_string("rules/booklet.html", {**_context(title, versions, root), "pdf": pdf})
 
 
 def render_pdf(title, versions, root) -> bytes:
-    from weasyprint import HTML
+    from django.contrib.staticfiles import finders
+    from weasyprint import CSS, HTML
 
-    return HTML(string=render_html(title, versions, root)).write_pdf()
+    # The page links its style sheet (the Content-Security-Policy allows no inline <style>);
+    # WeasyPrint gets the same file from disk.
+    style = CSS(filename=finders.find("css/booklet.css"))
+    return HTML(string=render_html(title, versions, root, pdf=True)).write_pdf(stylesheets=[style])
 
 
 def html_response(request, *, title, versions, root) -> HttpResponse:

@@ -15,16 +15,18 @@ ROOT = Path(__file__).resolve().parents[3]
 pytestmark = pytest.mark.once
 
 
-def lianxin_production(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run `lianxin ARGS` as production would, on a fresh data folder."""
+def lianxin_production(data_dir: Path, *args: str, proxies="1") -> subprocess.CompletedProcess:
+    """Run `lianxin ARGS` as production would (behind one TLS proxy), on a fresh data folder."""
     env = {
         **os.environ,
         "LIANXIN_ENV": "production",
         "ALLOWED_HOSTS": "lianxin.example.gov.cn",
         "LIANXIN_DATA_DIR": str(data_dir),
+        "LIANXIN_TRUSTED_PROXIES": proxies,
     }
     for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"):
         env.pop(name, None)
+    env.pop("AXES_PROXY_COUNT", None)
     return subprocess.run(
         [sys.executable, "-m", "lianxin.cli", *args],
         env=env,
@@ -51,3 +53,8 @@ def test_production_static_files_collect_with_hashed_names(tmp_path):
     manifest = (tmp_path / "staticfiles" / "staticfiles.json").read_text()
     assert "vendor/bootstrap/bootstrap.min.css" in manifest
     assert "vendor/htmx/htmx.min.js" in manifest
+
+
+def test_production_without_trusted_proxies_is_warned(tmp_path):
+    out = lianxin_production(tmp_path, "check", "--deploy", proxies="0")
+    assert "lianxin.W010" in out.stdout + out.stderr

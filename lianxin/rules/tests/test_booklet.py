@@ -2,6 +2,7 @@
 embedded CJK font, read back by a PDF parser; and the print view."""
 
 import io
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -52,4 +53,9 @@ def test_the_pdf_holds_the_clauses_in_an_embedded_cjk_font(rc, login):
     cjk = {name: embedded for name, embedded in fonts.items() if "CJK" in name}
     assert cjk and all(cjk.values())
     html = admin.get("/workbench/rules/booklet/", {**query, "format": "html"}).content.decode()
-    assert "counter(page)" in html and "target-counter" in html and "不得迟到早退" in html
+    # The print-ready page links the same style sheet that the PDF is made with (no inline
+    # <style>: the Content-Security-Policy forbids it).
+    assert 'href="/static/css/booklet.css"' in html and "<style" not in html
+    assert "不得迟到早退" in html
+    css = (Path(__file__).resolve().parents[3] / "static/css/booklet.css").read_text()
+    assert "counter(page)" in css and "target-counter" in css

@@ -127,3 +127,18 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {_pad(label, 12)} {username:<14} {person.name} · {person.unit.name}"
             )
+        if settings.LIANXIN_REQUIRE_OTP:
+            self.stdout.write(
+                _(
+                    "Administrators, leaders, supervisors and inspectors set up an "
+                    "authenticator app at their first login. To try the demo without one, "
+                    "start it with LIANXIN_REQUIRE_OTP=0 (make run does)."
+                )
+            )
+        else:
+            self.stdout.write(
+                _(
+                    "WARNING: the second factor is switched off (LIANXIN_REQUIRE_OTP=0): "
+                    "for a demonstration only."
+                )
+            )
