@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, QueryDict
 from ninja import Field, Query, Router, Schema, Status
 
+from lianxin.api.params import Id, Offset
 from lianxin.core import files
 from lianxin.core.errors import ApplicationError
 from lianxin.org.access import home_root
@@ -28,7 +29,7 @@ router = Router(tags=["cases"])
 class CaseIn(Schema):
     kind: str
     channel: str
-    category: int
+    category: Id
     content: str
     title: str = ""
     place: str = ""
@@ -105,15 +106,15 @@ class ListFilters(Schema):
     tab: str = "all"
     status: str = ""
     overdue: bool = False
-    unit: int | None = None
+    unit: Id | None = None
     channel: str = ""
-    category: int | None = None
+    category: Id | None = None
     kind: str = ""
     since: date | None = None
     until: date | None = None
     q: str = ""
     limit: int = Field(50, ge=1, le=200)
-    offset: int = Field(0, ge=0)
+    offset: Offset = 0
 
 
 def _root(request) -> Unit:
@@ -234,9 +235,9 @@ def get_contact(request, code: str):
 
 class StepIn(Schema):
     version: int
-    unit: int | None = None
-    co_units: list[int] = []
-    handler: int | None = None
+    unit: Id | None = None
+    co_units: list[Id] = []
+    handler: Id | None = None
     note: str = ""
     reason: str = ""
     question: str = ""

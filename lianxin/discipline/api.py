@@ -43,7 +43,7 @@ class ReportDetail(ReportOut):
     messages: list[MessageOut]
 
 
-class StepIn(Schema):
+class AcceptIn(Schema):
     version: int
 
 
@@ -104,7 +104,7 @@ def get_report(request, pk: int):
 
 
 @router.post("/reports/{pk}/accept", response=ReportOut, summary="Accept (受理) a report")
-def accept_report(request, pk: int, body: StepIn):
+def accept_report(request, pk: int, body: AcceptIn):
     r = access.access_report(request.user, pk)
     return _out(actions.report_accept(report=r, actor=request.user, version=body.version))
 
