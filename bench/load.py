@@ -25,6 +25,7 @@ missing, a notification was duplicated or the audit chain is broken.
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import shutil
@@ -279,12 +280,21 @@ def run_clients(port: int, org: dict, services: Services) -> dict:
         for attempt in range(20):
             try:
                 return func()
-            except (OSError, ValueError):  # reset by a killed worker, or a cut answer
+            except (OSError, ValueError, http.client.HTTPException):  # a killed web worker
                 retries[what] += 1
                 time.sleep(0.2 * (attempt + 1))
         raise RuntimeError(f"{what}: no answer after 20 tries")
 
+    failed: list[str] = []
+
     def client(k: int) -> None:
+        try:
+            work(k)
+        except Exception as exc:  # counted and printed, never a silent thread death
+            with lock:
+                failed.append(f"client {k}: {exc!r}")
+
+    def work(k: int) -> None:
         for i in range(PER_CLIENT):
             key = f"load-{k}-{i}"
             body = {
@@ -344,6 +354,7 @@ def run_clients(port: int, org: dict, services: Services) -> dict:
         "elapsed": elapsed,
         "latencies": sorted(latencies),
         "retries": retries,
+        "failed": failed,
     }
 
 
@@ -386,6 +397,14 @@ def check(result: dict) -> dict:
         Case.objects.filter(code__in=result["dispatched"]).values_list("code", "citizen_phone")
     )
     untold = sorted(code for code, phone in phones.items() if phone not in told)
+    # A task whose worker was killed stays RUNNING: django-tasks-db never runs it again (at
+    # most once). Was its SMS sent before the kill, or lost?
+    from django_tasks_db.models import DBTaskResult
+
+    cut = {"sent": 0, "lost": 0}
+    for task in DBTaskResult.objects.filter(status="RUNNING", task_path__endswith="send_sms"):
+        phone, text = task.args_kwargs["args"][:2]
+        cut["sent" if f"{phone}\t{' '.join(text.split())}" in sms else "lost"] += 1
     audit = subprocess.run(
         [LIANXIN, "audit", "verify"], env=env(), cwd=ROOT, capture_output=True, text=True
     )
@@ -397,6 +416,7 @@ def check(result: dict) -> dict:
         "sms": len(lines),
         "sms_dupes": sms_dupes,
         "untold": untold,
+        "cut": cut,
         "audit_ok": audit.returncode == 0,
         "audit": (audit.stdout.strip().splitlines() or audit.stderr.strip().splitlines())[-1],
     }
@@ -434,6 +454,8 @@ def main() -> int:
         + "; client retries after a failed call: "
         + (", ".join(f"{w} {n}" for w, n in sorted(result["retries"].items())) or "none")
     )
+    for line in result["failed"]:
+        print("CLIENT FAILED", line)
     print(
         f"cases whose code a client received but missing: {len(figures['missing'])}; "
         f"keys with more than one case: {figures['extra_cases']}"
@@ -443,7 +465,9 @@ def main() -> int:
         f"{figures['sms']} SMS, duplicates {sum(n - 1 for n in figures['sms_dupes'].values())}"
     )
     print(
-        f"background tasks at the end: {tasks}; dispatched cases whose citizen got no SMS: "
+        f"background tasks at the end: {tasks} (SMS tasks cut by a kill: {figures['cut']['sent']} "
+        f"sent before it, {figures['cut']['lost']} lost); dispatched cases whose citizen got "
+        "no SMS: "
         f"{len(figures['untold'])}"
         + (f" (e.g. {', '.join(figures['untold'][:3])})" if figures["untold"] else "")
     )
@@ -452,7 +476,7 @@ def main() -> int:
     )
     for line, n in list(figures["sms_dupes"].items())[:5]:
         print(f"DUPLICATE SMS x{n}: {line}")
-    bad = figures["missing"] or figures["extra_cases"] or figures["inbox_dupes"]
+    bad = figures["missing"] or figures["extra_cases"] or figures["inbox_dupes"] or result["failed"]
     bad = bad or figures["sms_dupes"] or not figures["audit_ok"]
     return 1 if bad else 0
 

@@ -39,7 +39,9 @@ class CaseIn(Schema):
     is_public: bool = False
     urgent: bool = False
     submit_token: str | None = Field(
-        None, description="An idempotency key: the same key twice gives the one case."
+        None,
+        max_length=64,
+        description="An idempotency key: the same key twice gives the one case.",
     )
 
 
