@@ -167,16 +167,21 @@ def test_restore_brings_back_the_case_its_photo_and_the_sealed_reporter(
     }
 
 
-def test_restore_refuses_a_data_folder_in_use_and_changes_nothing(records, tmp_path):
+def test_restore_refuses_a_data_folder_in_use_unless_forced(records, restored_db, tmp_path):
+    case, photo, report, receipt = records
+    url = restored_db
     _backup(tmp_path)
     new = tmp_path / "new-data"
     new.mkdir()
     (new / "files").mkdir()
     (new / "notes.txt").write_text("本机的其他数据")
     with pytest.raises(CommandError, match="not empty"):
-        _restore(tmp_path, None)
+        _restore(tmp_path, url)
     assert sorted(p.name for p in new.iterdir()) == ["files", "notes.txt"]
     assert not any((new / "files").iterdir())
+    # --force: the operator's word that this folder may be overwritten.
+    assert "Restored" in _restore(tmp_path, url, "--force")
+    assert _read_back(new, url, case, report, receipt)["receipt_opens"]
 
 
 def test_restore_refuses_a_damaged_backup_or_the_wrong_keys(records, tmp_path):
