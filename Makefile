@@ -84,6 +84,8 @@ bench: install
 	PG_URL=$(PG_URL) LIANXIN_DATA_DIR=$(CURDIR)/data/bench $(BIN)/python bench/cases.py
 	env -u DATABASE_URL LIANXIN_DATA_DIR=$(CURDIR)/data/bench-import $(BIN)/python bench/imports.py
 	env -u DATABASE_URL LIANXIN_DATA_DIR=$(CURDIR)/data/bench-discipline $(BIN)/python bench/discipline.py
+	env -u DATABASE_URL $(BIN)/python bench/fuzz_api.py
+	PG_URL=$(PG_URL) $(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) data/test data/bench

@@ -13,6 +13,7 @@ from django.http import Http404, QueryDict
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
+from lianxin.api.params import Id, Offset
 from lianxin.core import files
 from lianxin.core.errors import ApplicationError
 from lianxin.org.access import home_root
@@ -31,7 +32,7 @@ MAX_ID = 2**63 - 1
 class CaseIn(Schema):
     kind: str
     channel: str
-    category: int
+    category: Id
     content: str
     title: str = ""
     place: str = ""
@@ -113,15 +114,15 @@ class ListFilters(Schema):
     tab: str = "all"
     status: str = ""
     overdue: bool = False
-    unit: int | None = Field(None, ge=1, le=MAX_ID)
+    unit: Id | None = None
     channel: str = ""
-    category: int | None = Field(None, ge=1, le=MAX_ID)
+    category: Id | None = None
     kind: str = ""
     since: date | None = None
     until: date | None = None
     q: str = ""
     limit: int = Field(50, ge=1, le=200)
-    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+    offset: Offset = 0
 
 
 def _root(request) -> Unit:
@@ -246,9 +247,9 @@ def get_contact(request, code: str):
 
 class StepIn(Schema):
     version: int
-    unit: int | None = None
-    co_units: list[int] = []
-    handler: int | None = None
+    unit: Id | None = None
+    co_units: list[Id] = []
+    handler: Id | None = None
     note: str = ""
     reason: str = ""
     question: str = ""

@@ -4,12 +4,12 @@ the register of service requests (list, read, register)."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Annotated
 
 from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from lianxin.core.errors import ApplicationError
+from lianxin.api.params import Id, Offset
 from lianxin.core.text import mask_phone
 
 from . import access, actions, queries
@@ -61,7 +61,7 @@ class RequestOut(Schema):
 
 
 class RequestIn(Schema):
-    service: int
+    service: Id
     applicant_name: str
     applicant_phone: str
     subject: str
@@ -143,13 +143,15 @@ def _request_out(r, user) -> dict:
 
 @router.get("/requests", response=list[RequestOut])
 def request_list(
-    request, month: date | None = None, status: str = "", limit: int = 100, offset: int = 0
+    request,
+    month: date | None = None,
+    status: str = "",
+    limit: Annotated[int, Field(ge=1, le=500)] = 100,
+    offset: Offset = 0,
 ):
     root = access.root_of(request.user)
     rows = queries.request_list(root, status=status, month=month.replace(day=1) if month else None)
-    if not (0 <= offset <= 10**9 and limit >= 1):
-        raise ApplicationError(_("offset and limit are out of range."), field="offset")
-    return [_request_out(r, request.user) for r in rows[offset : offset + min(limit, 500)]]
+    return [_request_out(r, request.user) for r in rows[offset : offset + limit]]
 
 
 @router.get("/requests/{code}", response=RequestOut)

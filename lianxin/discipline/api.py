@@ -43,11 +43,11 @@ class ReportDetail(ReportOut):
     messages: list[MessageOut]
 
 
-class StepIn(Schema):
+class ReportStepIn(Schema):
     version: int
 
 
-class AcceptIn(StepIn):
+class AcceptIn(ReportStepIn):
     accused: int | None = None
     keep_accused: bool = True
 

@@ -6,6 +6,7 @@ from datetime import date
 
 from ninja import Router, Schema, Status
 
+from lianxin.api.params import Id
 from lianxin.org.access import person_of
 
 from . import access, actions, queries
@@ -35,7 +36,7 @@ class VisitOut(Schema):
 
 
 class VisitIn(Schema):
-    place: int
+    place: Id
     kind: str = "visit"
     day: date
     met: str

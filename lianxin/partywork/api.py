@@ -45,7 +45,7 @@ class PlanOut(Schema):
     items: list[ItemOut]
 
 
-class ReportOut(Schema):
+class MonthlyReportOut(Schema):
     unit: str
     month: date
     state: str
@@ -110,13 +110,16 @@ def plan(request, unit_id: int, month: str):
     }
 
 
-@router.get("/units/{unit_id}/reports/{month}", response=ReportOut)
+@router.get("/units/{unit_id}/reports/{month}", response=MonthlyReportOut)
 def report(request, unit_id: int, month: str):
     unit = access.access_unit(request.user, unit_id)
     r = queries.report_of(unit, _month(month))
     if r is None:
         raise Http404
-    return {"unit": unit.name, **{k: getattr(r, k) for k in ReportOut.model_fields if k != "unit"}}
+    return {
+        "unit": unit.name,
+        **{k: getattr(r, k) for k in MonthlyReportOut.model_fields if k != "unit"},
+    }
 
 
 @router.post("/guidance/{pk}/receipts/{unit_id}", summary="Confirm receipt of guidance")
