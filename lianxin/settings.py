@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "lianxin.mediation",
     "lianxin.rules",
     "lianxin.discipline",
+    "lianxin.supervision",
     "lianxin.intake",
     "lianxin.portal",
     "lianxin.api",

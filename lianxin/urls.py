@@ -16,6 +16,7 @@ from lianxin.org import views as org_views
 from lianxin.partywork.urls import workbench_urls as partywork_urls
 from lianxin.portal import views as portal_views
 from lianxin.rules.urls import workbench_urls as rules_urls
+from lianxin.supervision.urls import workbench_urls as supervision_urls
 
 workbench = (
     [
@@ -45,6 +46,7 @@ workbench = (
         *mediation_urls,
         *rules_urls,
         *discipline_urls,
+        *supervision_urls,
         path("imports/", intake_views.import_list, name="imports"),
         path("imports/template.xlsx", intake_views.import_template, name="import_template"),
         path("imports/<int:pk>/", intake_views.import_detail, name="import_detail"),
