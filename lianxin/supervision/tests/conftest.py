@@ -8,9 +8,12 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from lianxin.cases.tests.conftest import cc, make_case, receive  # noqa: F401 - fixtures
+from lianxin.cases.tests import conftest as cases_conftest
 from lianxin.core import clock, files, samples
 from lianxin.supervision import actions
+
+cc = cases_conftest.cc  # the cases cast, as a fixture of this folder too
+make_case = cases_conftest.make_case
 
 
 def evidence(name="after.png"):
