@@ -1,0 +1,122 @@
+"""Demo inspection and rectification: a finished unannounced inspection of two stations
+with its bulletin (one problem rectified and signed off, one overdue), and a special
+inspection planned for the coming weeks."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+
+from lianxin.cases.models import Category
+from lianxin.core import clock, files, samples
+from lianxin.org.models import Person, Unit
+
+from . import actions
+from .models import Inspection
+
+
+def _person(username: str) -> Person:
+    return Person.objects.select_related("unit", "user").get(user__username=username)
+
+
+def _user(username: str):
+    return _person(username).user
+
+
+def load_demo_supervision(units: dict[str, Unit], *, now: datetime | None = None) -> bool:
+    root = units["qingshan"]
+    if Inspection.objects.filter(root=root).exists():
+        return False
+    now = now or clock.now()
+    today = timezone.localdate(now)
+    road = Category.objects.get(root=root, name="交通安全设施")
+    service = Category.objects.get(root=root, name="服务态度")
+    sunwei = _user("sunwei")
+    start = now - timedelta(days=35)
+    with clock.frozen_at(start):
+        done = actions.inspection_plan(
+            root=root,
+            subject="公路站养护作业和窗口服务作风暗访",
+            method=Inspection.Method.COVERT,
+            units=[units["qs-chengguan"], units["qs-hekou"]],
+            team=[_person("sunwei"), _person("zhouming")],
+            starts_on=timezone.localdate(start),
+            ends_on=timezone.localdate(start) + timedelta(days=1),
+            actor=sunwei,
+        )
+    with clock.frozen_at(start + timedelta(hours=3)):
+        signed = actions.finding_record(
+            inspection=done,
+            unit=units["qs-chengguan"],
+            text="环城北路养护作业现场未按规定摆放警示标志，作业人员未穿反光背心",
+            place="环城北路K2+150",
+            category=road,
+            files=files.accept([("现场.jpg", samples.jpeg(color=(180, 120, 40)))]),
+            actor=sunwei,
+        )
+    with clock.frozen_at(start + timedelta(days=1, hours=2)):
+        late = actions.finding_record(
+            inspection=done,
+            unit=units["qs-hekou"],
+            text="站内值班记录缺失，12345转办件签收不及时，群众来电无人接听",
+            place="河口公路站值班室",
+            category=service,
+            actor=sunwei,
+        )
+    with clock.frozen_at(start + timedelta(days=2)):
+        actions.inspection_finish(
+            inspection=done,
+            summary=(
+                "督查组采取暗访方式，随机查看了两个公路站的养护作业现场和值班窗口。"
+                "总体上各站能按计划开展冬季养护，但仍存在作业安全防护不到位、"
+                "值班制度执行不严等问题。现将发现的问题通报如下。"
+            ),
+            actor=sunwei,
+        )
+    with clock.frozen_at(start + timedelta(days=3)):
+        row = actions.rectification_plan(
+            case=signed.case,
+            leader=_person("wugang"),
+            person=_person("yangfan"),
+            measures="1.立即补齐作业区警示标志和反光背心；2.每日开工前由班长检查安全防护；"
+            "3.组织全站职工学习作业区安全规程。",
+            workdays=5,
+            actor=_user("wugang"),
+        )
+        overdue = actions.rectification_plan(
+            case=late.case,
+            leader=_person("xuguoqing"),
+            person=_person("guolei"),
+            measures="1.恢复24小时值班并张贴值班表；2.转办件当日签收；3.站长每周抽查值班记录。",
+            workdays=10,
+            actor=_user("xuguoqing"),
+        )
+    with clock.frozen_at(start + timedelta(days=6)):
+        actions.rectification_report(
+            rectification=row,
+            text="警示标志和反光背心已配齐，开工前检查表已建立并执行。",
+            final=True,
+            files=files.accept([("整改后.jpg", samples.jpeg(color=(60, 160, 80)))]),
+            actor=_user("yangfan"),
+        )
+    with clock.frozen_at(start + timedelta(days=8)):
+        actions.rectification_sign_off(
+            rectification=row, note="经现场复查，整改到位，同意销号。", actor=sunwei
+        )
+        actions.rectification_report(
+            rectification=overdue,
+            text="值班表已张贴，正在落实转办件当日签收制度。",
+            actor=_user("guolei"),
+        )
+    actions.inspection_plan(
+        root=root,
+        subject="春运保畅和冬季除雪保通专项督查",
+        method=Inspection.Method.SPECIAL,
+        units=[units["qs-shiqiao"], units["qs-longquan"], units["qs-maint"]],
+        team=[_person("sunwei"), _person("malijuan")],
+        starts_on=today + timedelta(days=7),
+        ends_on=today + timedelta(days=9),
+        actor=sunwei,
+    )
+    return True
