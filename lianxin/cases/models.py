@@ -59,6 +59,15 @@ class Status(models.TextChoices):
     CLOSED = "closed", _("closed")
     WITHDRAWN = "withdrawn", _("withdrawn")
     MERGED = "merged", _("merged")
+    DECLINED = "declined", _("not accepted")
+
+
+class DeclineReason(models.TextChoices):
+    """Why an item is not accepted (不予受理/无效件); counted apart in the figures."""
+
+    OUTSIDE_REMIT = "outside_remit", _("outside our remit")
+    REPEAT = "repeat", _("repeated call on an open case")
+    NONSENSE = "nonsense", _("no real content")
 
 
 OPEN_STATUSES = [Status.RECEIVED, Status.DISPATCHED, Status.IN_PROGRESS, Status.REPLIED]
@@ -226,6 +235,9 @@ class Case(BaseModel):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
     )
     return_count = models.PositiveSmallIntegerField(_("times returned"), default=0)
+    decline_reason = models.CharField(
+        _("why not accepted"), max_length=16, choices=DeclineReason.choices, blank=True
+    )
     reopen_count = models.PositiveSmallIntegerField(_("times reopened"), default=0)
 
     class Meta:

@@ -87,6 +87,9 @@ def case_queue(request: HttpRequest) -> HttpResponse:
             "returns": queries.return_counts(root, at - timedelta(days=30))
             if f.tab == "incoming"
             else [],
+            "declined": queries.decline_counts(root, at - timedelta(days=30))
+            if f.tab == "incoming"
+            else [],
         },
     )
 

@@ -44,7 +44,7 @@ PUBLIC = frozenset(k for k in Kind if k != Kind.PROBLEM)
 PROBLEM = frozenset({Kind.PROBLEM})
 ALL_KINDS = frozenset(Kind)
 
-R, D, P, Y, C, W, M = (
+R, D, P, Y, C, W, M, X = (
     Status.RECEIVED,
     Status.DISPATCHED,
     Status.IN_PROGRESS,
@@ -52,6 +52,7 @@ R, D, P, Y, C, W, M = (
     Status.CLOSED,
     Status.WITHDRAWN,
     Status.MERGED,
+    Status.DECLINED,
 )
 WORKING = (D, P)
 
@@ -73,6 +74,7 @@ def _steps(sources, action, target, roles, kinds=ALL_KINDS):
 STEPS: list[Step] = [
     *_steps([R], "withdraw", W, {CITIZEN}, PUBLIC),
     *_steps([R], "dispatch", D, {DISPATCHER, ISSUER}),
+    *_steps([R], "decline", X, {OPERATOR, DISPATCHER}, PUBLIC),
     *_steps([R], "answer", C, {OPERATOR, DISPATCHER}, frozenset({Kind.CONSULT})),
     *_steps([R, D], "merge", M, {DISPATCHER}),
     *_steps([D], "return", R, {HANDLER, UNIT_LEADER}),

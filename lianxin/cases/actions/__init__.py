@@ -7,6 +7,7 @@ appends one timeline entry, and leaves notifications to run after commit.
 the case changed meanwhile, the step is refused with "reload".
 """
 
+from .decline import case_decline
 from .followup import (
     case_appeal,
     case_autoclose,
@@ -59,6 +60,7 @@ __all__ = [
     "case_return",
     "case_merge",
     "case_withdraw",
+    "case_decline",
     "case_accept",
     "case_assign",
     "case_pause",

@@ -77,7 +77,9 @@ def test_return_needs_a_reason_and_is_counted_against_the_unit(cc, make_case):
     case = actions.case_return(case=case, reason="不属于本站管养路段", actor=cc.handler)
     assert case.status == "received" and case.lead_unit is None and case.return_count == 1
     assert case.events.last().data == {"unit": cc.station_a.pk}
-    assert not DueItem.objects.filter(object_id=str(case.pk), done_at=None).exists()
+    open_items = DueItem.objects.filter(object_id=str(case.pk), done_at=None)
+    # the accept and reply clocks stop; the dispatch limit runs again
+    assert list(open_items.values_list("kind", flat=True)) == ["case.dispatch"]
     assert Notice.objects.filter(recipient=cc.dispatcher, title__contains=case.code).exists()
     # Re-dispatched to the right unit.
     case = actions.case_dispatch(case=case, unit=cc.station_b, actor=cc.dispatcher)
