@@ -9,7 +9,7 @@ from lianxin.core import clock
 from lianxin.core.errors import ApplicationError
 from lianxin.org.models import Person, Role
 
-from .. import deadlines, notices
+from .. import deadlines, notices, warnings
 from .. import workflow as wf
 from ..models import Case, Extension, Kind
 from .base import MAX_REASON, _open, _person, _save, _schedule_reply, _text
@@ -31,6 +31,7 @@ def case_accept(*, case: Case, actor, version=None) -> Case:
                 case.handler = person
         _save(case, step, actor, public=True, data={"late": case.accepted_at > case.accept_due})
         clock.finish("case.accept", case.pk)
+        warnings.finish(case, warnings.ACCEPT)
     return case
 
 
@@ -149,6 +150,7 @@ def case_reply(*, case: Case, reply: str, reusable: bool = False, actor, version
         late = bool(case.reply_due and at > case.reply_due)
         _save(case, step, actor, note=reply, public=True, data={"late": late})
         clock.finish("case.reply", case.pk)
+        warnings.finish(case, warnings.REPLY)
         if case.kind == Kind.PROBLEM:
             if case.issuer_id:
                 notices.tell_staff([case.issuer.user], case, _("Rectification reported"))

@@ -12,7 +12,7 @@ from lianxin.org.access import person_of
 from lianxin.org.models import Person, Role, RoleGrant, Unit
 from lianxin.org.validators import normalize_phone
 
-from .. import codes, deadlines, dispatching, notices
+from .. import codes, deadlines, dispatching, notices, warnings
 from .. import workflow as wf
 from ..models import Case, Category, Channel, Kind, Status
 from .base import MAX_REASON, _add_event, _open, _save, _schedule_reply, _text
@@ -197,6 +197,7 @@ def case_dispatch(
         clock.schedule(
             "case.accept", case.pk, case.accept_due, deadlines.escalate_at(case.accept_due)
         )
+        warnings.schedule_accept(case)
         _schedule_reply(case)
         notices.tell_staff(notices.handlers_and_leaders(case), case, _("New case"))
         notices.tell_citizen(case, _("passed to %(unit)s.") % {"unit": unit.name})
@@ -216,6 +217,7 @@ def case_return(*, case: Case, reason: str, actor, version=None) -> Case:
         case.co_units.clear()
         clock.finish("case.accept", case.pk)
         clock.finish("case.reply", case.pk)
+        warnings.finish(case, warnings.ACCEPT, warnings.REPLY)
         dispatching.schedule(case)
         notices.tell_staff(notices.org_role(case, Role.DISPATCHER), case, _("Case returned"))
     return case

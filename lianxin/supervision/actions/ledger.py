@@ -120,6 +120,7 @@ def rectification_plan(
             },
         )
         clock.finish("case.reply", case.pk)
+        clock.finish("case.reply_warning", case.pk)
         clock.schedule(DUE, row.pk, due_at, deadlines.escalate_at(due_at))
         record_event(
             actor=actor,
@@ -228,6 +229,7 @@ def rectification_reject(*, rectification: Rectification, reason: str, actor):
     with transaction.atomic():
         case_actions.case_reject(case=row.case, reason=reason, actor=actor)
         clock.finish("case.reply", row.case_id)
+        clock.finish("case.reply_warning", row.case_id)
         clock.schedule(DUE, row.pk, row.due_at, deadlines.escalate_at(row.due_at))
         record_event(actor=actor, action="supervision.rectification_reject", obj=row)
         notices.tell([row.person.user, row.leader.user], row.case, _("Rectification not accepted"))
