@@ -69,6 +69,8 @@ def case_roles(user, case: Case, *, co_paths: list[str] | None = None) -> frozen
             roles.add(ORG_WIDE[role])
         if role == Role.LEADER and lead_path and _under(lead_path, path):
             roles.add(wf.UNIT_LEADER)
+            if lead_path != path:
+                roles.add(wf.UPPER_LEADER)
         if path == root_path:
             roles.add(wf.VIEWER)
         if role == Role.HANDLER and lead_path == path:

@@ -154,6 +154,25 @@ class TimeLimit(BaseModel):
         return f"{self.category or '*'} {self.kind or '*'} {'urgent' if self.urgent else ''}"
 
 
+class ExtensionRule(BaseModel):
+    """Who decides extensions in an organisation: always above the unit whose deadline
+    moves. Without a row: the organisation's dispatchers and supervisors."""
+
+    root = models.OneToOneField(Unit, on_delete=models.CASCADE, related_name="+")
+    dispatchers = models.BooleanField(_("dispatchers of the organisation"), default=True)
+    supervisors = models.BooleanField(_("supervisors of the organisation"), default=True)
+    leaders_above = models.BooleanField(
+        _("leaders of the units above the lead unit"), default=False
+    )
+
+    class Meta:
+        verbose_name = _("who decides extensions")
+        verbose_name_plural = _("who decides extensions")
+
+    def __str__(self) -> str:
+        return str(self.root_id)
+
+
 class Case(BaseModel):
     root = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
     code = models.CharField(_("case code"), max_length=16, unique=True)

@@ -42,6 +42,7 @@ from .intake import (
 )
 from .setup import (
     category_save,
+    extension_rule_set,
     reply_template_delete,
     reply_template_save,
     time_limit_delete,
@@ -50,6 +51,7 @@ from .setup import (
 
 __all__ = [
     "category_save",
+    "extension_rule_set",
     "time_limit_set",
     "time_limit_delete",
     "reply_template_save",

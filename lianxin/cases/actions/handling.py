@@ -9,7 +9,7 @@ from lianxin.core import clock
 from lianxin.core.errors import ApplicationError
 from lianxin.org.models import Person, Role
 
-from .. import deadlines, notices, warnings
+from .. import access, deadlines, extensions, notices, warnings
 from .. import workflow as wf
 from ..models import Case, Extension, Kind
 from .base import MAX_REASON, _open, _person, _save, _schedule_reply, _text
@@ -99,7 +99,7 @@ def case_request_extension(
             case=case, requested_by=person, reason=reason, workdays=workdays
         )
         _save(case, step, actor, note=reason, data={"workdays": workdays})
-        notices.tell_staff(notices.leaders_above(case), case, _("Extension requested"))
+        notices.tell_staff(extensions.deciders(case), case, _("Extension requested"))
     return extension
 
 
@@ -107,6 +107,7 @@ def case_decide_extension(
     *, case: Case, approve: bool, note: str = "", actor, version=None
 ) -> Extension:
     note = _text(note, field="note", label=_("The note"), required=False, limit=200)
+    extensions.check_decider(case, actor, access.case_roles(actor, case))
     with transaction.atomic():
         case, step = _open(case, "decide_extension", actor, version)
         extension = case.extensions.filter(state=Extension.State.PENDING).first()
