@@ -28,6 +28,7 @@ EVENT_LABELS = {
     "decide_appeal": _("Appeal decided"),
     "remind": _("Reminder (催办)"),
     "supervise": _("Supervision (督办)"),
+    "lift_flag": _("Flagged supervision lifted"),
     "note": _("Note"),
     "messages_on": _("Messages switched on"),
     "messages_off": _("Messages switched off"),

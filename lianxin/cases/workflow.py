@@ -99,6 +99,7 @@ STEPS: list[Step] = [
     *_steps([Y, C], "decide_appeal", None, {SUPERVISOR}, PUBLIC),
     *_steps(WORKING, "remind", None, {SYSTEM, SUPERVISOR}),
     *_steps(WORKING, "supervise", None, {SYSTEM, SUPERVISOR}),
+    *_steps([D, P, Y, C], "lift_flag", None, {SUPERVISOR}),
     *_steps(
         [R, D, P, Y, C],
         "note",

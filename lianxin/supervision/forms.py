@@ -135,3 +135,32 @@ LEDGER_STATES = [
     ("to_accept", _("Awaiting acceptance")),
     ("signed_off", _("Signed off")),
 ]
+
+
+class OrderForm(StyledForm):
+    expected = forms.CharField(
+        label=_("What is expected"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    workdays = forms.IntegerField(
+        label=_("Feedback within (working days)"), min_value=1, max_value=60, required=False
+    )
+    due_on = _date(_("or feedback by"), required=False)
+    flagged = forms.BooleanField(
+        label=_("Flagged supervision (shown on the public notice)"), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("workdays") and not data.get("due_on") and not self.errors:
+            self.add_error("workdays", _("Give the feedback deadline or a date."))
+        return data
+
+
+class FeedbackForm(StyledForm):
+    text = forms.CharField(
+        label=_("Feedback"), max_length=900, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class LiftForm(StyledForm):
+    reason = forms.CharField(label=_("Reason for lifting"), max_length=1000)

@@ -100,3 +100,13 @@ def flagged_orders(case_ids) -> dict[int, Order]:
         "created_at"
     )
     return {o.case_id: o for o in rows}
+
+
+def waiting_orders(user, root: Unit) -> QuerySet[Order]:
+    """Orders waiting for feedback on the cases the user sees, oldest deadline first."""
+    visible = Case.objects.filter(case_access.visible_filter(user, root)).values("pk")
+    return (
+        Order.objects.filter(case__in=visible, feedback_at=None, lifted_at=None)
+        .select_related("case__lead_unit", "issued_by")
+        .order_by("due_at")
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import order_views, views
 
 workbench_urls = [
     path("supervision/", views.inspections, name="inspections"),
@@ -17,6 +17,13 @@ workbench_urls = [
         name="inspection_report",
     ),
     path("supervision/ledger/", views.ledger, name="ledger"),
+    path("supervision/orders/", order_views.orders, name="orders"),
+    path("supervision/cases/<str:code>/orders/", order_views.case_orders, name="case_orders"),
+    path(
+        "supervision/cases/<str:code>/orders/<str:name>/",
+        order_views.case_order_step,
+        name="case_order_step",
+    ),
     path("supervision/problems/<str:code>/", views.problem_detail, name="problem_ledger_detail"),
     path(
         "supervision/problems/<str:code>/evidence/<int:pk>/",

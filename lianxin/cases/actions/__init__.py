@@ -8,6 +8,7 @@ the case changed meanwhile, the step is refused with "reload".
 """
 
 from .decline import case_decline
+from .flags import case_lift_flag
 from .followup import (
     case_appeal,
     case_autoclose,
@@ -80,6 +81,7 @@ __all__ = [
     "case_decide_appeal",
     "case_remind",
     "case_supervise",
+    "case_lift_flag",
     "case_note",
     "case_citizen_messages",
     "case_contact_view",

@@ -48,6 +48,7 @@ STEPS = [
     "decide_appeal",
     "remind",
     "supervise",
+    "lift_flag",
     "note",
 ]
 
@@ -100,6 +101,7 @@ def guards_pass(case, step) -> bool:
         "appeal": case.rating is not None and case.rating <= 2 and not case.appeals.exists(),
         "decide_appeal": case.appeals.filter(state="pending").exists(),
         "supervise": case.supervision < 3,
+        "lift_flag": case.supervision == 3,
     }.get(step, True)
 
 
@@ -135,6 +137,7 @@ def take(cc, case, step, actor, original):
         "supervise": lambda: actions.case_supervise(
             level=case.supervision + 1 if case.supervision >= 1 else 2, **v
         ),
+        "lift_flag": lambda: actions.case_lift_flag(reason="已按期办结", **v),
         "note": lambda: actions.case_note(note="备注", **v),
     }
     return calls[step]()

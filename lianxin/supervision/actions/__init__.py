@@ -7,6 +7,7 @@ from .ledger import (
     rectification_report,
     rectification_sign_off,
 )
+from .orders import order_feedback, order_issue, order_lift
 
 __all__ = [
     "inspection_plan",
@@ -16,4 +17,7 @@ __all__ = [
     "rectification_report",
     "rectification_sign_off",
     "rectification_reject",
+    "order_issue",
+    "order_feedback",
+    "order_lift",
 ]
