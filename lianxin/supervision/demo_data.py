@@ -119,4 +119,112 @@ def load_demo_supervision(units: dict[str, Unit], *, now: datetime | None = None
         ends_on=today + timedelta(days=9),
         actor=sunwei,
     )
+    _demo_cases(units, now)
     return True
+
+
+def _demo_cases(units: dict[str, Unit], now: datetime) -> None:
+    """A case warned before its reply limit, supervision orders (one flagged, on the public
+    notice) waiting for feedback, and items not accepted (counted apart)."""
+    from lianxin.cases import actions as case_actions
+    from lianxin.cases import warnings
+    from lianxin.cases.models import Case, Channel, Kind, Status
+
+    root = units["qingshan"]
+    road = Category.objects.get(root=root, name="路面病害")
+    operator, dispatcher = _user("zhaoli"), _user("chenjing")
+    today = timezone.localdate(now)
+    received = timezone.make_aware(
+        datetime.combine(warnings._workday_before(today, 7), datetime.min.time())
+    ) + timedelta(hours=9)
+    with clock.frozen_at(received):
+        case, _secret = case_actions.case_receive(
+            root=root,
+            kind=Kind.COMPLAINT,
+            channel=Channel.HOTLINE,
+            category=road,
+            content="解放路与人民路交叉口井盖下沉，车辆经过颠簸严重，夜间有安全隐患。",
+            place="城关镇解放路与人民路交叉口",
+            citizen_name="钱建平",
+            citizen_phone="13905712233",
+            actor=operator,
+            submit_token="demo-warned-case",
+        )
+    with clock.frozen_at(received + timedelta(hours=1)):
+        case = case_actions.case_dispatch(
+            case=case,
+            unit=units["qs-chengguan"],
+            handler=_person("yangfan"),
+            actor=dispatcher,
+        )
+    with clock.frozen_at(received + timedelta(hours=3)):
+        case = case_actions.case_accept(case=case, actor=_user("yangfan"))
+    item = clock.item_of(warnings.REPLY, case.pk)
+    if item is not None and item.due_at <= now:
+        with clock.frozen_at(now):
+            warnings.warn_reply(item)
+        item.reminded_at = now
+        item.save(update_fields=["reminded_at"])
+    working = list(
+        Case.objects.filter(
+            root=root,
+            status=Status.IN_PROGRESS,
+            paused_at=None,
+            supervision__lt=2,
+            lead_unit__isnull=False,
+        )
+        .exclude(pk=case.pk)
+        .order_by("received_at")[:2]
+    )
+    sunwei = _user("sunwei")
+    if working:
+        with clock.frozen_at(now - timedelta(days=2)):
+            actions.order_issue(
+                case=working[0],
+                expected="请于3个工作日内书面报告处理进展，并说明未按期答复的原因。",
+                workdays=3,
+                actor=sunwei,
+            )
+    if len(working) > 1:
+        with clock.frozen_at(now - timedelta(days=1)):
+            actions.order_issue(
+                case=working[1],
+                expected="群众多次反映，挂牌督办，限期解决并向群众答复。",
+                due_on=today + timedelta(days=10),
+                flagged=True,
+                actor=sunwei,
+            )
+    declined = [
+        (
+            "outside_remit",
+            "小区内部道路路灯不亮，请派人修理。",
+            "小区内部道路由物业管理，已告知来电人联系物业。",
+        ),
+        ("nonsense", "（来电无声，多次询问无应答）", ""),
+    ]
+    for i, (reason, content, note) in enumerate(declined):
+        with clock.frozen_at(now - timedelta(hours=3 + i)):
+            item_case, _secret = case_actions.case_receive(
+                root=root,
+                kind=Kind.HELP,
+                channel=Channel.HOTLINE,
+                category=Category.objects.get(root=root, name="其他"),
+                content=content,
+                citizen_phone="1380571000" + str(i),
+                actor=operator,
+                submit_token=f"demo-declined-{i}",
+            )
+            case_actions.case_decline(case=item_case, reason=reason, note=note, actor=operator)
+    with clock.frozen_at(now - timedelta(hours=1)):
+        again, _secret = case_actions.case_receive(
+            root=root,
+            kind=Kind.COMPLAINT,
+            channel=Channel.HOTLINE,
+            category=road,
+            content="又打电话问解放路井盖的事，什么时候修好？",
+            citizen_name="钱建平",
+            citizen_phone="13905712233",
+            actor=operator,
+            submit_token="demo-declined-repeat",
+        )
+        case_actions.case_decline(case=again, reason="repeat", original=case, actor=operator)
