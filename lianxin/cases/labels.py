@@ -29,6 +29,7 @@ EVENT_LABELS = {
     "remind": _("Reminder (催办)"),
     "supervise": _("Supervision (督办)"),
     "lift_flag": _("Flagged supervision lifted"),
+    "transfer": _("Transferred to the discipline office"),
     "note": _("Note"),
     "messages_on": _("Messages switched on"),
     "messages_off": _("Messages switched off"),

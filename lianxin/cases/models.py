@@ -60,6 +60,7 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("withdrawn")
     MERGED = "merged", _("merged")
     DECLINED = "declined", _("not accepted")
+    TRANSFERRED = "transferred", _("transferred to the discipline office")
 
 
 class DeclineReason(models.TextChoices):

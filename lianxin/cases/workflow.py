@@ -46,7 +46,7 @@ PUBLIC = frozenset(k for k in Kind if k != Kind.PROBLEM)
 PROBLEM = frozenset({Kind.PROBLEM})
 ALL_KINDS = frozenset(Kind)
 
-R, D, P, Y, C, W, M, X = (
+R, D, P, Y, C, W, M, X, T = (
     Status.RECEIVED,
     Status.DISPATCHED,
     Status.IN_PROGRESS,
@@ -55,6 +55,7 @@ R, D, P, Y, C, W, M, X = (
     Status.WITHDRAWN,
     Status.MERGED,
     Status.DECLINED,
+    Status.TRANSFERRED,
 )
 WORKING = (D, P)
 
@@ -77,6 +78,14 @@ STEPS: list[Step] = [
     *_steps([R], "withdraw", W, {CITIZEN}, PUBLIC),
     *_steps([R], "dispatch", D, {DISPATCHER, ISSUER}),
     *_steps([R], "decline", X, {OPERATOR, DISPATCHER}, PUBLIC),
+    # 转纪检: a complaint alleging misconduct goes to the discipline register (supervision)
+    *_steps(
+        [R, D, P],
+        "transfer",
+        T,
+        {OPERATOR, DISPATCHER, HANDLER, UNIT_LEADER, SUPERVISOR, VIEWER},
+        PUBLIC,
+    ),
     *_steps([R], "answer", C, {OPERATOR, DISPATCHER}, frozenset({Kind.CONSULT})),
     *_steps([R, D], "merge", M, {DISPATCHER}),
     *_steps([D], "return", R, {HANDLER, UNIT_LEADER}),

@@ -164,3 +164,19 @@ class FeedbackForm(StyledForm):
 
 class LiftForm(StyledForm):
     reason = forms.CharField(label=_("Reason for lifting"), max_length=1000)
+
+
+class TransferForm(StyledForm):
+    accused_unit = forms.ModelChoiceField(
+        label=_("Unit the complaint is about"), queryset=Unit.objects.none()
+    )
+    accused_text = forms.CharField(
+        label=_("Person complained of (as the citizen says)"), max_length=100, required=False
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, root: Unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["accused_unit"].queryset = Unit.objects.filter(
+            path__startswith=root.path, is_active=True
+        )

@@ -89,3 +89,34 @@ def orders(request: HttpRequest) -> HttpResponse:
         "supervision/order_list.html",
         {"orders": queries.waiting_orders(request.user, root), "now": clock.now()},
     )
+
+
+@staff_required
+def case_transfer(request: HttpRequest, code: str) -> HttpResponse:
+    """转纪检: the form, and the transfer (anyone who may take the step; others 404/403)."""
+    from django.core.exceptions import PermissionDenied
+
+    case, roles = case_access.access_case(request.user, code)
+    if not wf.allowed(case.status, case.kind, "transfer", roles):
+        raise PermissionDenied
+    initial = {"version": case.version, "accused_unit": case.lead_unit_id}
+    form = forms.TransferForm(request.POST or None, root=case.root, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        report = run_action(
+            form,
+            lambda: actions.complaint_transfer(case=case, actor=request.user, **d),
+        )
+        if report is not None:
+            messages.success(
+                request,
+                _("Transferred to the discipline office as report %(number)s.")
+                % {"number": report.number},
+            )
+            return redirect("workbench:case_queue")
+    return render(
+        request,
+        "supervision/transfer.html",
+        {"case": case, "form": form},
+        status=400 if form.errors else 200,
+    )

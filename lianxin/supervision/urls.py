@@ -19,6 +19,7 @@ workbench_urls = [
     path("supervision/ledger/", views.ledger, name="ledger"),
     path("supervision/orders/", order_views.orders, name="orders"),
     path("supervision/cases/<str:code>/orders/", order_views.case_orders, name="case_orders"),
+    path("supervision/cases/<str:code>/transfer/", order_views.case_transfer, name="case_transfer"),
     path(
         "supervision/cases/<str:code>/orders/<str:name>/",
         order_views.case_order_step,

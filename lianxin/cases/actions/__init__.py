@@ -49,6 +49,7 @@ from .setup import (
     time_limit_delete,
     time_limit_set,
 )
+from .transfer import case_transfer
 
 __all__ = [
     "category_save",
@@ -82,6 +83,7 @@ __all__ = [
     "case_remind",
     "case_supervise",
     "case_lift_flag",
+    "case_transfer",
     "case_note",
     "case_citizen_messages",
     "case_contact_view",

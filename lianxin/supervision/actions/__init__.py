@@ -8,6 +8,7 @@ from .ledger import (
     rectification_sign_off,
 )
 from .orders import order_feedback, order_issue, order_lift
+from .transfer import complaint_transfer
 
 __all__ = [
     "inspection_plan",
@@ -20,4 +21,5 @@ __all__ = [
     "order_issue",
     "order_feedback",
     "order_lift",
+    "complaint_transfer",
 ]
