@@ -180,3 +180,28 @@ class TransferForm(StyledForm):
         self.fields["accused_unit"].queryset = Unit.objects.filter(
             path__startswith=root.path, is_active=True
         )
+
+
+class RegisterReportForm(StyledForm):
+    channel = forms.ChoiceField(label=_("Came in by"))
+    accused_unit = forms.ModelChoiceField(label=_("Unit reported"), queryset=Unit.objects.none())
+    accused_text = forms.CharField(label=_("Person reported"), max_length=100, required=False)
+    what = forms.CharField(
+        label=_("What happened"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    when_text = forms.CharField(label=_("When"), max_length=100, required=False)
+    where = forms.CharField(label=_("Where"), max_length=200, required=False)
+    name = forms.CharField(
+        label=_("Reporter's name (empty: anonymous)"), max_length=50, required=False
+    )
+    phone = forms.CharField(label=_("Reporter's phone"), max_length=20, required=False)
+    files = FilesField()
+
+    def __init__(self, *args, root: Unit, **kwargs):
+        from .actions.transfer import REPORT_CHANNELS
+
+        super().__init__(*args, **kwargs)
+        self.fields["channel"].choices = list(REPORT_CHANNELS.items())
+        self.fields["accused_unit"].queryset = Unit.objects.filter(
+            path__startswith=root.path, is_active=True
+        )

@@ -120,3 +120,38 @@ def case_transfer(request: HttpRequest, code: str) -> HttpResponse:
         {"case": case, "form": form},
         status=400 if form.errors else 200,
     )
+
+
+@staff_required
+def report_register(request: HttpRequest) -> HttpResponse:
+    """The discipline office registers a report from the report line, a letter or a visit;
+    the receipt is shown once, to be passed on to the reporter."""
+    from lianxin.core.forms import accept_files
+    from lianxin.discipline import access as discipline_access
+
+    root = _root(request)
+    if not discipline_access.is_inspector(request.user, root):
+        raise Http404
+    form = forms.RegisterReportForm(request.POST or None, request.FILES or None, root=root)
+    if request.method == "POST" and form.is_valid():
+        d = dict(form.cleaned_data)
+        uploads = d.pop("files")
+        result = run_action(
+            form,
+            lambda: actions.report_register(
+                root=root, files=accept_files(uploads), actor=request.user, **d
+            ),
+        )
+        if result is not None:
+            report, receipt = result
+            return render(
+                request,
+                "supervision/report_registered.html",
+                {"report": report, "receipt": receipt},
+            )
+    return render(
+        request,
+        "supervision/report_register.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )

@@ -18,6 +18,7 @@ workbench_urls = [
     ),
     path("supervision/ledger/", views.ledger, name="ledger"),
     path("supervision/orders/", order_views.orders, name="orders"),
+    path("supervision/reports/register/", order_views.report_register, name="report_register"),
     path("supervision/cases/<str:code>/orders/", order_views.case_orders, name="case_orders"),
     path("supervision/cases/<str:code>/transfer/", order_views.case_transfer, name="case_transfer"),
     path(

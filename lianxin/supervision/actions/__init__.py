@@ -8,7 +8,7 @@ from .ledger import (
     rectification_sign_off,
 )
 from .orders import order_feedback, order_issue, order_lift
-from .transfer import complaint_transfer
+from .transfer import complaint_transfer, report_register
 
 __all__ = [
     "inspection_plan",
@@ -22,4 +22,5 @@ __all__ = [
     "order_feedback",
     "order_lift",
     "complaint_transfer",
+    "report_register",
 ]

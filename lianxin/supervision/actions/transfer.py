@@ -10,6 +10,7 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lianxin.cases import access as case_access
 from lianxin.cases import actions as case_actions
@@ -56,3 +57,56 @@ def complaint_transfer(
             after={"report": report.pk},
         )
     return report
+
+
+REPORT_CHANNELS = {
+    "report_line": gettext_lazy("report line (举报电话)"),
+    "letter": gettext_lazy("letter (来信)"),
+    "visit": gettext_lazy("visit (来访)"),
+}
+
+
+def report_register(
+    *,
+    root: Unit,
+    channel: str,
+    accused_unit: Unit | None,
+    what: str,
+    accused_text: str = "",
+    when_text: str = "",
+    where: str = "",
+    name: str = "",
+    phone: str = "",
+    files=(),
+    actor,
+):
+    """The discipline office registers a report that came by the report line, a letter or a
+    visit, with the same protection as the public form (identity sealed, a receipt to hand
+    to the reporter). Returns (report, receipt). Only the office's inspectors register."""
+    from lianxin.discipline import access as discipline_access
+
+    if not discipline_access.is_inspector(actor, root):
+        raise Http404
+    if channel not in REPORT_CHANNELS:
+        raise ApplicationError(_("Choose how the report came in."), field="channel")
+    if accused_unit is None or accused_unit.root_id != root.pk:
+        raise ApplicationError(_("Choose the unit from the list."), field="accused_unit")
+    with transaction.atomic():
+        report, receipt = discipline_actions.report_submit(
+            root=root,
+            accused_unit=accused_unit,
+            accused_text=accused_text,
+            what=what,
+            when_text=when_text,
+            where=where,
+            name=name,
+            phone=phone,
+            files=files,
+        )
+        record_event(
+            actor=actor,
+            action="supervision.report_register",
+            obj=report,
+            after={"channel": channel},
+        )
+    return report, receipt

@@ -80,3 +80,40 @@ def test_through_the_page(cc, make_case, inspector, login):
     assert ok.status_code == 302
     assert Report.objects.count() == 1
     assert login(cc.outsider).get(url).status_code == 404
+
+
+def test_the_office_registers_a_phoned_in_report_sealed_with_a_receipt(cc, inspector, login):
+    from lianxin.core.models import AuditEvent
+
+    report, receipt = actions.report_register(
+        root=cc.root,
+        channel="report_line",
+        accused_unit=cc.station_a,
+        accused_text="杨承办",
+        what="上班时间在站里打牌。",
+        name="匿名不愿透露",
+        phone="13700001111",
+        actor=inspector,
+    )
+    assert len(receipt) == 16 and "13700001111" not in report.reporter_sealed
+    assert AuditEvent.objects.filter(action="supervision.report_register").get().after == {
+        "channel": "report_line"
+    }
+    with pytest.raises(ApplicationError) as err:
+        actions.report_register(
+            root=cc.root, channel="fax", accused_unit=cc.station_a, what="x", actor=inspector
+        )
+    assert err.value.field == "channel"
+    with pytest.raises(Http404):
+        actions.report_register(
+            root=cc.root, channel="letter", accused_unit=cc.station_a, what="x", actor=cc.handler
+        )
+    assert Report.objects.count() == 1
+    client = login(inspector)
+    page = client.post(
+        reverse("workbench:report_register"),
+        {"channel": "letter", "accused_unit": cc.station_b.pk, "what": "来信反映乙站乱收费。"},
+    )
+    assert page.status_code == 200 and 'id="receipt"' in page.text
+    assert Report.objects.count() == 2
+    assert login(cc.handler).get(reverse("workbench:report_register")).status_code == 404
