@@ -125,7 +125,8 @@ def load_demo_supervision(units: dict[str, Unit], *, now: datetime | None = None
 
 def _demo_cases(units: dict[str, Unit], now: datetime) -> None:
     """A case warned before its reply limit, supervision orders (one flagged, on the public
-    notice) waiting for feedback, and items not accepted (counted apart)."""
+    notice) waiting for feedback, items not accepted (counted apart), and a complaint of
+    misconduct transferred to the discipline office."""
     from lianxin.cases import actions as case_actions
     from lianxin.cases import warnings
     from lianxin.cases.models import Case, Channel, Kind, Status
@@ -228,3 +229,21 @@ def _demo_cases(units: dict[str, Unit], now: datetime) -> None:
             submit_token="demo-declined-repeat",
         )
         case_actions.case_decline(case=again, reason="repeat", original=case, actor=operator)
+    with clock.frozen_at(now - timedelta(minutes=30)):
+        bribe, _secret = case_actions.case_receive(
+            root=root,
+            kind=Kind.COMPLAINT,
+            channel=Channel.HOTLINE,
+            category=Category.objects.get(root=root, name="路政许可"),
+            content="办理路口开设许可时，经办人员暗示要请吃饭才能尽快办理，请查处。",
+            citizen_name="孙立新",
+            citizen_phone="13905718866",
+            actor=operator,
+            submit_token="demo-transferred",
+        )
+        actions.complaint_transfer(
+            case=bribe,
+            accused_unit=units["qs-roadadmin"],
+            accused_text="路政许可经办人员",
+            actor=dispatcher,
+        )
