@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "lianxin.rules",
     "lianxin.discipline",
     "lianxin.stats",
+    "lianxin.supervision",
     "lianxin.intake",
     "lianxin.portal",
     "lianxin.api",

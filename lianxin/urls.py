@@ -19,6 +19,7 @@ from lianxin.partywork.urls import workbench_urls as partywork_urls
 from lianxin.portal import views as portal_views
 from lianxin.rules.urls import workbench_urls as rules_urls
 from lianxin.stats.urls import workbench_urls as stats_urls
+from lianxin.supervision.urls import workbench_urls as supervision_urls
 
 workbench = (
     [
@@ -56,6 +57,7 @@ workbench = (
         *rules_urls,
         *discipline_urls,
         *stats_urls,
+        *supervision_urls,
         path("imports/", intake_views.import_list, name="imports"),
         path("imports/template.xlsx", intake_views.import_template, name="import_template"),
         path("imports/<int:pk>/", intake_views.import_detail, name="import_detail"),

@@ -85,6 +85,17 @@ def _path_q(field: str, grant_path: str, how: str):
 
 
 def case_roles(user, case: Case, *, co_paths: list[str] | None = None) -> frozenset[str]:
+    roles = _case_roles(user, case, co_paths=co_paths)
+    if case.status == wf.T:
+        # transferred to the discipline office: its handlers lose sight of it
+        return roles & TRANSFERRED_SEEN
+    return roles
+
+
+TRANSFERRED_SEEN = frozenset({wf.CITIZEN, wf.SYSTEM, wf.DISPATCHER, wf.SUPERVISOR})
+
+
+def _case_roles(user, case: Case, *, co_paths: list[str] | None = None) -> frozenset[str]:
     if user == wf.CITIZEN:
         return frozenset({wf.CITIZEN})
     if user == wf.SYSTEM:
@@ -103,6 +114,8 @@ def case_roles(user, case: Case, *, co_paths: list[str] | None = None) -> frozen
         if not _under(path, root_path):
             continue
         roles |= _org_wide(role, path, root_path)
+        if role == Role.LEADER and lead_path and lead_path != path and _under(lead_path, path):
+            roles.add(wf.UPPER_LEADER)
         reach = REACH.get(role)
         if reach is None:
             continue
@@ -148,6 +161,17 @@ def visible_filter(user, root: Unit):
     person = person_of(user)
     if person is None:
         return Q(pk__in=[])
+    sees_transferred = any(
+        role in (Role.DISPATCHER, Role.SUPERVISOR) and path == root.path
+        for role, path in grants_of(user)
+    )
+    q = _visible(user, root, person)
+    return q if sees_transferred else q & ~Q(status=wf.T)
+
+
+def _visible(user, root: Unit, person):
+    from django.db.models import Q
+
     q = Q(pk__in=[])
     for role, path in grants_of(user):
         if not _under(path, root.path):

@@ -58,3 +58,7 @@ def register_handlers() -> None:
     clock.register("case.accept", on_due=remind, on_escalate=supervise)
     clock.register("case.reply", on_due=remind, on_escalate=supervise)
     clock.register("case.autoclose", on_due=autoclose)
+    from . import dispatching, warnings
+
+    dispatching.register()
+    warnings.register()

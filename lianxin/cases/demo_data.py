@@ -331,9 +331,7 @@ def load_demo_cases(units: dict[str, Unit], *, now: datetime | None = None) -> i
             if rng.random() < 0.3:
                 continue  # the leader has not decided yet
             with clock.frozen_at(min(_later(rng, at, 30), now)):
-                actions.case_decide_extension(
-                    case=case, approve=True, actor=leaders[unit.code].user
-                )
+                actions.case_decide_extension(case=case, approve=True, actor=dispatcher)
         reply_at = min(_later(rng, at, rng.choice([20, 60, 120, 200])), now - timedelta(hours=1))
         with clock.frozen_at(reply_at):
             case = actions.case_reply(

@@ -16,6 +16,7 @@ from .models import (
     PUBLIC_KINDS,
     Category,
     Channel,
+    DeclineReason,
     Kind,
     Rating,
     Status,
@@ -172,6 +173,14 @@ class MergeForm(ActionForm):
     original = forms.CharField(label=_("Code of the original case"), max_length=16)
 
 
+class DeclineForm(ActionForm):
+    reason = forms.ChoiceField(label=_("Why not accepted"), choices=DeclineReason.choices)
+    original = forms.CharField(
+        label=_("Code of the open case it repeats"), max_length=16, required=False
+    )
+    note = forms.CharField(label=_("Explanation to the citizen"), required=False, widget=SHORT)
+
+
 class AssignForm(ActionForm):
     handler = forms.ModelChoiceField(label=_("Handler"), queryset=None)
 
@@ -291,6 +300,7 @@ STEP_FORMS = {
     "dispatch": DispatchForm,
     "answer": ReplyForm,
     "merge": MergeForm,
+    "decline": DeclineForm,
     "return": ReasonForm,
     "accept": ActionForm,
     "assign": AssignForm,

@@ -59,6 +59,16 @@ class Status(models.TextChoices):
     CLOSED = "closed", _("closed")
     WITHDRAWN = "withdrawn", _("withdrawn")
     MERGED = "merged", _("merged")
+    DECLINED = "declined", _("not accepted")
+    TRANSFERRED = "transferred", _("transferred to the discipline office")
+
+
+class DeclineReason(models.TextChoices):
+    """Why an item is not accepted (不予受理/无效件); counted apart in the figures."""
+
+    OUTSIDE_REMIT = "outside_remit", _("outside our remit")
+    REPEAT = "repeat", _("repeated call on an open case")
+    NONSENSE = "nonsense", _("no real content")
 
 
 OPEN_STATUSES = [Status.RECEIVED, Status.DISPATCHED, Status.IN_PROGRESS, Status.REPLIED]
@@ -145,6 +155,25 @@ class TimeLimit(BaseModel):
         return f"{self.category or '*'} {self.kind or '*'} {'urgent' if self.urgent else ''}"
 
 
+class ExtensionRule(BaseModel):
+    """Who decides extensions in an organisation: always above the unit whose deadline
+    moves. Without a row: the organisation's dispatchers and supervisors."""
+
+    root = models.OneToOneField(Unit, on_delete=models.CASCADE, related_name="+")
+    dispatchers = models.BooleanField(_("dispatchers of the organisation"), default=True)
+    supervisors = models.BooleanField(_("supervisors of the organisation"), default=True)
+    leaders_above = models.BooleanField(
+        _("leaders of the units above the lead unit"), default=False
+    )
+
+    class Meta:
+        verbose_name = _("who decides extensions")
+        verbose_name_plural = _("who decides extensions")
+
+    def __str__(self) -> str:
+        return str(self.root_id)
+
+
 class Case(BaseModel):
     root = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
     code = models.CharField(_("case code"), max_length=16, unique=True)
@@ -227,6 +256,9 @@ class Case(BaseModel):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
     )
     return_count = models.PositiveSmallIntegerField(_("times returned"), default=0)
+    decline_reason = models.CharField(
+        _("why not accepted"), max_length=16, choices=DeclineReason.choices, blank=True
+    )
     reopen_count = models.PositiveSmallIntegerField(_("times reopened"), default=0)
     # Facts for the scorecards, recorded by the actions when they happen (never rebuilt from
     # fields that later steps overwrite): see docs/stats.md.

@@ -225,6 +225,28 @@ def return_counts(root: Unit, since: datetime) -> list[dict]:
     return [{"unit": names.get(r["data__unit"], "?"), "count": r["n"]} for r in rows]
 
 
+def decline_counts(root: Unit, since: datetime) -> list[dict]:
+    """Items not accepted since a time, by reason (counted apart from the figures; one
+    query)."""
+    from .models import DeclineReason
+
+    rows = (
+        Case.objects.filter(root=root, status=Status.DECLINED, closed_at__gte=since)
+        .values("decline_reason")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+    )
+    return [
+        {
+            "reason": r["decline_reason"],
+            "label": DeclineReason(r["decline_reason"]).label,
+            "count": r["n"],
+        }
+        for r in rows
+        if r["decline_reason"] in DeclineReason.values
+    ]
+
+
 def pending_extension(case: Case) -> Extension | None:
     return (
         case.extensions.filter(state=Extension.State.PENDING).select_related("requested_by").first()

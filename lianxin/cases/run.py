@@ -23,6 +23,13 @@ def run_step(name: str, case: Case, d: dict, user):
         if original is None or not access.case_roles(user, original):
             raise ApplicationError(_("No case with this code."), field="original")
         return actions.case_merge(original=original, **v)
+    if name == "decline":
+        original = None
+        if d["original"].strip():
+            original = Case.objects.filter(code=d["original"].strip(), root=case.root).first()
+            if original is None or not access.case_roles(user, original):
+                raise ApplicationError(_("No case with this code."), field="original")
+        return actions.case_decline(reason=d["reason"], note=d["note"], original=original, **v)
     if name in ("reply", "answer"):
         call = actions.case_reply if name == "reply" else actions.case_answer
         return call(reply=d["reply"], reusable=d["reusable"], **v)

@@ -18,7 +18,7 @@ from lianxin.org import access as org_access
 from lianxin.org.models import Role
 from lianxin.org.queries import units_under
 
-from . import actions, deadlines
+from . import actions, deadlines, extensions
 from .forms import TemplateForm
 from .models import Category, Kind, ReplyTemplate, TimeLimit
 
@@ -93,6 +93,7 @@ def register_setup(request: HttpRequest) -> HttpResponse:
                     return redirect("workbench:register_setup")
     category_form.fields["default_unit"].queryset = units_under(root)
     limit_form.fields["category"].queryset = Category.objects.filter(root=root)
+    rule = extensions.rule_of(root.pk)
     defaults = [
         (Kind(kind).label, deadlines.default_limits(kind, False).reply_workdays)
         for kind in Kind.values
@@ -107,6 +108,13 @@ def register_setup(request: HttpRequest) -> HttpResponse:
             "category_form": category_form,
             "limit_form": limit_form,
             "defaults": defaults,
+            "extension_form": ExtensionRuleForm(
+                initial={
+                    "dispatchers": rule.dispatchers,
+                    "supervisors": rule.supervisors,
+                    "leaders_above": rule.leaders_above,
+                }
+            ),
         },
         status=400 if category_form.errors or limit_form.errors else 200,
     )
@@ -181,3 +189,32 @@ def template_delete(request: HttpRequest, pk: int) -> HttpResponse:
     org_access.access_unit(request.user, template.unit_id)
     actions.reply_template_delete(template=template, actor=request.user)
     return redirect("workbench:unit_templates", template.unit_id)
+
+
+class ExtensionRuleForm(StyledForm):
+    dispatchers = forms.BooleanField(
+        label=gettext_lazy("Dispatchers of the organisation"), required=False
+    )
+    supervisors = forms.BooleanField(
+        label=gettext_lazy("Supervisors of the organisation"), required=False
+    )
+    leaders_above = forms.BooleanField(
+        label=gettext_lazy("Leaders of the units above the lead unit"), required=False
+    )
+
+
+@require_POST
+@staff_required
+def extension_rule(request: HttpRequest) -> HttpResponse:
+    """Who decides extensions (never the unit whose deadline moves)."""
+    from lianxin.core.forms import try_action
+
+    root = _admin_root(request)
+    form = ExtensionRuleForm(request.POST)
+    form.is_valid()
+    if try_action(
+        request,
+        lambda: actions.extension_rule_set(root=root, actor=request.user, **form.cleaned_data),
+    ):
+        messages.success(request, _("Saved."))
+    return redirect("workbench:register_setup")

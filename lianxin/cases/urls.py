@@ -15,6 +15,7 @@ workbench_urls = [
         setup_views.category_toggle,
         name="category_toggle",
     ),
+    path("cases/setup/extensions/", setup_views.extension_rule, name="extension_rule"),
     path("cases/setup/limits/<int:pk>/delete/", setup_views.limit_delete, name="limit_delete"),
     path("org/units/<int:pk>/templates/", setup_views.unit_templates, name="unit_templates"),
     path("cases/templates/<int:pk>/delete/", setup_views.template_delete, name="template_delete"),

@@ -23,7 +23,7 @@ from lianxin.org import access as org_access
 from lianxin.org.models import Role, Unit
 from lianxin.org.queries import units_under
 
-from . import access, actions, codes, deadlines, exports, forms, queries
+from . import access, actions, codes, deadlines, exports, forms, queries, warnings
 from . import workflow as wf
 from .models import Case, Kind
 from .run import run_step
@@ -66,9 +66,8 @@ TABS = [
 def case_queue(request: HttpRequest) -> HttpResponse:
     root = _root(request)
     form, f = _filter_from(request, root)
-    page = Paginator(queries.case_list(request.user, root, f), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    rows = queries.case_list(request.user, root, f).annotate(warned=warnings.warned())
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     at = clock.now()
     soon = deadlines.due_soon_limit(at)
     for case in page:
@@ -87,6 +86,9 @@ def case_queue(request: HttpRequest) -> HttpResponse:
             "tabs": TABS,
             "params": params.urlencode(),
             "returns": queries.return_counts(root, at - timedelta(days=30))
+            if f.tab == "incoming"
+            else [],
+            "declined": queries.decline_counts(root, at - timedelta(days=30))
             if f.tab == "incoming"
             else [],
         },
@@ -269,6 +271,7 @@ def _detail(request, case: Case, roles, bound=None, status=200):
             "contact": masked_contact(case),
             "may_see_contact": access.sees_contact(request.user, case, roles),
             "badge": deadlines.badge(case.reply_due, at) if case.status in (wf.D, wf.P) else "",
+            "warned": warnings.is_warned(case),
             "extension": queries.pending_extension(case),
             "appeal": queries.pending_appeal(case),
             "duplicates": case.duplicates.all(),

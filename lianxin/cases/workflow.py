@@ -6,6 +6,7 @@ Roles are relative to one case (see `access.case_roles`):
   dispatcher   dispatcher of the organisation
   handler      handler of the lead unit, or the assigned handler
   unit_leader  leader of the lead unit or of a unit above it
+  upper_leader leader of a unit above the lead unit (not of the lead unit itself)
   supervisor   supervisor of the organisation
   issuer       the person who raised an internal problem
   co_unit      handler or leader of a co-unit
@@ -31,6 +32,7 @@ OPERATOR = "operator"
 DISPATCHER = "dispatcher"
 HANDLER = "handler"
 UNIT_LEADER = "unit_leader"
+UPPER_LEADER = "upper_leader"
 SUPERVISOR = "supervisor"
 ISSUER = "issuer"
 CO_UNIT = "co_unit"
@@ -38,13 +40,13 @@ VIEWER = "viewer"
 SYSTEM = "system"
 
 STAFF_ROLES = frozenset(
-    {OPERATOR, DISPATCHER, HANDLER, UNIT_LEADER, SUPERVISOR, ISSUER, CO_UNIT, VIEWER}
+    {OPERATOR, DISPATCHER, HANDLER, UNIT_LEADER, UPPER_LEADER, SUPERVISOR, ISSUER, CO_UNIT, VIEWER}
 )
 PUBLIC = frozenset(k for k in Kind if k != Kind.PROBLEM)
 PROBLEM = frozenset({Kind.PROBLEM})
 ALL_KINDS = frozenset(Kind)
 
-R, D, P, Y, C, W, M = (
+R, D, P, Y, C, W, M, X, T = (
     Status.RECEIVED,
     Status.DISPATCHED,
     Status.IN_PROGRESS,
@@ -52,6 +54,8 @@ R, D, P, Y, C, W, M = (
     Status.CLOSED,
     Status.WITHDRAWN,
     Status.MERGED,
+    Status.DECLINED,
+    Status.TRANSFERRED,
 )
 WORKING = (D, P)
 
@@ -73,6 +77,15 @@ def _steps(sources, action, target, roles, kinds=ALL_KINDS):
 STEPS: list[Step] = [
     *_steps([R], "withdraw", W, {CITIZEN}, PUBLIC),
     *_steps([R], "dispatch", D, {DISPATCHER, ISSUER}),
+    *_steps([R], "decline", X, {OPERATOR, DISPATCHER}, PUBLIC),
+    # 转纪检: a complaint alleging misconduct goes to the discipline register (supervision)
+    *_steps(
+        [R, D, P],
+        "transfer",
+        T,
+        {OPERATOR, DISPATCHER, HANDLER, UNIT_LEADER, SUPERVISOR, VIEWER},
+        PUBLIC,
+    ),
     *_steps([R], "answer", C, {OPERATOR, DISPATCHER}, frozenset({Kind.CONSULT})),
     *_steps([R, D], "merge", M, {DISPATCHER}),
     *_steps([D], "return", R, {HANDLER, UNIT_LEADER}),
@@ -81,7 +94,8 @@ STEPS: list[Step] = [
     *_steps([P], "pause", None, {HANDLER, UNIT_LEADER}),
     *_steps([P], "resume", None, {HANDLER, UNIT_LEADER, CITIZEN}),
     *_steps([P], "request_extension", None, {HANDLER, UNIT_LEADER}),
-    *_steps([P], "decide_extension", None, {UNIT_LEADER, SUPERVISOR}),
+    # decided above the unit whose deadline moves (which of these: cases.ExtensionRule)
+    *_steps([P], "decide_extension", None, {DISPATCHER, SUPERVISOR, UPPER_LEADER}),
     *_steps([P], "reply", Y, {HANDLER, UNIT_LEADER}),
     *_steps([Y], "rate", C, {CITIZEN, OPERATOR}, PUBLIC),
     *_steps([Y], "rate_unsatisfied", None, {CITIZEN, OPERATOR}, PUBLIC),
@@ -94,6 +108,7 @@ STEPS: list[Step] = [
     *_steps([Y, C], "decide_appeal", None, {SUPERVISOR}, PUBLIC),
     *_steps(WORKING, "remind", None, {SYSTEM, SUPERVISOR}),
     *_steps(WORKING, "supervise", None, {SYSTEM, SUPERVISOR}),
+    *_steps([D, P, Y, C], "lift_flag", None, {SUPERVISOR}),
     *_steps(
         [R, D, P, Y, C],
         "note",

@@ -311,6 +311,19 @@ def track_act(request: HttpRequest, code: str, name: str) -> HttpResponse:
     raise Http404
 
 
+def _notice() -> list:
+    """The public notice: overdue cases under supervision and flagged ones (挂牌督办) with
+    the deadline the organ set."""
+    from lianxin.supervision.queries import flagged_orders
+
+    rows = list(queries.public_notice()[:20])
+    orders = flagged_orders([c.pk for c in rows])
+    for case in rows:
+        order = orders.get(case.pk)
+        case.flag_due = order.due_at if order else None
+    return rows
+
+
 def board(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()[:50]
     page = Paginator(queries.board(q=q), 20).get_page(request.GET.get("page"))
@@ -321,7 +334,7 @@ def board(request: HttpRequest) -> HttpResponse:
             "page": page,
             "rows": [(c, public_view(c)) for c in page],
             "q": q,
-            "notice": queries.public_notice()[:20],
+            "notice": _notice(),
         },
     )
 

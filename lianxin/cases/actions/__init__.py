@@ -7,6 +7,8 @@ appends one timeline entry, and leaves notifications to run after commit.
 the case changed meanwhile, the step is refused with "reload".
 """
 
+from .decline import case_decline
+from .flags import case_lift_flag
 from .followup import (
     case_appeal,
     case_autoclose,
@@ -42,14 +44,17 @@ from .intake import (
 from .proof import case_phone_proof_check, case_phone_proof_send
 from .setup import (
     category_save,
+    extension_rule_set,
     reply_template_delete,
     reply_template_save,
     time_limit_delete,
     time_limit_set,
 )
+from .transfer import case_transfer
 
 __all__ = [
     "category_save",
+    "extension_rule_set",
     "time_limit_set",
     "time_limit_delete",
     "reply_template_save",
@@ -60,6 +65,7 @@ __all__ = [
     "case_return",
     "case_merge",
     "case_withdraw",
+    "case_decline",
     "case_accept",
     "case_assign",
     "case_pause",
@@ -77,6 +83,8 @@ __all__ = [
     "case_decide_appeal",
     "case_remind",
     "case_supervise",
+    "case_lift_flag",
+    "case_transfer",
     "case_note",
     "case_citizen_messages",
     "case_contact_view",

@@ -10,7 +10,7 @@ from lianxin.core.text import clean_text
 from lianxin.org.access import person_of
 from lianxin.org.models import Person
 
-from .. import access, deadlines
+from .. import access, deadlines, warnings
 from .. import workflow as wf
 from ..models import Attachment, Case
 from ..timeline import add_event
@@ -73,6 +73,7 @@ def _add_event(case: Case, action: str, actor, *, files=(), data=None, **kw):
 
 def _schedule_reply(case: Case) -> None:
     clock.schedule("case.reply", case.pk, case.reply_due, deadlines.escalate_at(case.reply_due))
+    warnings.schedule_reply(case)
 
 
 def _person(actor) -> Person | None:

@@ -9,7 +9,7 @@ from lianxin.core import clock
 from lianxin.core.errors import ApplicationError
 from lianxin.org.models import Person, Role
 
-from .. import deadlines, notices
+from .. import access, deadlines, extensions, notices, warnings
 from .. import workflow as wf
 from ..models import Case, Extension, Kind
 from .base import MAX_REASON, _open, _person, _save, _schedule_reply, _text
@@ -32,6 +32,7 @@ def case_accept(*, case: Case, actor, version=None) -> Case:
         case.accepted_in_time = case.accepted_at <= case.accept_due
         _save(case, step, actor, public=True, data={"late": not case.accepted_in_time})
         clock.finish("case.accept", case.pk)
+        warnings.finish(case, warnings.ACCEPT)
     return case
 
 
@@ -99,7 +100,7 @@ def case_request_extension(
             case=case, requested_by=person, reason=reason, workdays=workdays
         )
         _save(case, step, actor, note=reason, data={"workdays": workdays})
-        notices.tell_staff(notices.leaders_above(case), case, _("Extension requested"))
+        notices.tell_staff(extensions.deciders(case), case, _("Extension requested"))
     return extension
 
 
@@ -107,6 +108,7 @@ def case_decide_extension(
     *, case: Case, approve: bool, note: str = "", actor, version=None
 ) -> Extension:
     note = _text(note, field="note", label=_("The note"), required=False, limit=200)
+    extensions.check_decider(case, actor, access.case_roles(actor, case))
     with transaction.atomic():
         case, step = _open(case, "decide_extension", actor, version)
         extension = case.extensions.filter(state=Extension.State.PENDING).first()
@@ -153,6 +155,7 @@ def case_reply(*, case: Case, reply: str, reusable: bool = False, actor, version
             case.first_replied_at, case.replied_in_time = at, not late
         _save(case, step, actor, note=reply, public=True, data={"late": late})
         clock.finish("case.reply", case.pk)
+        warnings.finish(case, warnings.REPLY)
         if case.kind == Kind.PROBLEM:
             if case.issuer_id:
                 notices.tell_staff([case.issuer.user], case, _("Rectification reported"))

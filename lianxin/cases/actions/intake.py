@@ -12,7 +12,7 @@ from lianxin.org.access import person_of
 from lianxin.org.models import Person, Role, RoleGrant, Unit
 from lianxin.org.validators import normalize_phone
 
-from .. import codes, deadlines, notices
+from .. import codes, deadlines, dispatching, notices, warnings
 from .. import workflow as wf
 from ..models import Case, Category, Channel, Kind, Status
 from .base import MAX_REASON, _add_event, _open, _save, _schedule_reply, _text
@@ -118,6 +118,7 @@ def case_receive(
                 data={"channel": channel, "kind": kind},
                 files=files,
             )
+            dispatching.schedule(case, at)
     except IntegrityError:
         existing = Case.objects.filter(submit_key=key).first() if key else None
         if existing is None:
@@ -144,6 +145,7 @@ def case_answer(*, case: Case, reply: str, reusable: bool = False, actor, versio
         case.reply, case.reply_reusable, case.direct_answer = reply, reusable, True
         case.replied_at = case.closed_at = at
         _save(case, step, actor, note=reply, public=True)
+        dispatching.finish(case)
         notices.tell_citizen(case, _("answered: %(reply)s") % {"reply": reply[:200]})
     return case
 
@@ -211,9 +213,11 @@ def case_dispatch(
             },
         )
         case.co_units.set(co)
+        dispatching.finish(case)
         clock.schedule(
             "case.accept", case.pk, case.accept_due, deadlines.escalate_at(case.accept_due)
         )
+        warnings.schedule_accept(case)
         _schedule_reply(case)
         notices.tell_staff(notices.handlers_and_leaders(case), case, _("New case"))
         notices.tell_citizen(case, _("passed to %(unit)s.") % {"unit": unit.name})
@@ -233,6 +237,8 @@ def case_return(*, case: Case, reason: str, actor, version=None) -> Case:
         case.co_units.clear()
         clock.finish("case.accept", case.pk)
         clock.finish("case.reply", case.pk)
+        warnings.finish(case, warnings.ACCEPT, warnings.REPLY)
+        dispatching.schedule(case)
         notices.tell_staff(notices.org_role(case, Role.DISPATCHER), case, _("Case returned"))
     return case
 
@@ -253,6 +259,7 @@ def case_merge(*, case: Case, original: Case, actor, version=None) -> Case:
             )
         case.merged_into = original
         _save(case, step, actor, public=True, data={"original": original.code})
+        dispatching.finish(case)
         clock.finish("case.accept", case.pk)
         clock.finish("case.reply", case.pk)
         notices.tell_citizen(
@@ -266,4 +273,5 @@ def case_withdraw(*, case: Case, actor=wf.CITIZEN, version=None) -> Case:
         case, step = _open(case, "withdraw", actor, version)
         case.closed_at = clock.now()
         _save(case, step, actor, public=True)
+        dispatching.finish(case)
     return case

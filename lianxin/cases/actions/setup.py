@@ -162,3 +162,30 @@ def reply_template_delete(*, template: ReplyTemplate, actor) -> None:
             before=snapshot(template, ["unit", "title", "text"]),
         )
         template.delete()
+
+
+def extension_rule_set(
+    *, root: Unit, dispatchers: bool, supervisors: bool, leaders_above: bool, actor
+):
+    """Who decides extensions in this organisation (always above the lead unit)."""
+    from ..models import ExtensionRule
+
+    _require_admin(actor, root)
+    if not (dispatchers or supervisors or leaders_above):
+        raise ApplicationError(_("Someone must decide extensions: tick at least one."))
+    with transaction.atomic():
+        rule, _created = ExtensionRule.objects.update_or_create(
+            root=root,
+            defaults={
+                "dispatchers": dispatchers,
+                "supervisors": supervisors,
+                "leaders_above": leaders_above,
+            },
+        )
+        record_event(
+            actor=actor,
+            action="extension_rule.set",
+            obj=rule,
+            after=snapshot(rule, ["dispatchers", "supervisors", "leaders_above"]),
+        )
+    return rule

@@ -43,7 +43,13 @@ def test_dispatch_sets_working_day_deadlines_and_tells_the_unit_and_the_citizen(
     # A complaint: 7 working days: 8, 9, 10 (make-up Saturday), 12, 13, 14, 15 October.
     assert timezone.localtime(case.reply_due).date().isoformat() == "2026-10-15"
     assert list(case.co_units.all()) == [cc.station_b]
-    assert DueItem.objects.filter(object_id=str(case.pk), done_at=None).count() == 2
+    open_items = DueItem.objects.filter(object_id=str(case.pk), done_at=None)
+    assert set(open_items.values_list("kind", flat=True)) == {
+        "case.accept",
+        "case.reply",
+        "case.accept_warning",
+        "case.reply_warning",
+    }
     assert Notice.objects.filter(recipient=cc.handler, url__contains=case.code).exists()
     assert Notice.objects.filter(recipient=cc.station_leader).exists()
     assert any(phone == "13812345678" and "甲站" in text for phone, text in MemorySmsBackend.outbox)
@@ -77,7 +83,9 @@ def test_return_needs_a_reason_and_is_counted_against_the_unit(cc, make_case):
     case = actions.case_return(case=case, reason="不属于本站管养路段", actor=cc.handler)
     assert case.status == "received" and case.lead_unit is None and case.return_count == 1
     assert case.events.last().data == {"unit": cc.station_a.pk}
-    assert not DueItem.objects.filter(object_id=str(case.pk), done_at=None).exists()
+    open_items = DueItem.objects.filter(object_id=str(case.pk), done_at=None)
+    # the accept and reply clocks stop; the dispatch limit runs again
+    assert list(open_items.values_list("kind", flat=True)) == ["case.dispatch"]
     assert Notice.objects.filter(recipient=cc.dispatcher, title__contains=case.code).exists()
     # Re-dispatched to the right unit.
     case = actions.case_dispatch(case=case, unit=cc.station_b, actor=cc.dispatcher)

@@ -62,7 +62,10 @@ def test_an_extension_asked_before_the_deadline_and_approved_moves_it(cc, make_c
         actions.case_request_extension(case=case, workdays=2, reason="再延", actor=cc.handler)
     with pytest.raises(PermissionDenied):  # the handler does not approve his own request
         actions.case_decide_extension(case=case, approve=True, actor=cc.handler)
-    actions.case_decide_extension(case=case, approve=True, actor=cc.station_leader)
+    with pytest.raises(ApplicationError) as err:  # nor does his own unit's leader
+        actions.case_decide_extension(case=case, approve=True, actor=cc.station_leader)
+    assert err.value.code == "own_unit"
+    actions.case_decide_extension(case=case, approve=True, actor=cc.dispatcher)
     ext.refresh_from_db()
     case.refresh_from_db()
     assert ext.state == Extension.State.APPROVED

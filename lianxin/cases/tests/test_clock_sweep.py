@@ -16,6 +16,7 @@ from lianxin.core.workdays import add_workdays
 def test_overdue_case_is_reminded_once_and_supervised_five_working_days_later(cc, make_case):
     case = make_case("in_progress")
     due = case.reply_due
+    clock.sweep(at=due - timedelta(hours=1))  # the warning (临期预警) the day before
     assert clock.sweep(at=due - timedelta(minutes=1))["reminded"] == 0
     assert clock.sweep(at=due + timedelta(minutes=1))["reminded"] == 1
     assert clock.sweep(at=due + timedelta(hours=1))["reminded"] == 0  # once only
@@ -48,6 +49,7 @@ def test_a_replied_case_is_not_reminded(cc, make_case):
 def test_two_clocks_sweeping_together_remind_each_case_once(cc, make_case):
     cases = [make_case("in_progress") for _ in range(6)]
     at = max(c.reply_due for c in cases) + timedelta(minutes=1)
+    clock.sweep(at=min(c.reply_due for c in cases) - timedelta(hours=1))  # the warnings first
     results, errors = [], []
     barrier = threading.Barrier(2)
 

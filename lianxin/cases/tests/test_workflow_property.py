@@ -29,6 +29,8 @@ STEPS = [
     "dispatch",
     "answer",
     "merge",
+    "decline",
+    "transfer",
     "return",
     "accept",
     "pause",
@@ -47,6 +49,7 @@ STEPS = [
     "decide_appeal",
     "remind",
     "supervise",
+    "lift_flag",
     "note",
 ]
 
@@ -99,6 +102,7 @@ def guards_pass(case, step) -> bool:
         "appeal": case.rating is not None and case.rating <= 2 and not case.appeals.exists(),
         "decide_appeal": case.appeals.filter(state="pending").exists(),
         "supervise": case.supervision < 3,
+        "lift_flag": case.supervision == 3,
     }.get(step, True)
 
 
@@ -109,6 +113,8 @@ def take(cc, case, step, actor, original):
         "dispatch": lambda: actions.case_dispatch(unit=cc.station_a, **v),
         "answer": lambda: actions.case_answer(reply="答复", **v),
         "merge": lambda: actions.case_merge(original=original, **v),
+        "decline": lambda: actions.case_decline(reason="nonsense", **v),
+        "transfer": lambda: actions.case_transfer(**v),
         "return": lambda: actions.case_return(reason="非本站", **v),
         "accept": lambda: actions.case_accept(**v),
         "pause": lambda: actions.case_pause(question="请补充", **v),
@@ -133,6 +139,7 @@ def take(cc, case, step, actor, original):
         "supervise": lambda: actions.case_supervise(
             level=case.supervision + 1 if case.supervision >= 1 else 2, **v
         ),
+        "lift_flag": lambda: actions.case_lift_flag(reason="已按期办结", **v),
         "note": lambda: actions.case_note(note="备注", **v),
     }
     return calls[step]()

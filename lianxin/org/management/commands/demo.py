@@ -104,6 +104,11 @@ class Command(BaseCommand):
             load_demo_rules(units)
         with transaction.atomic():
             load_demo_discipline(units)
+        from lianxin.supervision.demo_data import load_demo_supervision
+
+        with transaction.atomic():
+            load_demo_supervision(units)
+        # last: the scorecards freeze months of everything loaded above
         from lianxin.stats.demo_data import load_demo_stats
 
         with transaction.atomic():
