@@ -3,12 +3,10 @@ JSON, with the fields documented on the page. No personal data."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from lianxin.core.exports import csv_response
 from lianxin.core.months import parse
 from lianxin.stats import public
 
@@ -45,15 +43,8 @@ def figures(request: HttpRequest) -> HttpResponse:
 
 def figures_csv(request: HttpRequest, month: str) -> HttpResponse:
     _root, _months, data = _figures(month)
-    out = io.StringIO()
     names = [name for name, _doc in public.FIELDS]
-    writer = csv.DictWriter(out, fieldnames=names)
-    writer.writeheader()
-    for row in data["units"]:
-        writer.writerow({k: "" if row[k] is None else row[k] for k in names})
-    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="scorecards-{month}.csv"'
-    return response
+    return csv_response(fieldnames=names, rows=data["units"], filename=f"scorecards-{month}.csv")
 
 
 def figures_json(request: HttpRequest, month: str) -> JsonResponse:

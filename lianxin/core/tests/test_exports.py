@@ -38,3 +38,17 @@ def test_no_module_saves_a_workbook_any_other_way():
         if re.search(r"csv\.(writer|DictWriter)\(", text):
             offenders.append(str(path.relative_to(ROOT)) + " (csv writer)")
     assert offenders == []
+
+
+def test_a_csv_cell_typed_as_a_formula_stays_text():
+    import csv
+    import io
+
+    from lianxin.core.exports import csv_response
+
+    rows = [{"a": '=HYPERLINK("http://evil/","点我")', "b": "@SUM(1)", "c": 3, "d": None}]
+    response = csv_response(fieldnames=["a", "b", "c", "d"], rows=rows, filename="表.csv")
+    text = response.content.decode("utf-8-sig")
+    got = list(csv.DictReader(io.StringIO(text)))[0]
+    assert got == {"a": '\'=HYPERLINK("http://evil/","点我")', "b": "'@SUM(1)", "c": "3", "d": ""}
+    assert "UTF-8''%E8%A1%A8.csv" in response["Content-Disposition"]

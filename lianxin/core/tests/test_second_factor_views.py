@@ -14,6 +14,8 @@ from lianxin.core.models import AuditEvent, RecoveryCode
 
 pytestmark = pytest.mark.django_db
 ENROL = "/accounts/second-factor/enrol/"
+# A page every staff member opens (a leader's /workbench/ redirects to his scorecard).
+INBOX = "/workbench/inbox/"
 VERIFY = "/accounts/second-factor/"
 
 
@@ -66,7 +68,7 @@ def test_a_wrong_code_is_refused_and_the_right_one_lets_him_in(cast):
     response = client.post(ENROL, {"token": wrong_code(device)})
     assert response.status_code == 400 and "验证码错误或已过期" in response.content.decode()
     assert not TOTPDevice.objects.get(pk=device.pk).confirmed
-    assert client.get("/workbench/").status_code == 302
+    assert client.get(INBOX).status_code == 302
     response = client.post(ENROL, {"token": code_of(device), "next": "/workbench/cases/"})
     page = response.content.decode()
     assert response.status_code == 200 and "只显示这一次" in page
@@ -75,7 +77,7 @@ def test_a_wrong_code_is_refused_and_the_right_one_lets_him_in(cast):
     )
     codes = re.findall(r"<li>([a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4})</li>", page)
     assert len(codes) == 10 and len(set(codes)) == 10
-    assert client.get("/workbench/").status_code == 200
+    assert client.get(INBOX).status_code == 200
     stored = set(RecoveryCode.objects.filter(user=cast.leader).values_list("digest", flat=True))
     assert len(stored) == 10 and not stored & ({c.replace("-", "") for c in codes} | set(codes))
     assert AuditEvent.objects.filter(action="second_factor.enrol", object_id=cast.leader.pk)
@@ -88,13 +90,13 @@ def test_at_the_next_login_a_code_is_asked_and_checked(cast):
     assert response["Location"].startswith(VERIFY + "?next=")
     response = client.post(VERIFY, {"token": wrong_code(device), "next": "/workbench/cases/"})
     assert response.status_code == 400
-    assert client.get("/workbench/").status_code == 302
+    assert client.get(INBOX).status_code == 302
     # After a failure django-otp makes him wait a second before the next try: he waits.
     TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_timestamp=None)
     code = code_of(device, shift=1)
     response = client.post(VERIFY, {"token": code, "next": "/workbench/cases/"})
     assert response.status_code == 302 and response["Location"] == "/workbench/cases/"
-    assert client.get("/workbench/").status_code == 200
+    assert client.get(INBOX).status_code == 200
     # The same code does not open another session (no replay).
     other = logged_in(cast.leader)
     assert other.post(VERIFY, {"token": code}).status_code == 400
@@ -104,11 +106,11 @@ def test_a_recovery_code_works_once(cast):
     _device, codes = enrol(logged_in(cast.leader), cast.leader)
     first = logged_in(cast.leader)
     response = first.post(VERIFY, {"token": codes[3].upper().replace("-", " ")})
-    assert response.status_code == 302 and first.get("/workbench/").status_code == 200
+    assert response.status_code == 302 and first.get(INBOX).status_code == 200
     second = logged_in(cast.leader)
     response = second.post(VERIFY, {"token": codes[3]})
     assert response.status_code == 400 and "恢复码已使用" in response.content.decode()
-    assert second.get("/workbench/").status_code == 302
+    assert second.get(INBOX).status_code == 302
     assert RecoveryCode.objects.filter(user=cast.leader, used_at__isnull=False).count() == 1
     event = AuditEvent.objects.get(action="second_factor.recovery_code_use")
     assert event.after == {"recovery_codes_left": 9}
@@ -121,12 +123,12 @@ def test_guessing_is_stopped_after_ten_tries(cast):
         client.post(VERIFY, {"token": "zzzz-zzzz-zzzz"})
     response = client.post(VERIFY, {"token": code_of(device)})
     assert response.status_code == 400 and "尝试次数过多" in response.content.decode()
-    assert client.get("/workbench/").status_code == 302
+    assert client.get(INBOX).status_code == 302
 
 
 def test_handlers_are_not_asked(cast):
     client = logged_in(cast.handler)
-    assert client.get("/workbench/").status_code == 200
+    assert client.get(INBOX).status_code == 200
     assert not TOTPDevice.objects.filter(user=cast.handler).exists()
 
 
@@ -136,7 +138,7 @@ def test_admins_inspectors_and_superusers_are_asked_too(cast):
     inspector = actions.person_create(username="jjy", name="马纪检", unit=cast.office, actor=None)
     actions.role_grant(person=inspector, unit=cast.root, role="inspector", actor=None)
     for user in (cast.admin, inspector.user):
-        assert logged_in(user).get("/workbench/")["Location"].startswith(ENROL)
+        assert logged_in(user).get(INBOX)["Location"].startswith(ENROL)
     cast.nobody.is_superuser = cast.nobody.is_staff = True
     cast.nobody.save()
     assert logged_in(cast.nobody).get("/admin/")["Location"].startswith(ENROL)
@@ -159,7 +161,7 @@ def test_next_never_leads_off_the_site(cast):
 
 def test_switched_off_outside_production_with_a_banner(cast, settings):
     settings.LIANXIN_REQUIRE_OTP = False
-    response = logged_in(cast.leader).get("/workbench/")
+    response = logged_in(cast.leader).get(INBOX)
     assert response.status_code == 200
     assert "双重验证已关闭" in response.content.decode()
 
