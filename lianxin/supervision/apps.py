@@ -8,6 +8,7 @@ class SupervisionConfig(AppConfig):
     verbose_name = _("Inspection and rectification")
 
     def ready(self) -> None:
-        from . import clockwork
+        from . import clockwork, scorecard
 
         clockwork.register()
+        scorecard.register_components()
