@@ -8,6 +8,7 @@ their routers here.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db import DataError
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
@@ -42,6 +43,18 @@ def application_error(request, exc: ApplicationError):
 def validation_error(request, exc: ValidationError):
     """Malformed input answers 400 (not 422), like every other refusal."""
     return api.create_response(request, {"detail": exc.errors}, status=400)
+
+
+@api.exception_handler(DataError)
+def data_error(request, exc: DataError):
+    """Input the database cannot hold (a NUL character in text on PostgreSQL, a number out of
+    its column's range) is bad input: 400, never 500. The action's transaction has rolled
+    back; the validation of the schemas catches the usual cases before this."""
+    return api.create_response(
+        request,
+        {"detail": [{"field": None, "code": "invalid", "message": "Value cannot be stored."}]},
+        status=400,
+    )
 
 
 @api.exception_handler(PermissionDenied)

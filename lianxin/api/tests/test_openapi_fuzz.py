@@ -11,9 +11,10 @@ import io
 import json
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import close_old_connections, connection, transaction
 from django.test import Client
 
 from conftest import make_person
@@ -25,6 +26,7 @@ from lianxin.org.models import Role
 from .fuzzing import fuzz, load_schema
 
 SEED = 2026
+User = get_user_model()
 
 
 @pytest.fixture
@@ -117,6 +119,25 @@ def test_numbers_beyond_a_database_column_answer_400_with_the_field(register):
     for query in ("offset=-5", "limit=-5", "limit=0"):
         r = client.get(f"/api/v1/catalog/requests?{query}")
         assert r.status_code == 400, query
+
+
+def test_text_the_database_cannot_hold_answers_400_and_writes_nothing(register):
+    """Found by the fuzzer on PostgreSQL: a NUL character in a query or body was a 500."""
+    cast, received, _dispatched = register
+    from lianxin.cases.models import Case
+
+    _t, raw = api_token_create(user=User.objects.get(username="op"), name="fuzz", actor=None)
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
+    on_pg = connection.vendor == "postgresql"
+    r = client.get("/api/v1/catalog/requests?status=%00")
+    assert r.status_code == (400 if on_pg else 200)
+    body = {"kind": "complaint", "channel": "hotline", "category": received.category_id}
+    body.update(content="路灯\u0000不亮", submit_token="nul-1")
+    before = Case.objects.count()
+    with transaction.atomic():  # the test's own savepoint: PostgreSQL refused a statement
+        r = _post(client, "/api/v1/cases/", body)
+    assert r.status_code == (400 if on_pg else 201)
+    assert Case.objects.count() == before + (0 if on_pg else 1)
 
 
 def test_every_schema_of_the_document_has_one_meaning(register):
