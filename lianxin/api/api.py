@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db import DataError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 from ninja.security import django_auth
@@ -52,14 +53,14 @@ def data_error(request, exc: DataError):
     back; the validation of the schemas catches the usual cases before this."""
     return api.create_response(
         request,
-        {"detail": [{"field": None, "code": "invalid", "message": "Value cannot be stored."}]},
+        {"detail": [{"field": None, "code": "invalid", "message": _("A value cannot be stored.")}]},
         status=400,
     )
 
 
 @api.exception_handler(PermissionDenied)
 def permission_denied(request, exc):
-    return api.create_response(request, {"detail": "Forbidden"}, status=403)
+    return api.create_response(request, {"detail": _("Forbidden")}, status=403)
 
 
 @api.exception_handler(Http404)
