@@ -19,6 +19,7 @@ from django.test import Client
 
 from conftest import make_person
 from lianxin.cases import actions as case_actions
+from lianxin.cases.codes import MAX_TOKEN
 from lianxin.cases.models import Category
 from lianxin.core.actions import api_token_create
 from lianxin.org.models import Role
@@ -113,8 +114,8 @@ def test_numbers_beyond_a_database_column_answer_400_with_the_field(register):
         assert r.status_code == 400, query
         assert r.json()["detail"][0]["loc"][-1] == query.split("=")[0]
     body = {"kind": "complaint", "channel": "hotline", "category": received.category_id}
-    body.update(content="路灯不亮", submit_token="k" * 65)
-    r = _post(client, "/api/v1/cases/", body)  # the column holds 64: a 500 on PostgreSQL
+    body.update(content="路灯不亮", submit_token="k" * (MAX_TOKEN + 1))
+    r = _post(client, "/api/v1/cases/", body)  # once a 500 on PostgreSQL (a 64-long column)
     assert r.status_code == 400 and r.json()["detail"][0]["loc"][-1] == "submit_token"
     for query in ("offset=-5", "limit=-5", "limit=0"):
         r = client.get(f"/api/v1/catalog/requests?{query}")

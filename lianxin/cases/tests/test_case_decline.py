@@ -32,7 +32,7 @@ def test_outside_remit_closes_with_the_explanation_and_stops_the_dispatch_clock(
 
 def test_a_repeated_call_is_linked_to_the_open_case(cc, make_case):
     open_case = make_case("in_progress")
-    again, _ = receive(cc, submit_token="again")
+    again, _ = receive(cc, submit_token="again", client="test")
     actions.case_decline(case=again, reason="repeat", original=open_case, actor=cc.dispatcher)
     again.refresh_from_db()
     assert again.merged_into == open_case
@@ -58,7 +58,7 @@ def test_bad_input_is_refused_and_nothing_changes(cc, kw, field):
 
 def test_a_repeat_of_a_closed_case_is_refused(cc, make_case):
     closed = make_case("closed")
-    case, _ = receive(cc, submit_token="x")
+    case, _ = receive(cc, submit_token="x", client="test")
     with pytest.raises(ApplicationError):
         actions.case_decline(case=case, reason="repeat", original=closed, actor=cc.dispatcher)
 
@@ -72,7 +72,7 @@ def test_handlers_and_citizens_cannot_decline(cc):
 
 def test_declined_items_are_counted_apart_on_the_incoming_tab(cc, login):
     for i in range(2):
-        case, _ = receive(cc, submit_token=f"n{i}")
+        case, _ = receive(cc, submit_token=f"n{i}", client="test")
         actions.case_decline(case=case, reason="nonsense", actor=cc.operator)
     page = login(cc.dispatcher).get(reverse("workbench:case_queue") + "?tab=incoming")
     assert "无实质内容 2" in page.text

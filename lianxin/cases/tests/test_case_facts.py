@@ -36,7 +36,7 @@ def test_a_reply_within_an_approved_extension_is_on_time_and_survives_a_reopen(c
         case = actions.case_accept(case=case, actor=cc.handler)
         first_due = case.reply_due
         actions.case_request_extension(case=case, workdays=5, reason="需协调", actor=cc.handler)
-        actions.case_decide_extension(case=case, approve=True, actor=cc.station_leader)
+        actions.case_decide_extension(case=case, approve=True, actor=cc.dispatcher)
     case.refresh_from_db()
     assert case.extension_count == 1 and case.reply_due > first_due
     replied = first_due + timedelta(days=2)  # after the first limit, within the extended one
@@ -67,7 +67,7 @@ def test_a_refused_extension_is_not_counted(cc):
     with clock.frozen_at(at(2026, 11, 2, 10, 0)):
         case = actions.case_accept(case=case, actor=cc.handler)
         actions.case_request_extension(case=case, workdays=5, reason="需协调", actor=cc.handler)
-        actions.case_decide_extension(case=case, approve=False, actor=cc.station_leader)
+        actions.case_decide_extension(case=case, approve=False, actor=cc.dispatcher)
     case.refresh_from_db()
     assert case.extension_count == 0
 

@@ -60,7 +60,7 @@ def test_bad_input_and_wrong_state_change_nothing(cc, make_case, inspector):
     with pytest.raises(ApplicationError) as err:
         actions.complaint_transfer(case=case, accused_unit=cc.other, actor=cc.dispatcher)
     assert err.value.field == "accused_unit"
-    closed = make_case("closed", submit_token="closed")
+    closed = make_case("closed", submit_token="closed", client="test")
     with pytest.raises(ApplicationError):
         actions.complaint_transfer(case=closed, accused_unit=cc.station_a, actor=cc.supervisor)
     assert not Report.objects.exists()

@@ -68,6 +68,6 @@ def test_only_a_supervisor_issues_and_one_order_waits_at_a_time(cc, make_case):
     actions.order_issue(case=case, expected="报告", workdays=2, actor=cc.supervisor)
     with pytest.raises(ApplicationError):
         actions.order_issue(case=case, expected="再报告", workdays=2, actor=cc.supervisor)
-    closed = make_case("closed", submit_token="c")
+    closed = make_case("closed", submit_token="c", client="test")
     with pytest.raises(ApplicationError):
         actions.order_issue(case=closed, expected="报告", workdays=2, actor=cc.supervisor)
