@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "lianxin.rules",
     "lianxin.discipline",
     "lianxin.intake",
+    "lianxin.routing",
     "lianxin.portal",
     "lianxin.api",
 ]

@@ -15,6 +15,7 @@ from lianxin.mediation.urls import workbench_urls as mediation_urls
 from lianxin.org import views as org_views
 from lianxin.partywork.urls import workbench_urls as partywork_urls
 from lianxin.portal import views as portal_views
+from lianxin.routing.urls import workbench_urls as routing_urls
 from lianxin.rules.urls import workbench_urls as rules_urls
 
 workbench = (
@@ -45,6 +46,7 @@ workbench = (
         *mediation_urls,
         *rules_urls,
         *discipline_urls,
+        *routing_urls,
         path("imports/", intake_views.import_list, name="imports"),
         path("imports/template.xlsx", intake_views.import_template, name="import_template"),
         path("imports/<int:pk>/", intake_views.import_detail, name="import_detail"),

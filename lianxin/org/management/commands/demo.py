@@ -102,6 +102,10 @@ class Command(BaseCommand):
             load_demo_rules(units)
         with transaction.atomic():
             load_demo_discipline(units)
+        from lianxin.routing.demo_data import load_demo_routing
+
+        with transaction.atomic():
+            load_demo_routing(units)
         self.stdout.write(
             _("Demo organisation: %(org)s, %(units)s units, %(people)s people.")
             % {
