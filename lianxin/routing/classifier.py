@@ -92,10 +92,9 @@ class TextModel:
         self._intercept = intercept.astype(np.float32)
         self._idf = features.idf_from(self.df, self.n_docs)
 
-    def scores(self, text: str) -> np.ndarray:
-        """Decision scores of every class for one text."""
-        x = features.counts([text])
-        idx, data = x.indices, x.data
+    def scores(self, text: str, counted=None) -> np.ndarray:
+        """Decision scores of every class for one text (`counted`: its `count_one`)."""
+        idx, data = counted if counted is not None else features.count_one(text)
         if len(idx) == 0:
             return self._intercept.copy()
         w = (1.0 + np.log(data)) * self._idf[idx]
@@ -107,9 +106,9 @@ class TextModel:
         x = self._x(features.counts(texts))
         return np.asarray(x @ self._weights) + self._intercept
 
-    def top(self, text: str, k: int = 3) -> list[tuple[object, float]]:
+    def top(self, text: str, k: int = 3, counted=None) -> list[tuple[object, float]]:
         """The k likeliest labels with a confidence between 0 and 1 (they sum to at most 1)."""
-        s = self.scores(text)
+        s = self.scores(text, counted)
         p = 1.0 / (1.0 + np.exp(-s))
         total = p.sum() or 1.0
         order = np.argsort(-s)[:k]

@@ -16,6 +16,7 @@ from functools import lru_cache
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.utils import murmurhash3_32
 
 N_FEATURES = 2**18
 MAX_WORD = 6
@@ -31,11 +32,10 @@ def _words() -> frozenset[str]:
     return frozenset(w for w, f in jieba.dt.FREQ.items() if f > 0 and 1 < len(w) <= MAX_WORD)
 
 
-def segment(text: str) -> list[str]:
-    """Words of the text (Chinese by jieba's dictionary, Latin letters and digits whole)."""
+def _cut(runs: list[str]) -> list[str]:
     words = _words()
     out: list[str] = []
-    for run in RUN_RE.findall(text or ""):
+    for run in runs:
         if not "\u4e00" <= run[0] <= "\u9fff":
             out.append(run.upper())
             continue
@@ -52,11 +52,17 @@ def segment(text: str) -> list[str]:
     return out
 
 
+def segment(text: str) -> list[str]:
+    """Words of the text (Chinese by jieba's dictionary, Latin letters and digits whole)."""
+    return _cut(RUN_RE.findall(text or ""))
+
+
 def tokens(text: str) -> list[str]:
     """Words and character 1- and 2-grams of the Chinese runs (word pairs and character
     3-grams were tried and cost accuracy on a few hundred demands: bench/data/)."""
-    out = ["w:" + w for w in segment(text)]
-    for run in RUN_RE.findall(text or ""):
+    runs = RUN_RE.findall(text or "")
+    out = ["w:" + w for w in _cut(runs)]
+    for run in runs:
         if "\u4e00" <= run[0] <= "\u9fff":
             out += ["c:" + ch for ch in run]
             out += ["c:" + run[i : i + 2] for i in range(len(run) - 1)]
@@ -71,6 +77,35 @@ _hasher = HashingVectorizer(
 def counts(texts: list[str]) -> sp.csr_matrix:
     """Hashed token counts, one row per text."""
     return _hasher.transform(texts)
+
+
+_columns: dict[str, int] = {}
+MAX_MEMO = 1_000_000
+
+
+def _column(token: str) -> int:
+    """The hashed column of a token, as HashingVectorizer computes it (memoised: the tokens of
+    demands repeat, and the hash call is most of the cost of a suggestion)."""
+    col = _columns.get(token)
+    if col is None:
+        if len(_columns) >= MAX_MEMO:
+            _columns.clear()
+        col = _columns[token] = abs(murmurhash3_32(token)) % N_FEATURES
+    return col
+
+
+def count_one(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """The hashed counts of one text as (indices, counts), the same as `counts([text])` but
+    without scikit-learn's per-call overhead (the suggestion path)."""
+    cols: dict[int, float] = {}
+    for t in tokens(text):
+        c = _column(t)
+        cols[c] = cols.get(c, 0.0) + 1.0
+    if not cols:
+        return np.zeros(0, np.int64), np.zeros(0, np.float32)
+    return np.fromiter(cols.keys(), np.int64, len(cols)), np.fromiter(
+        cols.values(), np.float32, len(cols)
+    )
 
 
 def weigh(x: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:

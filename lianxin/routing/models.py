@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from lianxin.core.models import BaseModel
@@ -72,7 +73,7 @@ class RoadSection(BaseModel):
     def __str__(self) -> str:
         return f"{self.route} {self.start_m}-{self.end_m}"
 
-    @property
+    @cached_property
     def place_names(self) -> list[str]:
         return [p for p in self.places.replace("，", " ").replace(",", " ").split() if p]
 

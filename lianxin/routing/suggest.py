@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from lianxin.cases.models import Category
 from lianxin.org.models import Unit
 
-from . import places, training
+from . import features, places, training
 from .models import KeywordRule, RoadSection
 
 TTL = 30.0  # seconds another process may use rules and sections that changed
@@ -82,11 +82,12 @@ def scores(root_id: int, text: str, *, k: int = 3):
     cat_r: dict[int, list[str]] = defaultdict(list)
     bundle = training.current(root_id)
     if bundle:
+        counted = features.count_one(text)
         if bundle.get("unit") is not None:
-            for pk, p in bundle["unit"].top(text, k=5):
+            for pk, p in bundle["unit"].top(text, k=5, counted=counted):
                 unit_s[pk] += p
         if bundle.get("category") is not None:
-            for pk, p in bundle["category"].top(text, k=5):
+            for pk, p in bundle["category"].top(text, k=5, counted=counted):
                 cat_s[pk] += p
     for rule in rules:
         if rule.keyword and rule.keyword in text:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import joblib
 from django.conf import settings
+from django.db import transaction
 from django.db.models import F, Max
 
 from lianxin.cases.models import Case, Kind, Status
@@ -54,10 +55,11 @@ def store(bundle: dict) -> tuple[str, int]:
     return digest, len(data)
 
 
-def load(digest: str) -> dict | None:
-    """The bundle {"unit": TextModel|None, "category": TextModel|None}, cached per process."""
+def load(digest: str, *, cached: bool = True) -> dict | None:
+    """The bundle {"unit": TextModel|None, "category": TextModel|None}, cached per process
+    (`cached=False`: a private copy read from the file, for training to change)."""
     with _lock:
-        if digest in _cache:
+        if cached and digest in _cache:
             return _cache[digest]
     path = _folder() / f"{digest}.joblib"
     try:
@@ -69,15 +71,35 @@ def load(digest: str) -> dict | None:
         logger.warning("routing model %s does not match its digest", digest)
         return None
     bundle = joblib.load(io.BytesIO(data))
+    if not cached:
+        return bundle
     with _lock:
         _cache.clear()  # one model per organisation is in use; keep memory flat
         _cache[digest] = bundle
     return bundle
 
 
+CURRENT_TTL = 30.0  # seconds before a process looks for a newer model
+_current: dict[int, tuple[float, str | None]] = {}
+
+
 def current(root_id: int) -> dict | None:
-    row = TrainedModel.objects.filter(root_id=root_id).order_by("-created_at", "-pk").first()
-    return load(row.digest) if row else None
+    """The organisation's newest model (looked up at most every CURRENT_TTL seconds)."""
+    now = time.monotonic()
+    with _lock:
+        hit = _current.get(root_id)
+    if hit is None or now - hit[0] >= CURRENT_TTL:
+        row = TrainedModel.objects.filter(root_id=root_id).order_by("-created_at", "-pk").first()
+        hit = (now, row.digest if row else None)
+        with _lock:
+            _current[root_id] = hit
+    return load(hit[1]) if hit[1] else None
+
+
+def forget() -> None:
+    with _lock:
+        _cache.clear()
+        _current.clear()
 
 
 def _examples(root, *, after_case: int = 0, case_ids=None):
@@ -99,7 +121,7 @@ def train(root, *, full: bool = False) -> TrainedModel | None:
     units in its history (keyword rules and the road register still work)."""
     started = time.perf_counter()
     last = TrainedModel.objects.filter(root=root).order_by("-created_at", "-pk").first()
-    bundle = load(last.digest) if last and not full else None
+    bundle = load(last.digest, cached=False) if last and not full else None
     max_choice = DispatchChoice.objects.filter(case__root=root).aggregate(m=Max("pk"))["m"] or 0
     corrected = set(
         DispatchChoice.objects.filter(case__root=root)
@@ -147,7 +169,7 @@ def train(root, *, full: bool = False) -> TrainedModel | None:
     last_case = max([r[0] for r in rows], default=last.last_case_id if last else 0)
     if incremental and last:
         last_case = max(last_case, last.last_case_id)
-    return TrainedModel.objects.create(
+    row = TrainedModel.objects.create(
         root=root,
         digest=digest,
         size=size,
@@ -157,3 +179,5 @@ def train(root, *, full: bool = False) -> TrainedModel | None:
         full=not incremental,
         seconds=round(time.perf_counter() - started, 3),
     )
+    transaction.on_commit(forget)  # this process uses the new model at once
+    return row

@@ -13,11 +13,11 @@ from lianxin.routing import actions, duplicates, suggest, training
 def _fresh_caches():
     suggest.forget()
     duplicates.forget()
-    training._cache.clear()
+    training.forget()
     yield
     suggest.forget()
     duplicates.forget()
-    training._cache.clear()
+    training.forget()
 
 
 @pytest.fixture
