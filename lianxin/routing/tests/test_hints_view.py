@@ -52,7 +52,7 @@ def test_the_same_caller_reporting_the_same_is_shown(cc, login, make_case):
         .content.decode()
     )
     assert earlier.code in html
-    assert "这位来电人" in html or "This caller" in html
+    assert "该来电人" in html or "This caller" in html
     other = login(cc.operator).get(URL, {"content": "收费站排队太久，建议多开窗口"})
     assert earlier.code not in other.content.decode()
 
