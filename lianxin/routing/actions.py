@@ -88,6 +88,26 @@ def rule_delete(*, rule: KeywordRule, actor) -> None:
 SECTION_FIELDS = ["route", "start_m", "end_m", "places", "station"]
 
 
+def _checked_section(route: str, start: str, end: str, place_names: str, station: Unit):
+    route = places.normalize_route(route)
+    if route and not places.CODE_RE.fullmatch(route):
+        raise ApplicationError(_("Write the route code like G205, S311 or X012."), field="route")
+    start_m = places.parse_stake(start, field="start")
+    end_m = places.parse_stake(end, field="end")
+    if (start_m is None) != (end_m is None):
+        raise ApplicationError(_("Give both stakes, or neither."), field="end")
+    if start_m is not None and not route:
+        raise ApplicationError(_("Stakes need a route code."), field="route")
+    if start_m is not None and end_m < start_m:
+        raise ApplicationError(_("The end stake comes before the start stake."), field="end")
+    place_names = clean_text(
+        place_names, field="places", label=_("The place names"), required=False, limit=300
+    )
+    if not route and not place_names:
+        raise ApplicationError(_("Give a route code or place names."), field="route")
+    return route, start_m, end_m, place_names, station
+
+
 def section_save(
     *,
     root: Unit,
@@ -106,22 +126,9 @@ def section_save(
     if station is None:
         raise ApplicationError(_("Choose the station responsible."), field="station")
     _unit_of(root, station, "station")
-    route = places.normalize_route(route)
-    if route and not places.CODE_RE.fullmatch(route):
-        raise ApplicationError(_("Write the route code like G205, S311 or X012."), field="route")
-    start_m = places.parse_stake(start, field="start")
-    end_m = places.parse_stake(end, field="end")
-    if (start_m is None) != (end_m is None):
-        raise ApplicationError(_("Give both stakes, or neither."), field="end")
-    if start_m is not None and not route:
-        raise ApplicationError(_("Stakes need a route code."), field="route")
-    if start_m is not None and end_m < start_m:
-        raise ApplicationError(_("The end stake comes before the start stake."), field="end")
-    place_names = clean_text(
-        place_names, field="places", label=_("The place names"), required=False, limit=300
+    route, start_m, end_m, place_names, station = _checked_section(
+        route, start, end, place_names, station
     )
-    if not route and not place_names:
-        raise ApplicationError(_("Give a route code or place names."), field="route")
     with transaction.atomic():
         before = snapshot(section, SECTION_FIELDS) if section else None
         section = section or RoadSection(root=root)
@@ -212,3 +219,61 @@ def month_problem_make(*, root: Unit, month: date, category_id: int, place: str,
             after={"problem": problem.code, "cases": codes},
         )
     return problem
+
+
+REGISTER_HEADERS = ["路线编号", "起点桩号", "止点桩号", "乡镇村", "负责站所"]
+
+
+def sections_import(*, root: Unit, data: bytes, actor) -> int:
+    """Add the road sections of an .xlsx register (columns: REGISTER_HEADERS; the station by
+    its name or code). All rows or none: the first bad rows are named."""
+    import io
+
+    from openpyxl import load_workbook
+
+    if actor is not None and not access.may_set_up(actor, root):
+        raise PermissionDenied
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        rows = list(book.worksheets[0].iter_rows(values_only=True))
+    except Exception:
+        raise ApplicationError(_("This is not an Excel (.xlsx) file."), field="file") from None
+    if not rows or [str(c or "").strip() for c in rows[0][:5]] != REGISTER_HEADERS:
+        raise ApplicationError(
+            _("The first row must be: %(headers)s.") % {"headers": "、".join(REGISTER_HEADERS)},
+            field="file",
+        )
+    stations = {}
+    for unit in Unit.objects.filter(path__startswith=root.path, is_active=True):
+        stations[unit.name] = stations[unit.code] = unit
+    parsed, errors = [], []
+    for number, row in enumerate(rows[1:], start=2):
+        cells = [str(c).strip() if c is not None else "" for c in (tuple(row) + ("",) * 5)[:5]]
+        if not any(cells):
+            continue
+        route, start, end, names, station_name = cells
+        station = stations.get(station_name)
+        try:
+            if station is None:
+                raise ApplicationError(
+                    _("No unit called %(name)s.") % {"name": station_name}, field="station"
+                )
+            parsed.append(_checked_section(route, start, end, names, station))
+        except ApplicationError as err:
+            errors.append(_("Row %(n)s: %(error)s") % {"n": number, "error": err.message})
+    if errors:
+        raise ApplicationError(" ".join(str(e) for e in errors[:5]), field="file")
+    if not parsed:
+        raise ApplicationError(_("The file is empty."), field="file")
+    with transaction.atomic():
+        made = RoadSection.objects.bulk_create(
+            [
+                RoadSection(root=root, route=r, start_m=s, end_m=e, places=p, station=st)
+                for r, s, e, p, st in parsed
+            ]
+        )
+        record_event(
+            actor=actor, action="routing.sections_import", obj=root, after={"sections": len(made)}
+        )
+        transaction.on_commit(lambda: suggest.forget(root.pk))
+    return len(made)

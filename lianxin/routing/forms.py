@@ -36,3 +36,10 @@ class SectionForm(StyledForm):
         self.fields["station"].queryset = Unit.objects.filter(
             path__startswith=root.path, is_active=True
         ).order_by("path")
+
+
+class RegisterImportForm(StyledForm):
+    file = forms.FileField(
+        label=_("Register (.xlsx)"),
+        help_text=_("Columns: 路线编号, 起点桩号, 止点桩号, 乡镇村, 负责站所 (name or code)."),
+    )

@@ -23,6 +23,8 @@ from .models import KeywordRule, RoadSection, TrainedModel
 from .places import stake_label
 from .training import case_text
 
+MAX_REGISTER_BYTES = 5 * 1024 * 1024
+
 
 def _digits(value: str) -> str:
     return "".join(ch for ch in value or "" if ch.isdigit() or ch == "-")[:20]
@@ -78,7 +80,25 @@ def setup(request: HttpRequest) -> HttpResponse:
     section_form = forms.SectionForm(
         request.POST if request.POST.get("form") == "section" else None, root=root
     )
+    import_form = forms.RegisterImportForm(
+        request.POST if request.POST.get("form") == "import" else None,
+        request.FILES if request.POST.get("form") == "import" else None,
+    )
     if request.method == "POST":
+        if request.POST.get("form") == "import" and import_form.is_valid():
+            upload = import_form.cleaned_data["file"]
+            if upload.size > MAX_REGISTER_BYTES:
+                import_form.add_error("file", _("The file is larger than 5 MB."))
+            else:
+                n = run_action(
+                    import_form,
+                    lambda: actions.sections_import(
+                        root=root, data=upload.read(), actor=request.user
+                    ),
+                )
+                if n:
+                    messages.success(request, _("%(n)s road sections added.") % {"n": n})
+                    return redirect("workbench:routing_setup")
         if request.POST.get("form") == "rule" and rule_form.is_valid():
             d = rule_form.cleaned_data
             if run_action(rule_form, lambda: actions.rule_save(root=root, actor=request.user, **d)):
@@ -104,13 +124,14 @@ def setup(request: HttpRequest) -> HttpResponse:
     sections = list(RoadSection.objects.filter(root=root).select_related("station"))
     for s in sections:
         s.start_label, s.end_label = stake_label(s.start_m), stake_label(s.end_m)
-    bad = rule_form.errors or section_form.errors
+    bad = rule_form.errors or section_form.errors or import_form.errors
     return render(
         request,
         "routing/setup.html",
         {
             "rule_form": rule_form,
             "section_form": section_form,
+            "import_form": import_form,
             "rules": KeywordRule.objects.filter(root=root).select_related("unit", "category"),
             "sections": sections,
             "trained": TrainedModel.objects.filter(root=root).first(),
