@@ -156,13 +156,12 @@ def bench_duplicates(root):
         ones = x.copy()
         ones.data[:] = 1
         idf = features.idf_from(np.asarray(ones.sum(axis=0)).ravel(), n)
-        matrix = features.weigh(x, idf)
+        index = features.inverted(features.weigh(x, idf))
         probes = synthetic(200, seed=4)[0]
         times = []
         for p in probes:
             start = time.perf_counter()
-            q = features.weigh(features.counts([p]), idf)
-            sims = np.asarray((matrix @ q.T).todense()).ravel()
+            sims = features.cosines(index, features.count_one(p), idf)
             np.argpartition(-sims, 20)[:20]
             times.append(time.perf_counter() - start)
         print(

@@ -1,6 +1,8 @@
-"""Nightly training on the one clock: the planner puts one due item per organisation and
-night ("routing.train", "<root id>:<date>", due at 02:00 Beijing time); whichever clock
-claims it trains, so several clocks never train twice."""
+"""Nightly training on the one clock: the planner puts one due item per organisation for the
+coming night ("routing.train", "<root id>:<date>", due at 02:00 Beijing time the next day);
+whichever clock claims it trains, so several clocks never train twice. (Planning the next
+night, never the current one, keeps a sweep at any hour from finding a training due at
+once.)"""
 
 from __future__ import annotations
 
@@ -18,10 +20,8 @@ AT = time(2, 0)
 
 
 def plan(at: datetime) -> None:
-    day = timezone.localdate(at)
+    day = timezone.localdate(at) + timedelta(days=1)
     due = timezone.make_aware(datetime.combine(day, AT))
-    if due < at - timedelta(hours=20):  # the clock was down for most of a day
-        due = at
     for root_id in Unit.objects.filter(parent__isnull=True, is_active=True).values_list(
         "pk", flat=True
     ):

@@ -38,6 +38,13 @@ class _Index:
     matrix: sp.csr_matrix
     last_id: int
     idf: np.ndarray
+    _inverted: sp.csr_matrix | None = None
+
+    @property
+    def inverted(self) -> sp.csr_matrix:
+        if self._inverted is None:
+            self._inverted = features.inverted(self.matrix)
+        return self._inverted
 
 
 _indexes: dict[int, _Index] = {}
@@ -131,8 +138,7 @@ def find(
     idx = _index(root_id, days)
     candidates: dict[int, float] = {}
     if idx.matrix.shape[0]:
-        q = features.weigh(features.counts([text]), idx.idf)
-        sims = np.asarray((idx.matrix @ q.T).todense()).ravel()
+        sims = features.cosines(idx.inverted, features.count_one(text), idx.idf)
         best = np.argsort(-sims)[: limit * 4]
         for i in best:
             if sims[i] >= THRESHOLD * 0.6:

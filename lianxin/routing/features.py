@@ -119,3 +119,23 @@ def weigh(x: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
 
 def idf_from(df: np.ndarray, n_docs: int) -> np.ndarray:
     return (np.log((1.0 + n_docs) / (1.0 + df)) + 1.0).astype(np.float32)
+
+
+def inverted(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """Features x documents: the rows of a query's features are all a comparison reads."""
+    return sp.csr_matrix(matrix.T)
+
+
+def weigh_one(counted: tuple[np.ndarray, np.ndarray], idf: np.ndarray) -> np.ndarray:
+    idx, data = counted
+    w = (1.0 + np.log(data)) * idf[idx]
+    norm = np.sqrt((w * w).sum())
+    return w / norm if norm else w
+
+
+def cosines(index: sp.csr_matrix, counted, idf: np.ndarray) -> np.ndarray:
+    """Cosine of one text (its `count_one`) with every document of an `inverted` index."""
+    idx, _data = counted
+    if not len(idx):
+        return np.zeros(index.shape[1], np.float32)
+    return np.asarray(weigh_one(counted, idf) @ index[idx]).ravel()

@@ -78,7 +78,11 @@ def test_an_unknown_organisation_is_a_clear_error(cc):
 
 def test_the_clock_trains_once_a_night_however_many_clocks_sweep(cc):
     _history(cc)
-    night = timezone.make_aware(datetime(2026, 11, 20, 3, 0))
+    evening = timezone.make_aware(datetime(2026, 11, 19, 21, 0))
+    with clock.frozen_at(evening):
+        clock.sweep()  # plans the coming night; nothing is due yet
+    assert not TrainedModel.objects.exists()
+    night = timezone.make_aware(datetime(2026, 11, 20, 2, 5))
     with clock.frozen_at(night):
         clock.sweep()
         clock.sweep()  # a second clock process sweeping the same night
