@@ -118,13 +118,15 @@ def report(model: Figures, base: Figures) -> list[str]:
     def pct(x: float) -> str:
         return f"{100 * x:5.1f} %"
 
+    top1, top3 = _("top-1"), _("top-3")
+    model_name, base_name = _("model (words + n-grams)"), _("baseline (characters)")
     lines = [
         _("%(n)s examples, %(labels)s labels, %(folds)s-fold stratified cross-validation")
         % {"n": model.n, "labels": len(model.labels), "folds": model.folds},
         "",
-        f"{'':24}{_('top-1'):>10}{_('top-3'):>10}",
-        f"{_('model (words + n-grams)'):24}{pct(model.top1):>10}{pct(model.top3):>10}",
-        f"{_('baseline (characters)'):24}{pct(base.top1):>10}{pct(base.top3):>10}",
+        f"{'':24}{top1:>10}{top3:>10}",
+        f"{model_name:24}{pct(model.top1):>10}{pct(model.top3):>10}",
+        f"{base_name:24}{pct(base.top1):>10}{pct(base.top3):>10}",
         "",
         _("Per label (examples, model top-1, top-3, baseline top-1, top-3):"),
     ]
