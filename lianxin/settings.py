@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "lianxin.stats",
     "lianxin.supervision",
     "lianxin.intake",
+    "lianxin.routing",
     "lianxin.portal",
     "lianxin.api",
 ]

@@ -17,6 +17,7 @@ from lianxin.org import record as org_record
 from lianxin.org import views as org_views
 from lianxin.partywork.urls import workbench_urls as partywork_urls
 from lianxin.portal import views as portal_views
+from lianxin.routing.urls import workbench_urls as routing_urls
 from lianxin.rules.urls import workbench_urls as rules_urls
 from lianxin.stats.urls import workbench_urls as stats_urls
 from lianxin.supervision.urls import workbench_urls as supervision_urls
@@ -58,6 +59,7 @@ workbench = (
         *discipline_urls,
         *stats_urls,
         *supervision_urls,
+        *routing_urls,
         path("imports/", intake_views.import_list, name="imports"),
         path("imports/template.xlsx", intake_views.import_template, name="import_template"),
         path("imports/<int:pk>/", intake_views.import_detail, name="import_detail"),

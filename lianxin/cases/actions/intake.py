@@ -15,6 +15,7 @@ from lianxin.org.validators import normalize_phone
 from .. import codes, deadlines, dispatching, notices, warnings
 from .. import workflow as wf
 from ..models import Case, Category, Channel, Kind, Status
+from ..signals import case_dispatched
 from .base import MAX_REASON, _add_event, _open, _save, _schedule_reply, _text
 
 # ---------------------------------------------------------------- intake
@@ -221,6 +222,9 @@ def case_dispatch(
         _schedule_reply(case)
         notices.tell_staff(notices.handlers_and_leaders(case), case, _("New case"))
         notices.tell_citizen(case, _("passed to %(unit)s.") % {"unit": unit.name})
+        transaction.on_commit(
+            lambda: case_dispatched.send(sender=Case, case=case, unit=unit, actor=actor)
+        )
     return case
 
 

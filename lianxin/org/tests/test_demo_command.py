@@ -243,3 +243,14 @@ def test_leader_logs_in_and_sees_the_unit_tree_on_a_phone(demo, browser, live_se
         page.get_by_role("button", name="English").click()
     page.get_by_role("heading", name="Units · 青山县公路管理段").wait_for()
     context.close()
+
+
+def test_the_demo_routes_a_road_stake_to_its_station(demo):
+    from lianxin.routing import suggest
+    from lianxin.routing.models import KeywordRule, TrainedModel
+
+    root = Unit.objects.get(code="qingshan")
+    assert KeywordRule.objects.filter(root=root).exists()
+    assert TrainedModel.objects.filter(root=root).exists()
+    units, _cats = suggest.scores(root.pk, "G205 K25+100路面塌陷")
+    assert Unit.objects.get(pk=units[0][0]).name == "石桥公路站"

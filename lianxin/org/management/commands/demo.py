@@ -108,6 +108,11 @@ class Command(BaseCommand):
 
         with transaction.atomic():
             load_demo_supervision(units)
+
+        from lianxin.routing.demo_data import load_demo_routing
+
+        with transaction.atomic():
+            load_demo_routing(units)
         # last: the scorecards freeze months of everything loaded above
         from lianxin.stats.demo_data import load_demo_stats
 

@@ -1,0 +1,34 @@
+"""A dispatcher's choice against the suggestion, recorded after each dispatch commits."""
+
+from __future__ import annotations
+
+import logging
+
+from lianxin.core import clock
+
+from .models import DispatchChoice
+from .suggest import scores
+from .training import case_text
+
+logger = logging.getLogger(__name__)
+
+
+def on_dispatch(sender, *, case, unit, actor, **kwargs) -> None:
+    """Receiver of cases.signals.case_dispatched (runs after commit; never breaks dispatch)."""
+    try:
+        units, _cats = scores(case.root_id, case_text(case.title, case.content, case.place))
+        record_choice(
+            case=case, chosen=unit, suggested_id=units[0][0] if units else None, actor=actor
+        )
+    except Exception:  # a failed suggestion must not turn a done dispatch into an error
+        logger.exception("routing could not record the dispatch of %s", case.pk)
+
+
+def record_choice(*, case, chosen, suggested_id, actor) -> DispatchChoice:
+    return DispatchChoice.objects.create(
+        case=case,
+        at=clock.now(),
+        actor=actor if getattr(actor, "pk", None) else None,
+        suggested_id=suggested_id,
+        chosen=chosen,
+    )

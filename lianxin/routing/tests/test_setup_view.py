@@ -1,0 +1,64 @@
+"""The routing setup page: keyword rules and the road register, for administrators only."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from lianxin.routing.models import KeywordRule, RoadSection
+
+pytestmark = pytest.mark.django_db
+URL = reverse("workbench:routing_setup")
+
+
+def test_an_admin_adds_a_road_section_and_a_rule(cc, login):
+    client = login(cc.admin)
+    page = client.post(
+        URL,
+        {
+            "form": "section",
+            "route": "205国道",
+            "start": "K12+300",
+            "end": "K25",
+            "places": "甲村",
+            "station": cc.station_a.pk,
+        },
+    )
+    assert page.status_code == 302
+    section = RoadSection.objects.get()
+    assert (section.route, section.start_m, section.end_m) == ("G205", 12300, 25000)
+    page = client.post(
+        URL, {"form": "rule", "keyword": "收费", "unit": cc.office.pk, "priority": 7}
+    )
+    assert page.status_code == 302
+    html = client.get(URL).content.decode()
+    assert "K12+300" in html and "收费" in html
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"route": "G205", "start": "12公里", "end": "K25"},  # not a stake
+        {"route": "G205", "start": "K25", "end": "K12"},  # backwards
+        {"route": "", "start": "K1", "end": "K2"},  # stakes without a route
+        {"route": "", "start": "", "end": ""},  # nothing to match
+    ],
+)
+def test_bad_sections_are_shown_again_with_the_reason(cc, login, data):
+    page = login(cc.admin).post(URL, {"form": "section", "station": cc.station_a.pk, **data})
+    assert page.status_code == 400
+    assert "invalid-feedback" in page.content.decode() or "alert-danger" in page.content.decode()
+    assert not RoadSection.objects.exists()
+
+
+def test_a_rule_needs_a_unit_or_a_category(cc, login):
+    page = login(cc.admin).post(URL, {"form": "rule", "keyword": "收费", "priority": 5})
+    assert page.status_code == 400
+    assert not KeywordRule.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["operator", "dispatcher", "leader", "outsider"])
+def test_others_than_admins_get_404(cc, login, who):
+    assert login(getattr(cc, who)).get(URL).status_code == 404
+    login(getattr(cc, who)).post(URL, {"form": "rule", "keyword": "x", "unit": cc.office.pk})
+    assert not KeywordRule.objects.exists()
