@@ -8,6 +8,11 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self) -> None:
+        from lianxin.core import homes as core_homes
+
+        from . import homes
+
+        core_homes.register(homes.home_for, order=40)
         from . import clockwork
 
         clockwork.register_handlers()

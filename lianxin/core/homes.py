@@ -1,20 +1,25 @@
 """Where a user lands: apps register a function user -> URL or None (the role homes of the
-scorecards...); the first answer wins, else the plain workbench home. Core imports no app."""
+scorecards, the discipline register, the party-work grid, the case queue...) with an order;
+the first answer in that order wins, else the plain workbench home. Core imports no app.
+
+    register(home_for, order=10)   # leaders first: a leader who also handles lands as leader
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-_homes: list[Callable] = []
+_homes: list[tuple[int, Callable]] = []
 
 
-def register(home: Callable) -> None:
-    if home not in _homes:
-        _homes.append(home)
+def register(home: Callable, *, order: int = 100) -> None:
+    if all(h is not home for _o, h in _homes):
+        _homes.append((order, home))
+        _homes.sort(key=lambda pair: pair[0])
 
 
 def home_for(user) -> str | None:
-    for home in _homes:
+    for _order, home in _homes:
         url = home(user)
         if url:
             return url

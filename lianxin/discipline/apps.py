@@ -8,6 +8,11 @@ class DisciplineConfig(AppConfig):
     verbose_name = _("Discipline")
 
     def ready(self) -> None:
+        from lianxin.core import homes as core_homes
+
+        from . import homes
+
+        core_homes.register(homes.home_for, order=20)
         from . import scorecard
 
         scorecard.register_components()

@@ -8,6 +8,11 @@ class PartyworkConfig(AppConfig):
     verbose_name = _("Party work")
 
     def ready(self) -> None:
+        from lianxin.core import homes as core_homes
+
+        from . import homes
+
+        core_homes.register(homes.home_for, order=30)
         from . import scorecard
 
         scorecard.register_components()

@@ -13,4 +13,4 @@ class StatsConfig(AppConfig):
         from . import clockwork, homes
 
         clockwork.register()
-        core_homes.register(homes.home_for)
+        core_homes.register(homes.home_for, order=10)
