@@ -14,8 +14,8 @@ def test_handler_and_dispatcher_see_their_counts(cc, make_case, login):
     mine = make_case("in_progress")
     make_case("received")
     with clock.frozen_at(mine.reply_due + timedelta(hours=1)):
-        handler = login(cc.handler).get("/workbench/")
+        handler = login(cc.handler).get("/workbench/?all=1")
         assert handler.context["work"] == {"mine": 1, "incoming": 0, "review": 0, "overdue": 1}
-    dispatcher = login(cc.dispatcher).get("/workbench/")
+    dispatcher = login(cc.dispatcher).get("/workbench/?all=1")
     assert dispatcher.context["work"]["incoming"] == 1
     assert "待派单" in dispatcher.content.decode()

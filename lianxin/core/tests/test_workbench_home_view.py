@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_handler_sees_his_roles(cast, login):
-    page = login(cast.handler).get("/workbench/").content.decode()
+    page = login(cast.handler).get("/workbench/?all=1").content.decode()
     assert "杨承办" in page and "甲站" in page
 
 

@@ -240,7 +240,7 @@ def test_the_query_count_does_not_grow_with_the_entries(rec, login):
         page = client.get(url(rec))
     assert figure(page.content.decode(), "visits") == "5"
     assert len(five.captured_queries) == len(one.captured_queries)
-    assert len(one.captured_queries) <= 30
+    assert len(one.captured_queries) <= 31  # with the menu's routing entries
 
 
 def test_linked_from_the_staff_list_only_where_it_opens_and_from_the_own_menu(rec, login):

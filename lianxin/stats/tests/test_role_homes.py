@@ -49,8 +49,9 @@ def test_a_station_leader_lands_on_his_station(november, login):
     assert response.url == f"/workbench/scorecards/units/{november.station_a.pk}/2026-12/"
 
 
-def test_a_handler_keeps_the_plain_workbench(november, login):
-    assert login(november.handler).get("/workbench/").status_code == 200
+def test_a_handler_lands_on_his_cases_not_on_a_scorecard(november, login):
+    response = login(november.handler).get("/workbench/")
+    assert response["Location"] == "/workbench/cases/?tab=mine"
 
 
 def test_the_organ_home_is_not_for_a_station_and_shows_an_outsider_only_his_own(november, login):
