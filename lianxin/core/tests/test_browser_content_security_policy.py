@@ -3,10 +3,7 @@ reported (no inline script or style, nothing from elsewhere), and the behaviour 
 the templates into static/js/lianxin.js still works (confirm before a step, print buttons,
 progress bars). The administrator logs in through the second factor on the way."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from lianxin.cases.models import Case
@@ -70,8 +67,9 @@ def visit(page, url, console):
     assert violations == [] and console == [], (url, violations, console)
 
 
-def test_main_pages_report_no_violation(browser, staff_page, live_server):
-    call_command("demo", stdout=io.StringIO())
+def walk_main_pages(browser, staff_page, live_server):
+    """Every main page of the demo, public and staff, under the policy: called by the demo's
+    browser test (org/tests/test_demo_command.py), which loads the demo once for the run."""
     context = browser.new_context(locale="zh-CN")
     console, on_console = watch(context)
     page = context.new_page()

@@ -188,7 +188,29 @@ def app_code(key: str) -> str:
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_leader_logs_in_and_sees_the_unit_tree_on_a_phone(demo, browser, live_server):
+def test_the_demo_in_a_real_browser(demo, browser, staff_page, live_server):
+    """One browser test on the demo (a live server empties the database when its test ends,
+    so the demo's browser walks share this one test and the one demo load): a leader's
+    first visit on a phone, every main page under the Content-Security-Policy, and a
+    complaint transferred to the discipline office."""
+    _leader_logs_in_and_sees_the_unit_tree_on_a_phone(browser, live_server)
+    _main_pages_report_no_csp_violation(browser, staff_page, live_server)
+    _a_complaint_goes_to_the_discipline_office(staff_page, live_server)
+
+
+def _main_pages_report_no_csp_violation(browser, staff_page, live_server):
+    from lianxin.core.tests.test_browser_content_security_policy import walk_main_pages
+
+    walk_main_pages(browser, staff_page, live_server)
+
+
+def _a_complaint_goes_to_the_discipline_office(staff_page, live_server):
+    from lianxin.supervision.tests.walk_transfer import transfer_a_demo_complaint
+
+    transfer_a_demo_complaint(staff_page, live_server)
+
+
+def _leader_logs_in_and_sees_the_unit_tree_on_a_phone(browser, live_server):
     SHOTS.mkdir(exist_ok=True)
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
     page = context.new_page()

@@ -1,21 +1,17 @@
-"""In a real browser on the demo: the dispatcher transfers a complaint alleging misconduct
-to the discipline office; the inspector finds the new report; the station no longer sees
-the case."""
+"""A walk in a real browser on the demo, run by the demo's browser test
+(org/tests/test_demo_command.py): the dispatcher transfers a complaint alleging misconduct to
+the discipline office; the inspector finds the new report; the station no longer sees the
+case."""
 
-import io
-
-import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from lianxin.cases.models import Case, Status
 from lianxin.discipline.models import Report
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-
-def test_a_demo_complaint_goes_to_the_discipline_office(staff_page, live_server):
-    call_command("demo", stdout=io.StringIO())
+def transfer_a_demo_complaint(staff_page, live_server):
+    """Called by the demo's browser test (org/tests/test_demo_command.py), which loads the
+    demo once for the run."""
     users = get_user_model().objects
     case = (
         Case.objects.filter(
