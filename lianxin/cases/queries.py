@@ -275,8 +275,11 @@ def work_counts(user, root: Unit) -> dict[str, int]:
 def handled_of_year(person, year: int) -> tuple[QuerySet[Case], dict]:
     """Cases he handled that were received in the year, and their figures (handled, replied,
     rated, satisfied: rated 5 or 4, solved; ratings excluded after an appeal do not count)
-    (two queries)."""
-    cases = Case.objects.filter(handler=person, received_at__year=year)
+    (two queries). A complaint transferred to the discipline office is not his any more
+    (its handlers lose sight of it: cases.access.TRANSFERRED_SEEN)."""
+    cases = Case.objects.filter(handler=person, received_at__year=year).exclude(
+        status=Status.TRANSFERRED
+    )
     rated = Q(rating__isnull=False, rating_excluded=False)
     figures = cases.aggregate(
         handled=Count("id"),

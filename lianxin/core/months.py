@@ -24,11 +24,13 @@ def last_day(m: date) -> date:
 
 
 def parse(text: str | None) -> date | None:
-    """ "2026-11" -> 2026-11-01; None for anything else."""
+    """ "2026-11" -> 2026-11-01; None for anything else (and for the first and last years
+    of the calendar, whose neighbouring months do not exist)."""
     try:
-        return datetime.strptime(text or "", "%Y-%m").date()
+        month = datetime.strptime(text or "", "%Y-%m").date()
     except ValueError:
         return None
+    return month if 1 < month.year < 9999 else None
 
 
 def recent(today: date, n: int) -> list[date]:

@@ -21,7 +21,7 @@ def cadre_record(request: HttpRequest, pk: int) -> HttpResponse:
     person = access.access_record(request.user, pk)
     this_year = timezone.localdate(clock.now()).year
     text = request.GET.get("year", "")
-    year = int(text) if text.isdigit() and len(text) == 4 else this_year
+    year = int(text) if text.isdecimal() and len(text) == 4 else this_year
     if not FIRST_YEAR <= year <= this_year:
         year = this_year
     first = min(timezone.localdate(person.created_at).year, this_year)

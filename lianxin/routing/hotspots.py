@@ -73,7 +73,9 @@ def hotspots(root, month: date, *, limit: int = 10) -> Month:
     rows = (
         Case.objects.filter(root=root, received_at__gte=_aware(start), received_at__lt=_aware(end))
         .exclude(kind=Kind.PROBLEM)
-        .exclude(status=Status.WITHDRAWN)
+        # a complaint transferred to the discipline office is no hotspot of the road, and the
+        # leaders reading this page lose sight of it (cases.access.TRANSFERRED_SEEN)
+        .exclude(status__in=[Status.WITHDRAWN, Status.TRANSFERRED])
         .values_list(
             "pk",
             "category_id",

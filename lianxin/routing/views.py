@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from lianxin.cases import access as case_access
 from lianxin.cases import workflow as wf
-from lianxin.core import clock
+from lianxin.core import clock, months
 from lianxin.core.forms import run_action, try_action
 from lianxin.core.views import staff_required
 
@@ -163,11 +163,9 @@ def section_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _month(value: str) -> date:
-    try:
-        y, m = value.split("-")
-        return date(int(y), int(m), 1)
-    except (ValueError, AttributeError):
-        return hotspots.month_start(timezone.localdate(clock.now()))
+    """The month asked for (YYYY-MM), else this month (also for a year out of the calendar,
+    whose neighbouring months do not exist)."""
+    return months.parse(value) or hotspots.month_start(timezone.localdate(clock.now()))
 
 
 @staff_required

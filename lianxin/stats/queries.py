@@ -242,11 +242,17 @@ def awaiting_decision(root: Unit, limit: int = 20) -> tuple[dict, list]:
     requests (and a partial index for ratings under review), never a scan of all cases."""
     from lianxin.cases.models import Appeal, Extension
 
+    # a case transferred to the discipline office leaves its leaders' sight, with whatever
+    # was pending on it (cases.access.TRANSFERRED_SEEN)
     extension = set(
-        Extension.objects.filter(case__root=root, state="pending").values_list("case_id", flat=True)
+        Extension.objects.filter(case__root=root, state="pending")
+        .exclude(case__status=Status.TRANSFERRED)
+        .values_list("case_id", flat=True)
     )
     appeal = set(
-        Appeal.objects.filter(case__root=root, state="pending").values_list("case_id", flat=True)
+        Appeal.objects.filter(case__root=root, state="pending")
+        .exclude(case__status=Status.TRANSFERRED)
+        .values_list("case_id", flat=True)
     )
     review = set(Case.objects.filter(root=root, review_pending=True).values_list("pk", flat=True))
     counts = {"extension": len(extension), "rating": len(review), "appeal": len(appeal)}

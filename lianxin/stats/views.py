@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lianxin.cases import access as case_access
 from lianxin.core.forms import try_action
 from lianxin.core.months import next_month, parse, previous_month
 from lianxin.core.views import staff_required
@@ -221,6 +222,8 @@ def unit_records(request: HttpRequest, unit_id: int, month: str, what: str) -> H
     qs = queries.records(root, unit, first, what)
     if qs is None:
         raise Http404
+    # the figure counts every case; the list shows only those the reader could open
+    qs = qs.filter(case_access.visible_filter(request.user, root))
     page = Paginator(qs, PAGE).get_page(request.GET.get("page"))
     rows = [(case, queries.exclusion_reason(case)) for case in page.object_list]
     return render(

@@ -65,11 +65,24 @@ def is_organ_own(case: Case) -> bool:
     return case.lead_unit_id is not None and case.lead_unit.kind in ORGAN_KINDS
 
 
+def unfinished_findings():
+    """The problem cases found by an inspection not finished yet: until it is, they are not
+    on the organ's list for everyone (an unannounced visit would be known while under way)."""
+    from .models import Finding
+
+    return Finding.objects.filter(inspection__finished_at__isnull=True, case__isnull=False)
+
+
 def problem_roles(user, case: Case) -> frozenset[str]:
     """The user's roles on a problem case; VIEWER alone for a staff member of the
     organisation reading the organ's own list; empty for everyone else."""
     roles = case_access.case_roles(user, case)
-    if not roles and is_organ_own(case) and in_organisation(user, case.root):
+    if (
+        not roles
+        and is_organ_own(case)
+        and in_organisation(user, case.root)
+        and not unfinished_findings().filter(case=case).exists()
+    ):
         return frozenset({wf.VIEWER})
     return roles
 

@@ -41,7 +41,9 @@ def ledger(user, root: Unit, *, unit: Unit | None = None, state: str = "") -> Qu
     organ's own problems are listed for every staff member of the organisation."""
     visible = case_access.visible_filter(user, root)
     if access.in_organisation(user, root):
-        visible |= Q(root=root, lead_unit__kind__in=access.ORGAN_KINDS)
+        visible |= Q(root=root, lead_unit__kind__in=access.ORGAN_KINDS) & ~Q(
+            pk__in=access.unfinished_findings().values("case_id")
+        )
     qs = Case.objects.filter(visible, root=root, kind=Kind.PROBLEM)
     if unit is not None:
         qs = qs.filter(lead_unit__path__startswith=unit.path)

@@ -3,7 +3,7 @@
 import unicodedata
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -75,6 +75,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         translation.activate(settings.LANGUAGE_CODE)
+        if getattr(settings, "PRODUCTION", False):
+            # its logins share a published password and one is a superuser
+            raise CommandError(_("The demo is never loaded on a production system."))
         from lianxin.cases.demo_data import load_demo_cases
 
         with transaction.atomic():
