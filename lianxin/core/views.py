@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from lianxin.org import access as org_access
 
-from . import actions, homes, workdays
+from . import actions, clock, homes, workdays
 from .forms import CalendarImportForm, CalendarYearForm, OverrideForm, run_action
 from .models import CalendarYear, WorkdayOverride
 from .notice import parse_notice_file
@@ -93,7 +93,7 @@ def _year_rows(year: int):
 @staff_required
 def calendar_page(request: HttpRequest) -> HttpResponse:
     org_access.require_admin(request.user)
-    today = timezone.localdate()
+    today = timezone.localdate(clock.now())
     try:
         year = int(request.GET.get("year", today.year))
     except ValueError:

@@ -21,6 +21,8 @@ import chinese_calendar
 from django.conf import settings
 from django.utils import timezone
 
+from . import clock
+
 logger = logging.getLogger(__name__)
 _warned_years: set[int] = set()
 # The years whose official holidays the chinese-calendar package carries (read from its own
@@ -151,7 +153,7 @@ def missing_years(today: date | None = None) -> list[int]:
     notice gives the official holidays."""
     from .models import CalendarYear
 
-    today = today or timezone.localdate()
+    today = today or timezone.localdate(clock.now())
     wanted = [today.year, today.year + 1]
     entered = set(CalendarYear.objects.filter(year__in=wanted).values_list("year", flat=True))
     return [y for y in wanted if y not in entered and not package_knows(y)]

@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from lianxin.core import clock
 from lianxin.core.exports import workbook_bytes
 
 from .models import Person, Unit
@@ -22,7 +23,10 @@ def roster_xlsx(people: list[Person], *, root: Unit, phones_for: set[int]) -> by
     sheet.append([title])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append(
-        [_("Exported at %(time)s") % {"time": timezone.localtime().strftime("%Y-%m-%d %H:%M")}]
+        [
+            _("Exported at %(time)s")
+            % {"time": timezone.localtime(clock.now()).strftime("%Y-%m-%d %H:%M")}
+        ]
     )
     headers = [
         _("No."),

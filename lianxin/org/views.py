@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lianxin.core import clock
 from lianxin.core.exports import xlsx_response
 from lianxin.core.forms import run_action
 from lianxin.core.views import staff_required
@@ -145,7 +146,7 @@ def people_export(request: HttpRequest) -> HttpResponse:
     people = list(queries.roster(root))
     governed = set(access.governed_units(request.user, root).values_list("pk", flat=True))
     data = exports.roster_xlsx(people, root=root, phones_for=governed)
-    return xlsx_response(data, _("roster") + f"-{timezone.localdate():%Y%m%d}.xlsx")
+    return xlsx_response(data, _("roster") + f"-{timezone.localdate(clock.now()):%Y%m%d}.xlsx")
 
 
 @staff_required

@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from lianxin.core import clock
 from lianxin.core.exports import workbook_bytes, xlsx_response
 
 from .models import MonthlyPlan, MonthlyReport
@@ -39,7 +40,10 @@ def grid_xlsx(root, rows, month_list) -> bytes:
     sheet.append([_("Monthly ideological-political work reports of %(org)s") % {"org": root.name}])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append(
-        [_("Exported at %(time)s") % {"time": timezone.localtime().strftime("%Y-%m-%d %H:%M")}]
+        [
+            _("Exported at %(time)s")
+            % {"time": timezone.localtime(clock.now()).strftime("%Y-%m-%d %H:%M")}
+        ]
     )
     sheet.append([_("Station")] + [m.strftime("%Y-%m") for m in month_list])
     for c in sheet[3]:

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from lianxin.core import clock
 from lianxin.core.audit import record_event
 
 from . import queries
@@ -19,7 +20,7 @@ def _context(title, versions, root):
     return {
         "title": title,
         "root": root,
-        "today": timezone.localdate(),
+        "today": timezone.localdate(clock.now()),
         "parts": [(v, queries.chapters(v)) for v in versions],
     }
 
