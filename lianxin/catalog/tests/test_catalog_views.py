@@ -110,7 +110,7 @@ def test_the_applicant_rates_on_the_portal_and_bad_ratings_are_published(sv, cli
     assert r.status_code == 200 and "谢谢" in r.content.decode()
     r = client.post("/services/review/", {"code": req.code, "secret": secret, "level": "5"})
     assert r.status_code == 400 and "已经评价" in r.content.decode()
-    month = timezone.localdate().strftime("%Y-%m")
+    month = timezone.localdate(clock.now()).strftime("%Y-%m")
     page = client.get("/services/reviews/", {"month": month}).content.decode()
     assert "跑了两趟" in page and "整改期限" in page
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
+from lianxin.core import clock
 from lianxin.partywork import months
 from lianxin.partywork.models import MonthlyPlan, MonthlyReport
 
@@ -15,7 +16,7 @@ SHOTS = Path(__file__).resolve().parents[3] / "test-results"
 
 def test_plan_agreed_by_both_and_a_late_report_flagged(staff_page, live_server, pw):
     SHOTS.mkdir(exist_ok=True)
-    this_month = months.first_of(timezone.localdate())
+    this_month = months.first_of(timezone.localdate(clock.now()))
     next_month = months.next_month(this_month)
     late_month = months.previous_month(months.previous_month(this_month))
     a = pw.station_a.pk
