@@ -27,6 +27,7 @@ def test_problem_list_shows_the_units_problems_in_fixed_queries(cc, login):
     with CaptureQueriesContext(connection) as many:
         page = client.get(url).content.decode()
     assert "问题一" in page and "问题9" in page
+    assert "整改时限" in page and "答复时限" not in page  # as an office writes it
     assert len(many) == len(few)
     other = login(cc.station_leader).get(f"/workbench/org/units/{cc.station_b.pk}/problems/")
     assert "问题一" not in other.content.decode()

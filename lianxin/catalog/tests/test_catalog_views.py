@@ -112,7 +112,7 @@ def test_the_applicant_rates_on_the_portal_and_bad_ratings_are_published(sv, cli
     assert r.status_code == 400 and "已经评价" in r.content.decode()
     month = timezone.localdate(clock.now()).strftime("%Y-%m")
     page = client.get("/services/reviews/", {"month": month}).content.decode()
-    assert "跑了两趟" in page and "整改期限" in page
+    assert "跑了两趟" in page and "整改时限" in page
 
 
 def test_the_api_lists_services_and_registers_requests(sv, login):
