@@ -18,12 +18,16 @@ from django.utils.translation import gettext as _
 from .errors import ApplicationError
 
 SMALL = 2**20  # parts under 1 MB unpacked are never too packed to matter
+# How an xlsx packs its parts; anything else (bzip2, lzma, an encrypted part) is not one.
+METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+ENCRYPTED = 0x1  # general purpose bit 0 of a zip entry
 
 
 def check_zip(data: bytes, *, field: str = "file") -> None:
     """Raise ApplicationError unless `data` is a zip archive that unpacks within limits."""
     max_bytes = int(getattr(settings, "LIANXIN_ZIP_MAX_BYTES", 300 * 2**20))
     max_ratio = int(getattr(settings, "LIANXIN_ZIP_MAX_RATIO", 200))
+    not_xlsx = ApplicationError(_("This is not an Excel (.xlsx) file."), field=field)
     refused = ApplicationError(
         _("The file unpacks to more than %(mb)d MB or is packed suspiciously tightly.")
         % {"mb": max_bytes // 2**20},
@@ -35,6 +39,8 @@ def check_zip(data: bytes, *, field: str = "file") -> None:
             if len(infos) > 10_000 or sum(i.file_size for i in infos) > max_bytes:
                 raise refused
             for info in infos:
+                if info.compress_type not in METHODS or info.flag_bits & ENCRYPTED:
+                    raise not_xlsx
                 if info.file_size > SMALL and info.file_size > max_ratio * max(
                     info.compress_size, 1
                 ):
@@ -45,7 +51,5 @@ def check_zip(data: bytes, *, field: str = "file") -> None:
                         pass
     except ApplicationError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError):
-        raise ApplicationError(_("This is not an Excel (.xlsx) file."), field=field) from None
-    except RuntimeError:  # an encrypted part
-        raise ApplicationError(_("This is not an Excel (.xlsx) file."), field=field) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError):
+        raise not_xlsx from None

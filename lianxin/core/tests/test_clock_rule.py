@@ -1,6 +1,6 @@
-"""The wall clock is read in core/clock.py only. ruff's banned-api rule refuses
-timezone.now(), date.today() and the like; this guard finds what it cannot see: Django's
-localdate and localtime of django.utils.timezone called without a value read the wall clock too."""
+"""The wall clock is read in core/clock.py only. ruff's banned-api rule refuses the direct
+reads (listed in pyproject.toml); this guard finds what it cannot see: Django's localdate
+and localtime called without a value read the wall clock too."""
 
 import re
 from pathlib import Path

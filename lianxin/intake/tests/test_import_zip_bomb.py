@@ -72,3 +72,24 @@ def test_an_archive_that_lies_about_its_sizes_is_refused(cast, login, category):
 def test_an_ordinary_spreadsheet_still_imports(cast, login, category):
     r = upload(login(cast.admin), "ok.xlsx", bombed(1000))
     assert r.status_code == 302 and ImportBatch.objects.get().valid == 1
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA])
+def test_parts_packed_in_a_way_no_spreadsheet_uses_are_refused(cast, login, category, method):
+    source = zipfile.ZipFile(io.BytesIO(xlsx([GOOD])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", method) as z:
+        for info in source.infolist():
+            z.writestr(info.filename, source.read(info))
+    r = upload(login(cast.admin), "odd.xlsx", out.getvalue())
+    assert r.status_code == 400 and "不是 Excel" in r.content.decode()
+    assert ImportBatch.objects.count() == 0
+
+
+def test_an_encrypted_part_is_refused(cast, login, category):
+    raw = bytearray(xlsx([GOOD]))
+    central = raw.find(b"PK\x01\x02")  # mark the first entry encrypted in the directory
+    struct.pack_into("<H", raw, central + 8, 0x1)
+    r = upload(login(cast.admin), "locked.xlsx", bytes(raw))
+    assert r.status_code == 400 and "不是 Excel" in r.content.decode()
+    assert ImportBatch.objects.count() == 0
