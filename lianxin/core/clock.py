@@ -84,6 +84,20 @@ def schedule(kind: str, object_id, due_at: datetime, escalate_at: datetime | Non
     return item
 
 
+def plan(kind: str, rows) -> None:
+    """Put the due items of a planner on the clock unless they are there already: `rows` is
+    (object_id, due_at, escalate_at); one INSERT that skips what exists, so any number of
+    clocks may plan the same items at once and an item already reminded, escalated or done
+    stays as it is (unlike `schedule`, which moves it)."""
+    DueItem.objects.bulk_create(
+        [
+            DueItem(kind=kind, object_id=str(oid), due_at=due, escalate_at=escalate)
+            for oid, due, escalate in rows
+        ],
+        ignore_conflicts=True,
+    )
+
+
 def finish(kind: str, object_id) -> None:
     DueItem.objects.filter(kind=kind, object_id=str(object_id), done_at=None).update(done_at=now())
 

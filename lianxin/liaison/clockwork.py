@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lianxin.core import clock
-from lianxin.core.models import DueItem
 from lianxin.core.months import first_of, last_day, parse
 from lianxin.core.notify import notify_staff
 from lianxin.core.workdays import end_of_day
@@ -30,22 +29,10 @@ def visits_in_month(point: ContactPoint, month) -> int:
 
 def plan_contact_points(at: datetime) -> None:
     month = first_of(timezone.localdate(at))
-    suffix = f":{month:%Y-%m}"
-    existing = set(
-        DueItem.objects.filter(kind=KIND, object_id__endswith=suffix).values_list(
-            "object_id", flat=True
-        )
-    )
     remind = end_of_day(month.replace(day=20))
     overdue = end_of_day(last_day(month))
-    DueItem.objects.bulk_create(
-        [
-            DueItem(kind=KIND, object_id=f"{pk}{suffix}", due_at=remind, escalate_at=overdue)
-            for pk in ContactPoint.objects.filter(is_active=True).values_list("pk", flat=True)
-            if f"{pk}{suffix}" not in existing
-        ],
-        ignore_conflicts=True,
-    )
+    points = ContactPoint.objects.filter(is_active=True).values_list("pk", flat=True)
+    clock.plan(KIND, [(f"{pk}:{month:%Y-%m}", remind, overdue) for pk in points])
 
 
 def _point(item):

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lianxin.core import clock
-from lianxin.core.models import DueItem
 from lianxin.core.notify import notify_staff
 from lianxin.core.workdays import is_workday
 from lianxin.org.models import Unit
@@ -38,11 +37,6 @@ def plan_reports(at: datetime) -> None:
     due = months.report_due(month)
     remind_at = _before(due, REMIND_BEFORE_WORKDAYS)
     suffix = f":{month:%Y-%m}"
-    existing = set(
-        DueItem.objects.filter(kind=KIND, object_id__endswith=suffix).values_list(
-            "object_id", flat=True
-        )
-    )
     done = {
         f"{uid}{suffix}"
         for uid in MonthlyReport.objects.filter(
@@ -55,9 +49,9 @@ def plan_reports(at: datetime) -> None:
             path__startswith=office.root.path, kind=Unit.Kind.STATION, is_active=True
         ).values_list("pk", flat=True):
             key = f"{unit_id}{suffix}"
-            if key not in existing and key not in done:
-                new.append(DueItem(kind=KIND, object_id=key, due_at=remind_at, escalate_at=due))
-    DueItem.objects.bulk_create(new, ignore_conflicts=True)
+            if key not in done:
+                new.append((key, remind_at, due))
+    clock.plan(KIND, new)
 
 
 def _unit_month(item):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from lianxin.core import clock
@@ -22,16 +21,8 @@ AT = time(2, 0)
 def plan(at: datetime) -> None:
     day = timezone.localdate(at) + timedelta(days=1)
     due = timezone.make_aware(datetime.combine(day, AT))
-    for root_id in Unit.objects.filter(parent__isnull=True, is_active=True).values_list(
-        "pk", flat=True
-    ):
-        try:
-            with transaction.atomic():
-                DueItem.objects.get_or_create(
-                    kind=KIND, object_id=f"{root_id}:{day.isoformat()}", defaults={"due_at": due}
-                )
-        except IntegrityError:  # another clock planned the same night a moment earlier
-            pass
+    roots = Unit.objects.filter(parent__isnull=True, is_active=True).values_list("pk", flat=True)
+    clock.plan(KIND, [(f"{root_id}:{day.isoformat()}", due, None) for root_id in roots])
 
 
 def train_due(item: DueItem) -> None:

@@ -40,10 +40,7 @@ def plan_freezes(at: datetime) -> None:
     key = f":{month:%Y-%m}"
     due = freeze_at(month)
     roots = Unit.objects.filter(parent__isnull=True, is_active=True).values_list("pk", flat=True)
-    DueItem.objects.bulk_create(
-        [DueItem(kind=KIND, object_id=f"{pk}{key}", due_at=due) for pk in roots],
-        ignore_conflicts=True,
-    )
+    clock.plan(KIND, [(f"{pk}{key}", due, None) for pk in roots])
     with transaction.atomic():
         items = list(
             DueItem.objects.select_for_update(skip_locked=True).filter(
