@@ -18,9 +18,7 @@ from lianxin.core import clock, months
 from lianxin.core.forms import run_action, try_action
 from lianxin.core.views import staff_required
 
-from . import access, actions, duplicates, forms, hotspots, suggest
-from .models import KeywordRule, RoadSection, TrainedModel
-from .places import stake_label
+from . import access, actions, duplicates, forms, hotspots, queries, suggest
 from .training import case_text
 
 MAX_REGISTER_BYTES = 5 * 1024 * 1024
@@ -121,9 +119,6 @@ def setup(request: HttpRequest) -> HttpResponse:
             if saved:
                 messages.success(request, _("Saved."))
                 return redirect("workbench:routing_setup")
-    sections = list(RoadSection.objects.filter(root=root).select_related("station"))
-    for s in sections:
-        s.start_label, s.end_label = stake_label(s.start_m), stake_label(s.end_m)
     bad = rule_form.errors or section_form.errors or import_form.errors
     return render(
         request,
@@ -132,9 +127,9 @@ def setup(request: HttpRequest) -> HttpResponse:
             "rule_form": rule_form,
             "section_form": section_form,
             "import_form": import_form,
-            "rules": KeywordRule.objects.filter(root=root).select_related("unit", "category"),
-            "sections": sections,
-            "trained": TrainedModel.objects.filter(root=root).first(),
+            "rules": queries.rules(root),
+            "sections": queries.sections(root),
+            "trained": queries.trained(root),
         },
         status=400 if bad else 200,
     )
@@ -144,7 +139,7 @@ def setup(request: HttpRequest) -> HttpResponse:
 @staff_required
 def rule_delete(request: HttpRequest, pk: int) -> HttpResponse:
     root = access.root_for(request.user, access.may_set_up)
-    rule = KeywordRule.objects.filter(pk=pk, root=root).first()
+    rule = queries.rule_of(root, pk)
     if rule is None:
         raise Http404
     try_action(request, lambda: actions.rule_delete(rule=rule, actor=request.user))
@@ -155,7 +150,7 @@ def rule_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def section_delete(request: HttpRequest, pk: int) -> HttpResponse:
     root = access.root_for(request.user, access.may_set_up)
-    section = RoadSection.objects.filter(pk=pk, root=root).first()
+    section = queries.section_of(root, pk)
     if section is None:
         raise Http404
     try_action(request, lambda: actions.section_delete(section=section, actor=request.user))
