@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from lianxin.cases import access as case_access
-from lianxin.cases.models import Case, Kind
+from lianxin.cases.models import Case, Kind, Status
 from lianxin.core import clock
 from lianxin.org.models import Unit
 
@@ -112,3 +112,38 @@ def waiting_orders(user, root: Unit) -> QuerySet[Order]:
         .select_related("case__lead_unit", "issued_by")
         .order_by("due_at")
     )
+
+
+def ledger_rows(user, root: Unit, *, unit: Unit | None = None, state: str = "") -> list[Case]:
+    """The ledger's rows, each with `row` (its rectification plan or None) and `overdue`
+    (being rectified past its 整改时限)."""
+    rows = list(ledger(user, root, unit=unit, state=state))
+    now = clock.now()
+    for case in rows:
+        try:
+            row = case.rectification  # the one-to-one row, joined by `ledger`
+        except Rectification.DoesNotExist:
+            row = None
+        case.row = row  # type: ignore[attr-defined]
+        case.overdue = bool(  # type: ignore[attr-defined]
+            row
+            and case.status == Status.IN_PROGRESS
+            and row.signed_off_at is None
+            and row.due_at < now
+        )
+    return rows
+
+
+def units_of(root: Unit) -> QuerySet[Unit]:
+    return Unit.objects.filter(path__startswith=root.path, is_active=True)
+
+
+def unit_in(root: Unit, pk: str) -> Unit | None:
+    """The unit `pk` (as typed in a filter) if it is of this organisation."""
+    if not pk.isdigit():
+        return None
+    return Unit.objects.filter(pk=pk, path__startswith=root.path).first()
+
+
+def rectification_of(case: Case) -> Rectification | None:
+    return Rectification.objects.filter(case=case).select_related("case__issuer").first()

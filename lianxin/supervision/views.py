@@ -17,7 +17,6 @@ from lianxin.org import access as org_access
 from lianxin.org.models import Unit
 
 from . import access, actions, forms, queries
-from .models import Rectification
 
 
 def _root(request) -> Unit:
@@ -153,20 +152,11 @@ def inspection_report(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def ledger(request: HttpRequest) -> HttpResponse:
     root = _root(request)
-    unit = None
-    if request.GET.get("unit", "").isdigit():
-        unit = Unit.objects.filter(pk=request.GET["unit"], path__startswith=root.path).first()
+    unit = queries.unit_in(root, request.GET.get("unit", ""))
     state = request.GET.get("state", "")
     if state not in dict(forms.LEDGER_STATES):
         state = ""
-    rows = list(queries.ledger(request.user, root, unit=unit, state=state))
-    now = clock.now()
-    for case in rows:
-        row = getattr(case, "rectification", None) if _has_row(case) else None
-        case.row = row
-        case.overdue = bool(
-            row and case.status == wf.P and row.signed_off_at is None and row.due_at < now
-        )
+    rows = queries.ledger_rows(request.user, root, unit=unit, state=state)
     return render(
         request,
         "supervision/ledger.html",
@@ -175,17 +165,9 @@ def ledger(request: HttpRequest) -> HttpResponse:
             "unit": unit,
             "state": state,
             "states": forms.LEDGER_STATES,
-            "units": Unit.objects.filter(path__startswith=root.path, is_active=True),
+            "units": queries.units_of(root),
         },
     )
-
-
-def _has_row(case) -> bool:
-    try:
-        case.rectification  # noqa: B018 - the one-to-one row, joined by the query
-    except Rectification.DoesNotExist:
-        return False
-    return True
 
 
 def _problem_page(request, case, roles, *, bound=None, status=200):
@@ -250,7 +232,7 @@ def problem_step(request: HttpRequest, code: str, name: str) -> HttpResponse:
             raise PermissionDenied
     else:
         form = STEP_FORMS[name](request.POST, request.FILES)
-    row = Rectification.objects.filter(case=case).select_related("case__issuer").first()
+    row = queries.rectification_of(case)
     if name != "plan" and row is None:
         raise Http404
     if form.is_valid():

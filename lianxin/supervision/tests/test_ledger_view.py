@@ -84,3 +84,20 @@ def test_the_ledger_costs_the_same_queries_for_3_or_10_problems(cc, login, inspe
         page = client.get(reverse("workbench:ledger"))
     assert page.text.count("问题") >= 10
     assert len(many) == len(few)
+
+
+def test_a_rectification_past_its_deadline_is_marked_overdue_and_filtered(cc, login, planned):
+    from datetime import timedelta
+
+    from lianxin.core import clock
+
+    url = reverse("workbench:ledger")
+    client = login(cc.station_leader)
+    on_time = client.get(url).content.decode()
+    assert 'class="table-danger"' not in on_time
+    assert planned.case.code not in client.get(url, {"state": "overdue"}).content.decode()
+    with clock.frozen_at(planned.due_at + timedelta(days=1)):
+        late = client.get(url).content.decode()
+        overdue_only = client.get(url, {"state": "overdue"}).content.decode()
+    assert 'class="table-danger"' in late and "超期" in late
+    assert planned.case.code in overdue_only
