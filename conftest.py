@@ -166,6 +166,17 @@ def totp_now(device) -> str:
     return f"{totp.token():0{device.digits}d}"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_process_caches():
+    """Routing keeps rules, sections, models and duplicate indexes per organisation in the
+    process for 30 s; a rolled-back test reuses ids, so each test starts without them."""
+    from lianxin.routing import duplicates, suggest, training
+
+    for cache in (suggest, duplicates, training):
+        cache.forget()
+    yield
+
+
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """`lianxin demo` loaded once for a whole test module (committed, so that a live server

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from lianxin.core import clock
+from lianxin.org.models import Unit
 
 from .models import DispatchChoice
 from .suggest import scores
@@ -25,6 +26,15 @@ def on_dispatch(sender, *, case, unit, actor, **kwargs) -> None:
 
 
 def record_choice(*, case, chosen, suggested_id, actor) -> DispatchChoice:
+    """Record the choice; a suggested unit that is no longer one of the organisation's
+    (a model trained before a unit was closed or moved) is recorded as no suggestion."""
+    if (
+        suggested_id is not None
+        and not Unit.objects.filter(
+            pk=suggested_id, path__startswith=case.root.path, is_active=True
+        ).exists()
+    ):
+        suggested_id = None
     return DispatchChoice.objects.create(
         case=case,
         at=clock.now(),

@@ -41,3 +41,20 @@ def test_a_dispatch_against_the_suggestion_is_recorded(cc, django_capture_on_com
         case_actions.case_dispatch(case=case, unit=cc.station_b, actor=cc.dispatcher)
     choice = DispatchChoice.objects.get()
     assert (choice.suggested, choice.chosen, choice.case) == (cc.station_a, cc.station_b, case)
+
+
+def test_a_suggested_unit_no_longer_of_the_organisation_is_recorded_as_none(cc):
+    from lianxin.routing.feedback import record_choice
+
+    from .conftest import receive
+
+    case, _ = receive(cc)
+    outside = record_choice(
+        case=case, chosen=cc.station_b, suggested_id=cc.other.pk, actor=cc.dispatcher
+    )
+    missing = record_choice(case=case, chosen=cc.station_b, suggested_id=999_999, actor=None)
+    kept = record_choice(
+        case=case, chosen=cc.station_b, suggested_id=cc.station_a.pk, actor=cc.dispatcher
+    )
+    assert outside.suggested is None and missing.suggested is None
+    assert kept.suggested == cc.station_a
