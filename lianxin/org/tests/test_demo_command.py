@@ -211,6 +211,8 @@ def _a_complaint_goes_to_the_discipline_office(staff_page, live_server):
 
 
 def _leader_logs_in_and_sees_the_unit_tree_on_a_phone(browser, live_server):
+    from playwright.sync_api import expect
+
     SHOTS.mkdir(exist_ok=True)
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
     page = context.new_page()
@@ -232,7 +234,8 @@ def _leader_logs_in_and_sees_the_unit_tree_on_a_phone(browser, live_server):
     page.get_by_label("登录名").fill("zhangjianguo")
     page.get_by_label("密码").fill("wrong password")
     page.get_by_role("button", name="登录").click()
-    assert page.locator(".alert-danger").is_visible()
+    # The answer is the same address as the form: wait for its message, never read at once.
+    expect(page.locator(".alert-danger")).to_be_visible()
 
     page.get_by_label("登录名").fill("zhangjianguo")
     page.get_by_label("密码").fill(DEMO_PASSWORD)
@@ -244,7 +247,7 @@ def _leader_logs_in_and_sees_the_unit_tree_on_a_phone(browser, live_server):
     key = page.locator("#totp-secret").inner_text().replace(" ", "")
     page.get_by_label("验证码").fill(app_code(key))
     page.get_by_role("button", name="确认").click()
-    assert page.locator("#recovery-codes li").count() == 10
+    expect(page.locator("#recovery-codes li")).to_have_count(10)
     page.get_by_role("link", name="已妥善保存，继续").click()
     page.wait_for_url("**/workbench/scorecards/home/")  # the organ leader's home
     assert page.get_by_role("heading", name="张建国，您好").is_visible()
