@@ -19,29 +19,17 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from lianxin.org.access import person_of
-from lianxin.org.models import Role, RoleGrant, Unit
+from lianxin.org.access import grants_of, person_of
+from lianxin.org.models import Role, Unit
 
 from . import workflow as wf
 from .models import Case
 
-ORG_WIDE = {
+ORG_WIDE: dict[str, str] = {
     Role.OPERATOR: wf.OPERATOR,
     Role.DISPATCHER: wf.DISPATCHER,
     Role.SUPERVISOR: wf.SUPERVISOR,
 }
-
-
-def grants_of(user) -> list[tuple[str, str]]:
-    """(role, unit path) of every grant of the user, cached on the person (one query)."""
-    person = person_of(user)
-    if person is None:
-        return []
-    if not hasattr(person, "_case_grants"):
-        person._case_grants = list(
-            RoleGrant.objects.filter(person=person).values_list("role", "unit__path")
-        )
-    return person._case_grants
 
 
 def _under(path: str, unit_path: str) -> bool:
@@ -55,7 +43,7 @@ def _under(path: str, unit_path: str) -> bool:
 # role -> ((case role via the lead unit, match), (case role via a co-unit, match) or None),
 # where "exact" means the granted unit itself and "under" that unit or any unit below it.
 EXACT, UNDER = "exact", "under"
-REACH = {
+REACH: dict[str, tuple[tuple[str, str], tuple[str, str] | None]] = {
     Role.LEADER: ((wf.UNIT_LEADER, UNDER), (wf.CO_UNIT, UNDER)),
     Role.HANDLER: ((wf.HANDLER, EXACT), (wf.CO_UNIT, EXACT)),
     Role.ADMIN: ((wf.VIEWER, UNDER), None),
@@ -106,7 +94,7 @@ def _case_roles(user, case: Case, *, co_paths: list[str] | None = None) -> froze
     if person is None:
         return frozenset()
     root_path = case.root.path
-    lead_path = case.lead_unit.path if case.lead_unit_id else None
+    lead_path = case.lead_unit.path if case.lead_unit is not None else None
     if co_paths is None:
         co_paths = [u.path for u in case.co_units.all()]
     roles: set[str] = set()

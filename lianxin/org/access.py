@@ -27,15 +27,30 @@ def person_of(user) -> Person | None:
         return None
 
 
+def person_grants(person: Person) -> list[tuple[str, str]]:
+    """(role, unit path) of every grant of the person, one query, kept on the person object
+    for the rest of the request (every app's access rules read this one list)."""
+    memo = vars(person)
+    if "_lx_grants" not in memo:
+        memo["_lx_grants"] = list(
+            RoleGrant.objects.filter(person=person).values_list("role", "unit__path")
+        )
+    return memo["_lx_grants"]
+
+
+def grants_of(user) -> list[tuple[str, str]]:
+    """(role, unit path) of every grant of the user; none for an outsider."""
+    person = person_of(user)
+    return [] if person is None else person_grants(person)
+
+
 def organisation_ids(user) -> set[int]:
     """Root units whose organisation the user belongs to (own unit and granted units)."""
     person = person_of(user)
     if person is None:
         return set()
-    if not hasattr(person, "_org_ids"):
-        paths = [person.unit.path, *person.grants.values_list("unit__path", flat=True)]
-        person._org_ids = {int(p.split(".")[0]) for p in paths if p}
-    return person._org_ids
+    paths = [person.unit.path, *(path for _role, path in person_grants(person))]
+    return {int(p.split(".")[0]) for p in paths if p}
 
 
 def is_staff_member(user) -> bool:
@@ -148,23 +163,12 @@ def require_admin(user) -> None:
 RECORD_LEADING = (Role.LEADER, Role.SECRETARY, Role.ADMIN)
 
 
-def _grant_paths(user) -> list[tuple[str, str]]:
-    person = person_of(user)
-    if person is None:
-        return []
-    if not hasattr(person, "_role_paths"):
-        person._role_paths = list(
-            RoleGrant.objects.filter(person=person).values_list("role", "unit__path")
-        )
-    return person._role_paths
-
-
 def is_organisation_office(user, root: Unit) -> bool:
     """A role on the unit named as the organisation office of root."""
     from .models import OrganisationOffice
 
     office = OrganisationOffice.objects.filter(root=root).select_related("unit").first()
-    return office is not None and any(p == office.unit.path for _r, p in _grant_paths(user))
+    return office is not None and any(p == office.unit.path for _r, p in grants_of(user))
 
 
 def is_party_office(user, root: Unit) -> bool:
@@ -189,7 +193,7 @@ def sees_record(user, person: Person) -> bool:
         return False
     if me.pk == person.pk:
         return True
-    if any(r in RECORD_LEADING and person.unit.path.startswith(p) for r, p in _grant_paths(user)):
+    if any(r in RECORD_LEADING and person.unit.path.startswith(p) for r, p in grants_of(user)):
         return True
     return reads_all_records(user, Unit.objects.get(pk=person.unit.root_id))
 
@@ -205,7 +209,7 @@ def record_people(user, root: Unit):
     if me is None:
         return people.none()
     q = Q(pk=me.pk)
-    for role, path in _grant_paths(user):
+    for role, path in grants_of(user):
         if role in RECORD_LEADING:
             q |= Q(unit__path__startswith=path)
     return people.filter(q)

@@ -9,7 +9,7 @@ class GrantInline(admin.TabularInline):
     model = RoleGrant
     fk_name = "person"
     extra = 0
-    fields = ["unit", "role", "granted_by", "created_at"]
+    fields = ("unit", "role", "granted_by", "created_at")
     readonly_fields = fields
     can_delete = False
 

@@ -65,7 +65,7 @@ class PersonEditForm(PersonForm):
 
 
 class GrantForm(StyledForm):
-    person = forms.ModelChoiceField(label=_("Person"), queryset=None)
+    person: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Person"), queryset=None)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
     def __init__(self, *args, people=None, **kwargs):

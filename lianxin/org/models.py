@@ -39,6 +39,10 @@ class Unit(BaseModel):
     address = models.CharField(_("address"), max_length=200, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
+    # Set by org.queries.unit_tree for the tree page (not stored).
+    leaders: list[Person]
+    secretaries: list[Person]
+
     class Meta:
         verbose_name = _("unit")
         verbose_name_plural = _("units")

@@ -36,7 +36,7 @@ def people_with_role(role: str, unit: Unit, *, below: bool = False) -> QuerySet[
 def unit_tree(root: Unit) -> list[Unit]:
     """The units under root in tree order, each with `.leaders` and `.secretaries` lists
     (two queries)."""
-    units = list(
+    units: list[Unit] = list(
         units_under(root).prefetch_related(
             Prefetch(
                 "grants",
@@ -48,8 +48,9 @@ def unit_tree(root: Unit) -> list[Unit]:
         )
     )
     for unit in units:
-        unit.leaders = [g.person for g in unit.head_grants if g.role == Role.LEADER]
-        unit.secretaries = [g.person for g in unit.head_grants if g.role == Role.SECRETARY]
+        heads = vars(unit)["head_grants"]
+        unit.leaders = [g.person for g in heads if g.role == Role.LEADER]
+        unit.secretaries = [g.person for g in heads if g.role == Role.SECRETARY]
     return units
 
 

@@ -12,21 +12,10 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from lianxin.org.access import person_of
-from lianxin.org.models import Role, RoleGrant, Unit
+from lianxin.org.access import grants_of
+from lianxin.org.models import Role, Unit
 
 from .models import PartyOffice
-
-
-def _grants(user) -> list[tuple[str, str]]:
-    person = person_of(user)
-    if person is None:
-        return []
-    if not hasattr(person, "_party_grants"):
-        person._party_grants = list(
-            RoleGrant.objects.filter(person=person).values_list("role", "unit__path")
-        )
-    return person._party_grants
 
 
 def office_unit(root: Unit) -> Unit | None:
@@ -38,7 +27,7 @@ def is_office(user, root: Unit) -> bool:
     if getattr(user, "is_superuser", False):
         return True
     office = office_unit(root)
-    for role, path in _grants(user):
+    for role, path in grants_of(user):
         if office is not None and path == office.path:
             return True
         if path == root.path and role in (Role.SECRETARY, Role.LEADER):
@@ -47,14 +36,14 @@ def is_office(user, root: Unit) -> bool:
 
 
 def is_secretary_of(user, unit: Unit) -> bool:
-    return any(r == Role.SECRETARY and p == unit.path for r, p in _grants(user))
+    return any(r == Role.SECRETARY and p == unit.path for r, p in grants_of(user))
 
 
 def sees_unit(user, unit: Unit) -> bool:
     root = Unit.objects.get(pk=unit.root_id) if unit.parent_id else unit
     if is_office(user, root):
         return True
-    return any(unit.path.startswith(path) for _r, path in _grants(user))
+    return any(unit.path.startswith(path) for _r, path in grants_of(user))
 
 
 def access_unit(user, unit_id) -> Unit:
@@ -69,7 +58,7 @@ def visible_units(user, root: Unit):
     stations = Unit.objects.filter(path__startswith=root.path, kind=Unit.Kind.STATION)
     if is_office(user, root):
         return stations.order_by("sort_order", "path")
-    paths = [p for _r, p in _grants(user)]
+    paths = [p for _r, p in grants_of(user)]
     return [
         u
         for u in stations.order_by("sort_order", "path")

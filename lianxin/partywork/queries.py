@@ -133,17 +133,16 @@ def secretary_items_of_year(person: Person, year: int) -> dict:
     units = list(
         Unit.objects.filter(grants__person=person, grants__role="secretary").order_by("path")
     )
-    plans = (
+    plans = list(
         MonthlyPlan.objects.filter(unit__in=units, month__year=year)
         .select_related("unit")
         .order_by("month", "unit__path")
     )
-    reports = (
+    reports = list(
         MonthlyReport.objects.filter(unit__in=units, month__year=year)
         .select_related("unit")
         .order_by("month", "unit__path")
     )
-    plans, reports = list(plans), list(reports)
     sent = [r for r in reports if r.submitted_at]
     return {
         "units": units,

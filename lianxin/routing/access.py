@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from lianxin.cases.access import grants_of
 from lianxin.org import access as org_access
+from lianxin.org.access import grants_of
 from lianxin.org.models import Role, Unit
 
 

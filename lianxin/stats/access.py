@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from lianxin.org.access import home_root, person_of
+from lianxin.org.access import home_root, person_grants, person_of
 from lianxin.org.models import Role, RoleGrant, Unit
 
 COMMENTING_ROLES = (Role.LEADER, Role.SECRETARY, Role.SUPERVISOR, Role.ADMIN)
@@ -21,11 +21,7 @@ FREEZING_ROLES = (Role.ADMIN,)
 
 
 def _grant_paths(person) -> list[str]:
-    if not hasattr(person, "_grant_paths"):
-        person._grant_paths = list(
-            RoleGrant.objects.filter(person=person).values_list("unit__path", flat=True)
-        )
-    return person._grant_paths
+    return [path for _role, path in person_grants(person)]
 
 
 def sees(user, unit: Unit) -> bool:

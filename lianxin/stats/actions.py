@@ -77,16 +77,15 @@ def scorecard_freeze(*, root: Unit, month: date, actor=None, reason: str = "") -
 
 def month_comment(*, unit: Unit, month: date, text: str, actor) -> MonthComment:
     """The level above writes its comment on a unit's month."""
-    if not access.comments_on(actor, unit):
+    author = person_of(actor)
+    if author is None or not access.comments_on(actor, unit):
         raise PermissionDenied
     text = clean_text(text, field="text", label=_("The comment"), limit=2000)
     month = first_of(month)
     if month > first_of(timezone.localdate(clock.now())):
         raise ApplicationError(_("Choose a month that has begun."), field="month")
     with transaction.atomic():
-        comment = MonthComment.objects.create(
-            unit=unit, month=month, author=person_of(actor), text=text
-        )
+        comment = MonthComment.objects.create(unit=unit, month=month, author=author, text=text)
         record_event(
             actor=actor,
             action="scorecard.comment",

@@ -87,7 +87,7 @@ def month_scorecards(request, month: str):
     rows = [card.organisation, *card.units]
     return {
         "month": first.strftime("%Y-%m"),
-        "frozen_at": card.snapshot.computed_at if card.frozen else None,
+        "frozen_at": card.frozen_at,
         "weights": card.data["weights"],
         "units": [_unit(r) for r in rows if r["unit"]["id"] in visible],
         "leaders": [

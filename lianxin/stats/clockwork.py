@@ -64,7 +64,11 @@ def freeze(item) -> None:
     root_id, month_text = item.object_id.split(":")
     month = parse(month_text)
     root = Unit.objects.filter(pk=int(root_id)).first()
-    if root is not None and not Snapshot.objects.filter(root=root, month=month).exists():
+    if (
+        root is not None
+        and month is not None
+        and not Snapshot.objects.filter(root=root, month=month).exists()
+    ):
         scorecard_freeze(root=root, month=month)
 
 

@@ -64,8 +64,8 @@ def monthly_report(card: Scorecard, rows: list[dict], leaders: list[dict]):
     org = card.root.name
     components = registry.components()
     state = (
-        _("frozen on %(at)s") % {"at": card.snapshot.computed_at.strftime("%Y-%m-%d %H:%M")}
-        if card.frozen
+        _("frozen on %(at)s") % {"at": card.frozen_at.strftime("%Y-%m-%d %H:%M")}
+        if card.frozen_at is not None
         else _("not frozen yet")
     )
     return sheets_response(

@@ -3,7 +3,8 @@ frozen yet), rankings, trends, and the records behind every figure."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -29,6 +30,10 @@ class Scorecard:
     @property
     def frozen(self) -> bool:
         return self.snapshot is not None
+
+    @property
+    def frozen_at(self) -> datetime | None:
+        return self.snapshot.computed_at if self.snapshot is not None else None
 
     @property
     def units(self) -> list[dict]:
@@ -216,7 +221,7 @@ def exclusion_reason(case: Case) -> str:
     return ""
 
 
-def overdue_by_unit(root: Unit) -> list[dict]:
+def overdue_by_unit(root: Unit) -> list[dict[str, Any]]:
     """Open cases past their deadline and cases under supervision, per lead unit (one
     query), for the organ leader's home."""
     from django.db.models import Count
@@ -233,7 +238,7 @@ def overdue_by_unit(root: Unit) -> list[dict]:
         )
         .order_by("-overdue", "lead_unit__name")
     )
-    return [r for r in rows if r["overdue"] or r["supervised"]]
+    return [dict(r) for r in rows if r["overdue"] or r["supervised"]]
 
 
 def awaiting_decision(root: Unit, limit: int = 20) -> tuple[dict, list]:

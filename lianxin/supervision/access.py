@@ -23,7 +23,7 @@ from lianxin.org.models import Role, Unit
 from .models import Inspection
 
 PLANNING_ROLES = (Role.SUPERVISOR, Role.LEADER, Role.ADMIN, Role.INSPECTOR)
-ORGAN_KINDS = (Unit.Kind.ORGAN, Unit.Kind.OFFICE)
+ORGAN_KINDS: tuple[str, ...] = (Unit.Kind.ORGAN, Unit.Kind.OFFICE)
 
 
 def in_organisation(user, root: Unit) -> bool:
@@ -62,7 +62,7 @@ def access_inspection(user, pk) -> Inspection:
 
 
 def is_organ_own(case: Case) -> bool:
-    return case.lead_unit_id is not None and case.lead_unit.kind in ORGAN_KINDS
+    return case.lead_unit is not None and case.lead_unit.kind in ORGAN_KINDS
 
 
 def unfinished_findings():

@@ -40,8 +40,13 @@ def _problem(case: Case) -> Case:
     return case
 
 
-def _check_people(case: Case, leader: Person | None, person: Person | None):
+def _check_people(
+    case: Case, leader: Person | None, person: Person | None
+) -> tuple[Person, Person]:
+    """The leader and the person responsible, once both are known to be fit for the unit."""
     unit = case.lead_unit
+    if unit is None:
+        raise ApplicationError(_("The problem has not been given to a unit yet."))
     if person is None:
         raise ApplicationError(_("Name the person responsible."), field="person")
     if not person.is_active or not person.unit.path.startswith(unit.path):
@@ -60,6 +65,7 @@ def _check_people(case: Case, leader: Person | None, person: Person | None):
             % {"unit": unit.name},
             field="leader",
         )
+    return leader, person
 
 
 def rectification_plan(
@@ -86,7 +92,7 @@ def rectification_plan(
             code="wrong_state",
         )
     measures = clean_text(measures, field="measures", label=_("The measures"), limit=3000)
-    _check_people(case, leader, person)
+    leader, person = _check_people(case, leader, person)
     start = clock.now()
     if due_on is not None:
         if due_on <= today():
@@ -191,7 +197,7 @@ def _issuer(actor, row: Rectification) -> Person:
     if row.case.issuer_id != person.pk:
         raise ApplicationError(
             _("Only %(name)s, who raised the problem, accepts its rectification.")
-            % {"name": row.case.issuer.name if row.case.issuer_id else "?"},
+            % {"name": row.case.issuer.name if row.case.issuer is not None else "?"},
             code="not_issuer",
         )
     return person

@@ -90,7 +90,7 @@ def order_feedback(*, order: Order, text: str, actor) -> Order:
         if roles:
             raise ApplicationError(
                 _("This supervision order is addressed to %(unit)s; only its people answer it.")
-                % {"unit": case.lead_unit.name},
+                % {"unit": getattr(case.lead_unit, "name", "")},
                 code="not_addressee",
             )
         raise PermissionDenied
