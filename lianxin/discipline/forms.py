@@ -110,7 +110,7 @@ class DisposeForm(StepForm):
         label=_("Disposition"), choices=_named(Disposition.choices, _("Choose the disposition…"))
     )
     category = forms.ChoiceField(
-        label=_("Category"),
+        label=_("Work-style category"),
         choices=[],
         help_text=_("Under the headings of the monthly statistics of work-style cases."),
     )
@@ -123,7 +123,7 @@ class DisposeForm(StepForm):
 
 class ConcludeForm(StepForm):
     findings = forms.CharField(label=_("Findings"), widget=TEXT)
-    decision = forms.CharField(label=_("Decision"), widget=TEXT)
+    decision = forms.CharField(label=_("Handling decision"), widget=TEXT)
 
 
 class FeedbackForm(StepForm):

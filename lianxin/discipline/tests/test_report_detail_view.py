@@ -39,7 +39,7 @@ def test_each_step_says_what_it_does(dc, login):
     client = login(dc.inspector)
     html = page(client, report)
     assert re.search(r'id="step-accept">\s*受理\s*<', html)
-    assert re.search(r'id="step-identify">\s*确认被反映人\s*<', html)
+    assert re.search(r'id="step-identify">\s*确认被举报人\s*<', html)
     assert ">保存<" not in html
     report = actions.report_accept(report=report, actor=dc.inspector)
     html = page(client, report)
