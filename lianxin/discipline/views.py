@@ -85,6 +85,15 @@ def _step_form(name, report, data=None):
     return STEP_FORMS[name](data, initial=initial, prefix=name)
 
 
+# What the page says after each step.
+STEP_DONE = {
+    "accept": pgettext_lazy("report step done", "The report is accepted."),
+    "identify": pgettext_lazy("report step done", "The person reported is confirmed."),
+    "dispose": pgettext_lazy("report step done", "The disposition is decided."),
+    "conclude": pgettext_lazy("report step done", "Findings and decision recorded: concluded."),
+    "feedback": pgettext_lazy("report step done", "The reporter is told; the report is closed."),
+}
+
 # Each step's heading and the verb on its button, as the office says it.
 STEP_WORDS = {
     "accept": (
@@ -173,7 +182,7 @@ def report_step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
             ),
         }[name]
         if run_action(form, call) is not None:
-            messages.success(request, _("Done."))
+            messages.success(request, str(STEP_DONE[name]))
             if access.may_handle(request.user, Report.objects.get(pk=pk)):
                 return redirect("workbench:report_detail", pk)
             return redirect("workbench:reports")  # now in conflict, or routed away

@@ -62,6 +62,7 @@ def test_after_a_step_the_form_shows_the_choice_made(dc, login):
     )
     assert response.status_code == 302
     html = page(client, report)
+    assert "已确定处置方式。" in html  # the message says what was done
     assert selected(html, "dispose-disposition") == "verify"
     assert selected(html, "dispose-category") == "banquets"
     assert selected(html, "identify-person") == str(dc.people.handler.pk)
