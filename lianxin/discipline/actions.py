@@ -25,7 +25,7 @@ from lianxin.rules.models import Clause
 
 from . import access, sealing
 from .models import (
-    PARTY_MEASURES,
+    MEASURES_BY_KIND,
     Disposition,
     Evidence,
     Measure,
@@ -395,7 +395,7 @@ def report_escalate(*, report: Report) -> Report | None:
             deadlines.extend(due, ESCALATE_WORKDAYS),
         )
         ReportEvent.objects.create(report=report, at=at, action="escalated",
-                                   note=str(access.Route(route).label))  # fmt: skip
+                                   note=route)  # fmt: skip
         record_event(actor=None, action="discipline.escalated", obj=report)
         _tell_handlers(report, _("A misconduct report nobody accepted in time comes to you"))
     return report
@@ -479,14 +479,18 @@ def penalty_record(
         raise ApplicationError(_("Nobody records a penalty against himself."), field="person")
     if kind not in PenaltyKind.values or measure not in Measure.values:
         raise ApplicationError(_("Choose the measure."), field="measure")
-    if (measure in PARTY_MEASURES) != (kind == PenaltyKind.PARTY):
+    if measure not in MEASURES_BY_KIND[PenaltyKind(kind)]:
         raise ApplicationError(
             _("This measure does not belong to the kind of penalty chosen."), field="measure"
         )
-    if kind == PenaltyKind.PARTY and not person.is_party_member and measure not in (
-        Measure.CRITICISM, Measure.ADMONITION
-    ):  # fmt: skip
-        raise ApplicationError(_("Party discipline applies to party members."), field="measure")
+    if kind == PenaltyKind.PARTY and not person.is_party_member:
+        raise ApplicationError(
+            _(
+                "Party discipline applies to party members. For a non-member choose an "
+                "administrative sanction, or criticism, admonition or organisational handling."
+            ),
+            field="measure",
+        )
     if category not in WorkStyle.values:
         raise ApplicationError(_("Choose a category."), field="category")
     if decided_on > timezone.localdate(clock.now()):

@@ -35,7 +35,7 @@ REPORTS = [
 ]  # fmt: skip
 
 PENALTIES = [
-    ("xuwenbin", "party", "admonition", "banquets", 40, "青公纪〔2026〕9号",
+    ("xuwenbin", "handling", "admonition", "banquets", 40, "青公纪〔2026〕9号",
      "接受管理服务对象宴请"),
     ("yangfan", "admin", "admin_warning", "formalism", 75, "青公段〔2026〕22号",
      "养护巡查记录弄虚作假"),
@@ -85,13 +85,13 @@ def load_demo_discipline(units: dict[str, Unit], *, now: datetime | None = None)
                     report = actions.report_conclude(
                         report=report,
                         findings="经核实，反映的问题基本属实。",
-                        decision="对相关人员进行诫勉谈话，责令作出书面检查。",
+                        decision="对相关人员予以诫勉，责令作出书面检查。",
                         actor=actor,
                     )
                 elif step == "feedback":
                     actions.report_feedback(
                         report=report,
-                        feedback="经核实，问题基本属实，已对相关人员进行诫勉谈话并责令整改。感谢您的监督。",
+                        feedback="经核实，问题基本属实，已对相关人员予以诫勉并责令整改。感谢您的监督。",
                         actor=actor,
                     )
     for username, kind, measure, category, days, doc, reason in PENALTIES:

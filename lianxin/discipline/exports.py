@@ -44,11 +44,11 @@ def penalties_response(root, penalties):
         for p in penalties
     ]  # fmt: skip
     return table_response(
-        title=_("Penalties recorded by %(org)s") % {"org": root.name},
-        headers=[_("Person"), _("Unit"), _("Kind"), _("Measure"), _("Category"),
+        title=_("Penalties and handling recorded by %(org)s") % {"org": root.name},
+        headers=[_("Person"), _("Unit"), _("Kind of handling"), _("Measure"), _("Category"),
                  _("Decided on"), _("In effect until"), _("Decision document number"),
                  _("Reason")],
         rows=rows,
-        filename=f"{_('Penalties')}.xlsx",
-        sheet=_("Penalties"),
+        filename=f"{_('Penalties and handling')}.xlsx",
+        sheet=_("Penalties and handling"),
     )  # fmt: skip

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from lianxin.core.forms import FilesField, StyledForm
 from lianxin.org.models import Person, Unit
 
-from .models import Disposition, Measure, PenaltyKind, WorkStyle
+from .models import Disposition, PenaltyKind, measure_choices, work_style_choices
 
 TEXT = forms.Textarea(attrs={"rows": 4})
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -85,19 +85,45 @@ class StaffMessageForm(StyledForm):
     text = forms.CharField(label=_("Message to the reporter"), widget=TEXT)
 
 
+class PersonChoiceField(forms.ModelChoiceField):
+    """A person as colleagues tell him apart: name, position and unit."""
+
+    def label_from_instance(self, obj):
+        return "　".join(x for x in (obj.name, obj.position, obj.unit.name) if x)
+
+
+class PenaltyChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.person.name} · {obj.get_measure_display()} · {obj.document_no}"
+
+
+def _named(choices, prompt) -> list:
+    return [("", prompt), *choices]
+
+
 class StepForm(StyledForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class DisposeForm(StepForm):
-    disposition = forms.ChoiceField(label=_("Disposition"), choices=Disposition.choices)
-    category = forms.ChoiceField(label=_("Category"), choices=WorkStyle.choices)
+    disposition = forms.ChoiceField(
+        label=_("Disposition"), choices=_named(Disposition.choices, _("Choose the disposition…"))
+    )
+    category = forms.ChoiceField(
+        label=_("Work-style category"),
+        choices=[],
+        help_text=_("Under the headings of the monthly statistics of work-style cases."),
+    )
     note = forms.CharField(label=_("Note"), widget=TEXT, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = _named(work_style_choices(), _("Choose a category…"))
 
 
 class ConcludeForm(StepForm):
     findings = forms.CharField(label=_("Findings"), widget=TEXT)
-    decision = forms.CharField(label=_("Decision"), widget=TEXT)
+    decision = forms.CharField(label=_("Handling decision"), widget=TEXT)
 
 
 class FeedbackForm(StepForm):
@@ -107,7 +133,7 @@ class FeedbackForm(StepForm):
 class AcceptForm(StepForm):
     """受理 confirms who is reported: the person picked or named, or nobody (the unit)."""
 
-    accused = forms.ModelChoiceField(
+    accused = PersonChoiceField(
         label=_("Person reported (confirm)"),
         queryset=Person.objects.none(),
         required=False,
@@ -118,26 +144,41 @@ class AcceptForm(StepForm):
 
     def __init__(self, *args, root=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["accused"].queryset = Person.objects.filter(
-            unit__path__startswith=root.path
-        ).select_related("unit")
+        self.fields["accused"].queryset = (
+            Person.objects.filter(unit__path__startswith=root.path)
+            .select_related("unit")
+            .order_by("unit__path", "name")
+        )
 
 
 class IdentifyForm(StepForm):
-    person = forms.ModelChoiceField(label=_("Person reported"), queryset=Person.objects.none())
+    person = PersonChoiceField(
+        label=_("Person reported"),
+        queryset=Person.objects.none(),
+        empty_label=_("Choose the person…"),
+    )
 
     def __init__(self, *args, root=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(
-            unit__path__startswith=root.path
-        ).select_related("unit")
+        self.fields["person"].queryset = (
+            Person.objects.filter(unit__path__startswith=root.path)
+            .select_related("unit")
+            .order_by("unit__path", "name")
+        )
 
 
 class PenaltyForm(StyledForm):
-    person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects.none())
-    kind = forms.ChoiceField(label=_("Kind"), choices=PenaltyKind.choices)
-    measure = forms.ChoiceField(label=_("Measure"), choices=Measure.choices)
-    category = forms.ChoiceField(label=_("Category"), choices=WorkStyle.choices)
+    person = PersonChoiceField(
+        label=_("Person"), queryset=Person.objects.none(), empty_label=_("Choose the person…")
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of handling"),
+        choices=_named(PenaltyKind.choices, _("Choose the kind…")),
+        help_text=_("Party discipline for party members only; criticism, admonition and "
+                    "organisational handling are no sanction and apply to anyone."),
+    )  # fmt: skip
+    measure = forms.ChoiceField(label=_("Measure"), choices=[])
+    category = forms.ChoiceField(label=_("Category"), choices=[])
     decided_on = forms.DateField(label=_("Decided on"), widget=DATE)
     ends_on = forms.DateField(label=_("In effect until"), widget=DATE, required=False)
     document_no = forms.CharField(label=_("Decision document number"), max_length=60)
@@ -148,10 +189,14 @@ class PenaltyForm(StyledForm):
     def __init__(self, *args, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people if people is not None else Person.objects.none()
+        self.fields["measure"].choices = _named(measure_choices(), _("Choose the measure…"))
+        self.fields["category"].choices = _named(work_style_choices(), _("Choose a category…"))
 
 
 class NoticeForm(StyledForm):
-    penalty = forms.ModelChoiceField(label=_("Penalty"), queryset=None)
+    penalty = PenaltyChoiceField(
+        label=_("Penalty or handling"), queryset=None, empty_label=_("Choose the decision…")
+    )
     title = forms.CharField(label=_("Title"), max_length=100)
     position = forms.CharField(label=_("Position"), max_length=50)
     conduct = forms.CharField(label=_("Conduct"), widget=TEXT)

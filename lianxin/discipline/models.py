@@ -27,12 +27,13 @@ def day_of(at: datetime) -> datetime:
 
 
 class WorkStyle(models.TextChoices):
-    """The categories of the monthly work-style statistics (四风 and 八项规定)."""
+    """The categories of the monthly work-style statistics, as the CCDI's monthly table of
+    breaches of the eight-point rules groups them (see WORK_STYLE_GROUPS and
+    docs/discipline.md): 形式主义、官僚主义 and 享乐主义、奢靡之风 are headings; the leaves
+    below them are what a case is filed under."""
 
     FORMALISM = "formalism", _("formalism")
     BUREAUCRATISM = "bureaucratism", _("bureaucratism")
-    HEDONISM = "hedonism", _("hedonism")
-    EXTRAVAGANCE = "extravagance", _("extravagance")
     GIFTS = "gifts", _("accepting or giving gifts and money")
     BANQUETS = "banquets", _("improper banquets")
     ALLOWANCES = "allowances", _("improper allowances and benefits")
@@ -40,7 +41,35 @@ class WorkStyle(models.TextChoices):
     CARS = "cars", _("misuse of official cars")
     CEREMONIES = "ceremonies", _("lavish weddings and funerals")
     BUILDINGS = "buildings", _("office buildings beyond standard")
-    OTHER = "other", _("other")
+    HEDONISM = "hedonism", _("other hedonism or extravagance")
+    OTHER = "other", _("other work-style problems")
+
+
+WORK_STYLE_GROUPS = [
+    (
+        _("formalism and bureaucratism"),
+        [WorkStyle.FORMALISM, WorkStyle.BUREAUCRATISM],
+    ),
+    (
+        _("hedonism and extravagance"),
+        [
+            WorkStyle.GIFTS,
+            WorkStyle.BANQUETS,
+            WorkStyle.ALLOWANCES,
+            WorkStyle.TRAVEL,
+            WorkStyle.CARS,
+            WorkStyle.CEREMONIES,
+            WorkStyle.BUILDINGS,
+            WorkStyle.HEDONISM,
+        ],
+    ),
+]
+
+
+def work_style_choices() -> list:
+    """The categories for a drop-down: each heading an option group over its leaves."""
+    grouped = [(title, [(c.value, c.label) for c in leaves]) for title, leaves in WORK_STYLE_GROUPS]
+    return [*grouped, (WorkStyle.OTHER.value, WorkStyle.OTHER.label)]
 
 
 class NamesPolicy(models.TextChoices):
@@ -161,6 +190,20 @@ class Report(BaseModel):
         super().save(*args, **kwargs)
 
 
+EVENT_LABELS = {
+    "received": pgettext_lazy("report event", "report received"),
+    "reporter_message": pgettext_lazy("report event", "message from the reporter"),
+    "inspector_message": pgettext_lazy("report event", "message sent to the reporter"),
+    "accepted": pgettext_lazy("report event", "accepted"),
+    "identified": pgettext_lazy("report event", "person reported confirmed"),
+    "disposed": pgettext_lazy("report event", "disposition decided"),
+    "escalated": pgettext_lazy("report event", "not accepted in time, passed up to"),
+    "concluded": pgettext_lazy("report event", "findings and decision made"),
+    "feedback": pgettext_lazy("report event", "reporter told the outcome; closed"),
+    "identity_read": pgettext_lazy("report event", "reporter's identity read"),
+}
+
+
 class ReportEvent(models.Model):
     """The internal record of a report: who did what when (inspectors only)."""
 
@@ -177,6 +220,30 @@ class ReportEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report_id}@{self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def label(self) -> str:
+        """What happened, in the reader's language (the stored code is for machines)."""
+        return str(EVENT_LABELS.get(self.action, self.action))
+
+    @property
+    def by(self) -> str:
+        """Who did it, as a colleague would name him: name and unit, never the login."""
+        if self.actor is None:
+            if self.action in ("received", "reporter_message"):
+                return str(pgettext_lazy("report event", "reporter"))
+            return str(pgettext_lazy("report event", "the system"))
+        person = getattr(self.actor, "person", None)
+        if person is None:
+            return self.actor.get_full_name() or str(pgettext_lazy("report event", "staff"))
+        return f"{person.name}（{person.unit.name}）"
+
+    @property
+    def shown_note(self) -> str:
+        """The note; an escalation names the route it went to (stored as its code)."""
+        if self.action == "escalated" and self.note in Route.values:
+            return str(Route(self.note).label)
+        return self.note
 
 
 class ReportMessage(models.Model):
@@ -216,13 +283,16 @@ class Evidence(models.Model):
 
 
 class PenaltyKind(models.TextChoices):
+    """党纪处分 (party members only), 政务处分 (public servants), and the handling that is no
+    sanction (批评教育, 责令检查, 诫勉 and 组织处理), which applies to members and non-members
+    alike (docs/discipline.md cites the regulations)."""
+
     PARTY = "party", _("party discipline")
     ADMIN = "admin", _("administrative sanction")
+    HANDLING = "handling", _("criticism, admonition or organisational handling")
 
 
 class Measure(models.TextChoices):
-    CRITICISM = "criticism", _("criticism and education (批评教育)")
-    ADMONITION = "admonition", _("admonishing talk (诫勉谈话)")
     PARTY_WARNING = "party_warning", _("party warning (警告)")
     SERIOUS_WARNING = "serious_warning", _("serious party warning (严重警告)")
     PARTY_POST = "party_post", _("removal from party posts (撤销党内职务)")
@@ -234,17 +304,51 @@ class Measure(models.TextChoices):
     DEMOTION = "demotion", _("demotion (降级)")
     DISMISSAL = "dismissal", _("removal from office (撤职)")
     DISCHARGE = "discharge", _("discharge (开除)")
+    CRITICISM = "criticism", _("criticism and education (批评教育)")
+    ORDERED_REVIEW = "ordered_review", _("ordered to make a self-criticism (责令检查)")
+    ADMONITION = "admonition", _("admonition (诫勉)")
+    SUSPENSION = "suspension", _("suspended for review (停职检查)")
+    REASSIGNMENT = "reassignment", _("moved to another post (调整职务)")
+    ORDERED_RESIGNATION = "ordered_resign", _("ordered to resign (责令辞职)")
+    REMOVAL = "removal", _("removed from the post (免职)")
+    POST_DEMOTION = "post_demotion", _("lowered in post (降职)")
 
 
-PARTY_MEASURES = [
-    Measure.CRITICISM,
-    Measure.ADMONITION,
-    Measure.PARTY_WARNING,
-    Measure.SERIOUS_WARNING,
-    Measure.PARTY_POST,
-    Measure.PROBATION,
-    Measure.EXPULSION,
-]
+MEASURES_BY_KIND = {
+    PenaltyKind.PARTY: [
+        Measure.PARTY_WARNING,
+        Measure.SERIOUS_WARNING,
+        Measure.PARTY_POST,
+        Measure.PROBATION,
+        Measure.EXPULSION,
+    ],
+    PenaltyKind.ADMIN: [
+        Measure.ADMIN_WARNING,
+        Measure.DEMERIT,
+        Measure.MAJOR_DEMERIT,
+        Measure.DEMOTION,
+        Measure.DISMISSAL,
+        Measure.DISCHARGE,
+    ],
+    PenaltyKind.HANDLING: [
+        Measure.CRITICISM,
+        Measure.ORDERED_REVIEW,
+        Measure.ADMONITION,
+        Measure.SUSPENSION,
+        Measure.REASSIGNMENT,
+        Measure.ORDERED_RESIGNATION,
+        Measure.REMOVAL,
+        Measure.POST_DEMOTION,
+    ],
+}
+PARTY_MEASURES = MEASURES_BY_KIND[PenaltyKind.PARTY]
+
+
+def measure_choices() -> list:
+    """The measures for a drop-down, an option group per kind."""
+    return [
+        (kind.label, [(m.value, m.label) for m in MEASURES_BY_KIND[kind]]) for kind in PenaltyKind
+    ]
 
 
 class Penalty(BaseModel):

@@ -9,11 +9,12 @@ from django.utils import timezone
 
 from lianxin.core import clock
 
-from .models import Penalty, PublicNotice, WorkStyle
+from .models import WORK_STYLE_GROUPS, Penalty, PublicNotice, WorkStyle
 
 
 def monthly_stats(root, months: int = 6) -> tuple[list, list[dict]]:
-    """(month starts, rows): per category, penalties decided in each of the last months."""
+    """(month starts, rows): per category, penalties decided in each of the last months; a
+    heading (level 0, the sum of its leaves) comes before its leaves (level 1)."""
     today = timezone.localdate(clock.now())
     starts = []
     y, m = today.year, today.month
@@ -27,10 +28,16 @@ def monthly_stats(root, months: int = 6) -> tuple[list, list[dict]]:
         .annotate(month=TruncMonth("decided_on"))
         .values("category", "month")
     )
+
+    def row(label, values, level):
+        cells = [sum(counts.get((v, s), 0) for v in values) for s in starts]
+        return {"label": label, "cells": cells, "total": sum(cells), "level": level}
+
     rows = []
-    for value, label in WorkStyle.choices:
-        cells = [counts.get((value, s), 0) for s in starts]
-        rows.append({"label": label, "cells": cells, "total": sum(cells)})
+    for title, leaves in WORK_STYLE_GROUPS:
+        rows.append(row(title, leaves, 0))
+        rows.extend(row(leaf.label, [leaf], 1) for leaf in leaves)
+    rows.append(row(WorkStyle.OTHER.label, [WorkStyle.OTHER], 0))
     return starts, rows
 
 

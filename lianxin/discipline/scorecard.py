@@ -25,7 +25,7 @@ def register_components() -> None:
     register(
         Component(
             key="discipline.penalties",
-            label=_("Penalties"),
+            label=_("Penalties and handling"),
             compute=penalties,
             link=lambda unit_id, month: reverse("workbench:penalties"),
             order=50,

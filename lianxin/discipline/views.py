@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from lianxin.core import clock, deadlines, files
@@ -66,26 +67,70 @@ STEPS_BY_STATUS = {
 
 
 def _step_form(name, report, data=None):
+    """A step's form showing what the report holds now (after a step the page shows the
+    choice made, not the form's defaults)."""
     initial = {"version": report.version}
     if name == "identify":
+        initial["person"] = report.accused_person_id
         return forms.IdentifyForm(data, root=report.root, initial=initial, prefix=name)
     if name == "accept":
         initial["accused"] = report.accused_person_id
         return forms.AcceptForm(data, root=report.root, initial=initial, prefix=name)
+    current = {
+        "dispose": {"disposition": report.disposition, "category": report.category},
+        "conclude": {"findings": report.findings, "decision": report.decision},
+        "feedback": {"feedback": report.feedback},
+    }[name]
+    initial.update({k: v for k, v in current.items() if v})
     return STEP_FORMS[name](data, initial=initial, prefix=name)
+
+
+# What the page says after each step.
+STEP_DONE = {
+    "accept": pgettext_lazy("report step done", "The report is accepted."),
+    "identify": pgettext_lazy("report step done", "The person reported is confirmed."),
+    "dispose": pgettext_lazy("report step done", "The disposition is decided."),
+    "conclude": pgettext_lazy("report step done", "Findings and decision recorded: concluded."),
+    "feedback": pgettext_lazy("report step done", "The reporter is told; the report is closed."),
+}
+
+# Each step's heading and the verb on its button, as the office says it.
+STEP_WORDS = {
+    "accept": (
+        pgettext_lazy("report step", "Accept the report"),
+        pgettext_lazy("report step", "Accept"),
+    ),
+    "identify": (
+        pgettext_lazy("report step", "Name the person reported"),
+        pgettext_lazy("report step", "Confirm the person reported"),
+    ),
+    "dispose": (
+        pgettext_lazy("report step", "Disposition"),
+        pgettext_lazy("report step", "Decide the disposition"),
+    ),
+    "conclude": (
+        pgettext_lazy("report step", "Findings and decision"),
+        pgettext_lazy("report step", "Conclude"),
+    ),
+    "feedback": (
+        pgettext_lazy("report step", "Feedback to the reporter"),
+        pgettext_lazy("report step", "Send the feedback and close"),
+    ),
+}
 
 
 def _detail(request, report, bound=None, status=200):
     step_forms = {n: _step_form(n, report) for n in STEPS_BY_STATUS[report.status]}
     if bound:
         step_forms[bound[0]] = bound[1]
+    steps = [(n, f, *STEP_WORDS[n]) for n, f in step_forms.items()]
     return render(
         request,
         "discipline/report.html",
         {
             "r": report,
-            "step_forms": step_forms,
-            "events": report.events.select_related("actor"),
+            "steps": steps,
+            "events": report.events.select_related("actor__person__unit"),
             "messages_": report.messages.select_related("author").prefetch_related("files"),
             "evidence": report.evidence.filter(message__isnull=True),
             "message_form": forms.StaffMessageForm(),
@@ -137,7 +182,7 @@ def report_step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
             ),
         }[name]
         if run_action(form, call) is not None:
-            messages.success(request, _("Done."))
+            messages.success(request, str(STEP_DONE[name]))
             if access.may_handle(request.user, Report.objects.get(pk=pk)):
                 return redirect("workbench:report_detail", pk)
             return redirect("workbench:reports")  # now in conflict, or routed away

@@ -27,18 +27,43 @@ PLACES = {
     "qs-longquan": [("溪口村", "village"), ("龙泉社区", "community")],
     "qs-zhichao": [("S205沿线货运站", "enterprise")],
 }
-SAID = [
-    (
-        "村民代表王大爷等5人",
-        "反映村口道路晚上没有路灯，冬季天黑早，老人孩子出行不安全。",
-        "村口路段增设路灯",
-    ),
-    ("社区主任和居民代表", "对今年修好的背街小巷很满意，希望继续做好日常保洁。", ""),
-    ("学校校长", "上下学时段校门口车辆多，学生过马路危险。", "校门口增设减速带和人行横道"),
-    ("企业负责人", "大货车进出路口视线不好，希望修剪路口绿化。", "修剪路口绿化遮挡"),
-    ("村两委成员", "雨季边沟经常堵，积水漫到路面。", "清理边沟"),
-    ("种植大户", "农忙时农机上路多，希望加宽机耕路连接线。", ""),
-]
+# who was met, what they said, the need raised - by the kind of place where they meet
+# (村两委成员 at a village, a headmaster at a school)
+SAID = {
+    "village": [
+        ("村民代表王大爷等5人", "反映村口道路晚上没有路灯，冬季天黑早，老人孩子出行不安全。",
+         "村口路段增设路灯"),
+        ("村两委成员", "雨季边沟经常堵，积水漫到路面。", "清理边沟"),
+        ("种植大户", "农忙时农机上路多，希望加宽机耕路连接线。", ""),
+    ],
+    "community": [
+        ("社区主任和居民代表", "对今年修好的背街小巷很满意，希望继续做好日常保洁。", ""),
+        ("社区网格员", "社区门口人行道砖松动，老人走路容易绊倒。", "修补人行道"),
+    ],
+    "school": [
+        ("学校校长", "上下学时段校门口车辆多，学生过马路危险。", "校门口增设减速带和人行横道"),
+        ("学校家委会代表", "学校门口路段雨天积水，接送孩子不方便。", "疏通路段排水"),
+    ],
+    "enterprise": [
+        ("企业负责人", "大货车进出路口视线不好，希望修剪路口绿化。", "修剪路口绿化遮挡"),
+        ("园区管理人员", "园区出口路面坑洼，货车颠簸掉货。", "修补路面坑槽"),
+    ],
+}  # fmt: skip
+# contact points left unvisited so that the cadence shows failure: not yet this month, and
+# missed last month (the month is over: 未走访)
+NOT_THIS_MONTH = {("wugang", "城关物流园"), ("yangfan", "城东社区")}
+NOT_LAST_MONTH = {("tangjianping", "溪口村")}
+
+
+def _avoid(username: str, place: str, day: date, today: date) -> date:
+    """The day moved back a month when that contact point is to stay unvisited then."""
+    this_month = today.replace(day=1)
+    last_month = (this_month - timedelta(days=1)).replace(day=1)
+    if (username, place) in NOT_THIS_MONTH and day >= this_month:
+        day -= timedelta(days=31)
+    if (username, place) in NOT_LAST_MONTH and last_month <= day < this_month:
+        day -= timedelta(days=31)
+    return day
 
 
 def _person(username: str) -> Person:
@@ -101,7 +126,9 @@ def load_demo_liaison(units: dict[str, Unit], *, now: datetime | None = None) ->
         person = _person(username)
         place = places[cadres[username][n % len(cadres[username])]]
         day = today - timedelta(days=int(rng.triangular(0, 88, 15)))
-        met, said, need = SAID[n % len(SAID)]
+        day = _avoid(username, place.name, day, today)
+        said_here = SAID[place.kind]
+        met, said, need = said_here[n % len(said_here)]
         with clock.frozen_at(timezone.make_aware(datetime.combine(day, time(16, 0)))):
             visit = actions.visit_record(
                 place=place,

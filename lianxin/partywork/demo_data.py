@@ -1,5 +1,6 @@
 """Demo party work: the party-building office, guidance with receipts, six months of plans
-and reports (on time, late, sent back, overdue), study sessions with attendance."""
+and reports (on time, late, sent back, overdue), study sessions with attendance (held on
+working-day afternoons over the last 90 days; the next one planned)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from lianxin.core import clock
+from lianxin.core import clock, workdays
 from lianxin.org.models import Person, Role, Unit
 
 from . import actions, months
@@ -147,12 +148,20 @@ def load_demo_partywork(units: dict[str, Unit], *, now: datetime | None = None) 
                             actions.plan_item_done(item=item, actor=secretary)
 
     # Study sessions with attendance.
-    for unit in stations:
+    # Held on working-day afternoons spread over the last 90 days, each station on its own
+    # days; the last one is planned for the coming week.
+    for i, unit in enumerate(stations):
         secretary = _secretary(unit).user
         members = list(Person.objects.filter(unit=unit, is_active=True))
         for k, topic in enumerate(TOPICS):
-            held = now - timedelta(days=50 - 20 * k)
-            with clock.frozen_at(held - timedelta(days=5)):
+            if k == len(TOPICS) - 1:
+                day = today + timedelta(days=3 + i)
+            else:
+                day = today - timedelta(days=80 - 35 * k - 3 * i)
+            while not workdays.is_workday(day):
+                day += timedelta(days=1)
+            held = timezone.make_aware(datetime.combine(day, time(14 + k % 2, 30 * (i % 2))))
+            with clock.frozen_at(min(held, now) - timedelta(days=5)):
                 session = actions.session_plan(
                     unit=unit,
                     topic=topic,

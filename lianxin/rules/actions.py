@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from lianxin.core import clock
 from lianxin.core.audit import record_event
 from lianxin.core.errors import ApplicationError
+from lianxin.core.models import Notice
 from lianxin.core.notify import notify_staff
 from lianxin.core.text import clean_text
 from lianxin.org.access import person_of
@@ -130,9 +131,21 @@ def cadres_of(version: Version):
     ).select_related("user", "unit")
 
 
+def study_url(version_pk: int) -> str:
+    return f"/workbench/rules/versions/{version_pk}/"
+
+
+def _withdraw_study_requests(version_pks, at) -> None:
+    """A repealed version is no longer to be studied: the requests to study it that nobody
+    has opened leave the inboxes (marked read at the repeal)."""
+    Notice.objects.filter(
+        url__in=[study_url(pk) for pk in version_pks], read_at__isnull=True
+    ).update(read_at=at)
+
+
 def version_enforce(*, version: Version, actor) -> Version:
-    """The draft comes into force; the version it replaces is repealed; every cadre it
-    applies to is asked to confirm having studied it."""
+    """The draft comes into force; the version it replaces is repealed (and no longer asked
+    to be studied); every cadre it applies to is asked to confirm having studied it."""
     _manager(actor, version.regulation.root)
     at = clock.now()
     with transaction.atomic():
@@ -154,6 +167,7 @@ def version_enforce(*, version: Version, actor) -> Version:
         Version.objects.filter(pk__in=replaced).update(
             status=VersionStatus.REPEALED, repealed_at=at
         )
+        _withdraw_study_requests(replaced, at)
         version.status = VersionStatus.IN_FORCE
         version.enforced_at = at
         version.effective_date = version.effective_date or at.date()
@@ -170,7 +184,7 @@ def version_enforce(*, version: Version, actor) -> Version:
             [p.user for p in cadres_of(version)],
             title=_("Study and confirm: %(title)s (version %(n)d)")
             % {"title": version.regulation.title, "n": version.number},
-            url=f"/workbench/rules/versions/{version.pk}/",
+            url=study_url(version.pk),
         )
     return version
 
@@ -182,9 +196,13 @@ def regulation_repeal(*, regulation: Regulation, actor) -> Regulation:
         regulation = Regulation.objects.select_for_update().get(pk=regulation.pk)
         if regulation.repealed_at:
             raise ApplicationError(_("The regulation is already repealed."))
-        regulation.versions.filter(status=VersionStatus.IN_FORCE).update(
+        repealed = list(
+            regulation.versions.filter(status=VersionStatus.IN_FORCE).values_list("pk", flat=True)
+        )
+        Version.objects.filter(pk__in=repealed).update(
             status=VersionStatus.REPEALED, repealed_at=at
         )
+        _withdraw_study_requests(repealed, at)
         regulation.repealed_at = at
         regulation.save(update_fields=["repealed_at", "updated_at"])
         record_event(actor=actor, action="rules.regulation_repealed", obj=regulation)

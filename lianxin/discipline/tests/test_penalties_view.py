@@ -10,7 +10,7 @@ from lianxin.discipline.tests.conftest import submit
 
 def form(dc, **kw):
     data = {
-        "person": dc.people.handler.pk, "kind": "party", "measure": "criticism",
+        "person": dc.people.handler.pk, "kind": "handling", "measure": "criticism",
         "category": "formalism", "decided_on": "2026-11-20", "document_no": "测纪〔2026〕7号",
         "reason": "巡查记录弄虚作假",
     }  # fmt: skip

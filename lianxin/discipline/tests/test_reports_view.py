@@ -48,3 +48,17 @@ def test_the_list_costs_the_same_for_three_reports_or_nine(
     with django_assert_max_num_queries(len(three)):
         page = client.get("/workbench/discipline/")
     assert page.content.decode().count("JB") >= 9
+
+
+def test_the_register_is_worded_as_the_office_writes_it(dc, login):
+    report, _r = submit(dc)
+    actions.report_accept(report=report, actor=dc.inspector)
+    submit(dc, accused_unit=dc.station_b, accused_text="")
+    html = login(dc.inspector).get("/workbench/discipline/").content.decode()
+    tabs = html[html.index('class="nav nav-pills') :]
+    assert ">信访举报<" in tabs and "月报" not in tabs
+    assert ">处分和组织处理<" in tabs
+    head = html[html.index("<thead>") : html.index("</thead>")]
+    assert "收件日期" in head and "已受理" not in head
+    body = html[html.index("<tbody>") :]
+    assert "待受理" in body and "已受理" in body  # the states, beside a neutral date column

@@ -139,7 +139,7 @@ def add_entries(rec, n: int) -> None:
         discipline_actions.penalty_record(
             root=rec.root,
             person=rec.subject,
-            kind="party",
+            kind="handling",
             measure="criticism",
             category="formalism",
             decided_on=today,

@@ -186,6 +186,52 @@ def app_code(key: str) -> str:
     return f"{totp(b32decode(key + '=' * (-len(key) % 8))):06d}"
 
 
+# -- the demo looks lived in (issue 17) -----------------------------------------------------
+
+
+def test_the_demo_sessions_visits_study_and_penalties_look_lived_in(demo):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from lianxin.core import clock
+    from lianxin.core.models import Notice
+    from lianxin.core.months import first_of, previous_month
+    from lianxin.discipline.models import Penalty
+    from lianxin.liaison import queries as liaison_queries
+    from lianxin.liaison.models import Visit
+    from lianxin.partywork.models import StudySession
+    from lianxin.rules.actions import study_url
+    from lianxin.rules.models import Version
+
+    # study sessions held on afternoons spread over weeks, not all at the moment of loading
+    held = [timezone.localtime(t) for t in StudySession.objects.filter(state="held")
+            .values_list("starts_at", flat=True)]  # fmt: skip
+    assert held and all(14 <= t.hour <= 16 for t in held)
+    assert len({t.date() for t in held}) >= 6 and max(held) - min(held) >= timedelta(days=30)
+    assert StudySession.objects.filter(state="planned", starts_at__gt=clock.now()).exists()
+    # nobody is asked to study a repealed version
+    repealed = [study_url(pk) for pk in Version.objects.filter(status="repealed")
+                .values_list("pk", flat=True)]  # fmt: skip
+    assert repealed
+    assert not Notice.objects.filter(url__in=repealed, read_at__isnull=True).exists()
+    # contact points not visited: some still to visit this month, some missed last month
+    people = Person.objects.all()
+    this_month = first_of(timezone.localdate(clock.now()))
+    now_states = {r["state"] for r in liaison_queries.cadence(people, this_month)}
+    last_states = {r["state"] for r in liaison_queries.cadence(people, previous_month(this_month))}
+    assert "due" in now_states and "overdue" in last_states
+    # those met fit the place: 村两委成员 at a village, a headmaster at a school
+    assert Visit.objects.filter(met="村两委成员").exists()
+    assert not Visit.objects.filter(met="村两委成员").exclude(place__kind="village").exists()
+    assert not Visit.objects.filter(met__startswith="学校").exclude(place__kind="school").exists()
+    # 诫勉 is no party discipline
+    assert Penalty.objects.filter(kind="handling", measure="admonition").exists()
+    assert not Penalty.objects.filter(
+        kind="party", measure__in=["criticism", "admonition"]
+    ).exists()
+
+
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_the_demo_in_a_real_browser(demo, browser, staff_page, live_server):
