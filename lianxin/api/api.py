@@ -12,18 +12,19 @@ from django.db import DataError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja.errors import HttpError, ValidationError
 from ninja.security import django_auth
 
 from lianxin.cases.api import router as cases_router
 from lianxin.catalog.api import router as catalog_router
-from lianxin.core.errors import ApplicationError
+from lianxin.core.errors import ApplicationError, InputErrors
 from lianxin.discipline.api import router as discipline_router
 from lianxin.liaison.api import router as liaison_router
 from lianxin.org.api import router as org_router
 from lianxin.partywork.api import router as partywork_router
 from lianxin.stats.api import router as stats_router
 
+from . import errors
 from .auth import TokenAuth
 
 api = NinjaAPI(
@@ -42,8 +43,23 @@ def application_error(request, exc: ApplicationError):
 
 @api.exception_handler(ValidationError)
 def validation_error(request, exc: ValidationError):
-    """Malformed input answers 400 (not 422), like every other refusal."""
-    return api.create_response(request, {"detail": exc.errors}, status=400)
+    """Input that does not fit the schema answers 422 with every field error at once, each
+    as {field, code, message} (decision 019)."""
+    return api.create_response(request, {"detail": errors.field_errors(exc.errors)}, status=422)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    """A body that is not JSON at all answers 400 in the shape of every other refusal."""
+    if exc.status_code != 400:
+        return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+    detail = [{"field": None, "code": "parse", "message": _("The body is not valid JSON.")}]
+    return api.create_response(request, {"detail": detail}, status=400)
+
+
+@api.exception_handler(InputErrors)
+def input_errors(request, exc: InputErrors):
+    return api.create_response(request, {"detail": exc.as_list()}, status=422)
 
 
 @api.exception_handler(DataError)

@@ -247,6 +247,11 @@ def decline_counts(root: Unit, since: datetime) -> list[dict]:
     ]
 
 
+def case_by_code(root: Unit, code: str) -> Case | None:
+    """A case of this organisation by its code (the caller checks that its reader sees it)."""
+    return Case.objects.filter(code=code, root=root).first()
+
+
 def pending_extension(case: Case) -> Extension | None:
     return (
         case.extensions.filter(state=Extension.State.PENDING).select_related("requested_by").first()
