@@ -16,6 +16,7 @@ from ninja.errors import HttpError, ValidationError
 from ninja.security import django_auth
 
 from lianxin.cases.api import router as cases_router
+from lianxin.cases.setup_api import router as register_router
 from lianxin.catalog.api import router as catalog_router
 from lianxin.core.errors import ApplicationError, InputErrors
 from lianxin.discipline.api import router as discipline_router
@@ -86,6 +87,7 @@ def not_found(request, exc):
 
 api.add_router("/org/", org_router)
 api.add_router("/cases/", cases_router)
+api.add_router("/register/", register_router)
 api.add_router("/partywork/", partywork_router)
 api.add_router("/catalog/", catalog_router)
 api.add_router("/liaison/", liaison_router)

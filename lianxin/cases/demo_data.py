@@ -265,7 +265,7 @@ def load_demo_cases(units: dict[str, Unit], *, now: datetime | None = None) -> i
                 citizen_phone=phone,
                 is_public=rng.random() < 0.7,
                 urgent=rng.random() < 0.05,
-                actor=None if channel == "web" else operator,
+                actor=Actor.citizen("web") if channel == "web" else operator,
                 submit_token=f"demo-{n}",
                 client="demo",
                 files=files.accept([(f"现场照片{n}.jpg", samples.road_photo(n))])
