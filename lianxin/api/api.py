@@ -24,6 +24,7 @@ from lianxin.liaison.api import router as liaison_router
 from lianxin.mediation.api import router as mediation_router
 from lianxin.org.api import router as org_router
 from lianxin.partywork.api import router as partywork_router
+from lianxin.rules.api import router as rules_router
 from lianxin.stats.api import router as stats_router
 
 from . import errors
@@ -90,6 +91,7 @@ api.add_router("/org/", org_router)
 api.add_router("/cases/", cases_router)
 api.add_router("/register/", register_router)
 api.add_router("/partywork/", partywork_router)
+api.add_router("/rules/", rules_router)
 api.add_router("/catalog/", catalog_router)
 api.add_router("/liaison/", liaison_router)
 api.add_router("/mediation/", mediation_router)
