@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.forms import ModelChoiceField
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -88,7 +89,8 @@ def _org_people(case: Case):
 
 
 def _unit_handlers(case: Case):
-    return people_with_role(Role.HANDLER, case.lead_unit) if case.lead_unit_id else None
+    lead = case.lead_unit
+    return people_with_role(Role.HANDLER, lead) if lead is not None else None
 
 
 # ---------------------------------------------------------------- the declaration
@@ -132,7 +134,9 @@ class Step:
             data, files, initial={"version": case.version}, prefix=self.name if prefixed else None
         )
         for name, choices in self.choices.items():
-            form.fields[name].queryset = choices(case)
+            field = form.fields[name]
+            assert isinstance(field, ModelChoiceField)  # ModelMultipleChoiceField is one too
+            field.queryset = choices(case)
         if self.name == "dispatch" and case.category.default_unit_id and data is None:
             form.initial["unit"] = case.category.default_unit_id
         return form

@@ -120,7 +120,7 @@ def _out(d: Dispute) -> dict:
         "subject": d.subject,
         "category": d.category,
         "mediator": d.mediator.name,
-        "case": d.case.code if d.case_id else None,
+        "case": d.case.code if d.case is not None else None,
         "outcome": d.outcome,
         "closed_at": d.closed_at,
         "follow_up_on": d.follow_up_on,
