@@ -21,6 +21,7 @@ from lianxin.catalog.api import router as catalog_router
 from lianxin.core.errors import ApplicationError, InputErrors
 from lianxin.discipline.api import router as discipline_router
 from lianxin.liaison.api import router as liaison_router
+from lianxin.liaison.points_api import router as contact_points_router
 from lianxin.mediation.api import router as mediation_router
 from lianxin.org.api import router as org_router
 from lianxin.partywork.api import router as partywork_router
@@ -94,6 +95,7 @@ api.add_router("/partywork/", partywork_router)
 api.add_router("/rules/", rules_router)
 api.add_router("/catalog/", catalog_router)
 api.add_router("/liaison/", liaison_router)
+api.add_router("/contact-points/", contact_points_router)
 api.add_router("/mediation/", mediation_router)
 api.add_router("/discipline/", discipline_router)
 api.add_router("/scorecards/", stats_router)
