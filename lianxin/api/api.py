@@ -18,6 +18,7 @@ from ninja.security import django_auth
 from lianxin.cases.api import router as cases_router
 from lianxin.cases.setup_api import router as register_router
 from lianxin.catalog.api import router as catalog_router
+from lianxin.catalog.request_api import router as catalog_steps_router
 from lianxin.core.errors import ApplicationError, InputErrors
 from lianxin.discipline.api import router as discipline_router
 from lianxin.liaison.api import router as liaison_router
@@ -94,6 +95,7 @@ api.add_router("/register/", register_router)
 api.add_router("/partywork/", partywork_router)
 api.add_router("/rules/", rules_router)
 api.add_router("/catalog/", catalog_router)
+api.add_router("/catalog/", catalog_steps_router)
 api.add_router("/liaison/", liaison_router)
 api.add_router("/contact-points/", contact_points_router)
 api.add_router("/mediation/", mediation_router)
