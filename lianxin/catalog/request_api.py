@@ -31,7 +31,7 @@ def _example(body: dict) -> dict:
     return {"json_schema_extra": {"example": body}}
 
 
-class PauseIn(Schema):
+class RequestPauseIn(Schema):
     version: Version = None
     missing: list[Annotated[str, StringConstraints(min_length=1, max_length=200)]] = Field(
         ..., min_length=1, max_length=30
@@ -41,13 +41,13 @@ class PauseIn(Schema):
     model_config = _example({"version": 2, "missing": ["身份证复印件", "房产证"], "note": ""})
 
 
-class StepIn(Schema):
+class RequestStepIn(Schema):
     version: Version = None
 
     model_config = _example({"version": 3})
 
 
-class ExtendIn(Schema):
+class RequestExtendIn(Schema):
     version: Version = None
     workdays: int = Field(..., ge=1, le=30)
     reason: Annotated[str, StringConstraints(min_length=1, max_length=200)]
@@ -55,14 +55,14 @@ class ExtendIn(Schema):
     model_config = _example({"version": 2, "workdays": 5, "reason": "需现场勘验"})
 
 
-class DecideIn(Schema):
+class RequestDecideIn(Schema):
     version: Version = None
     approve: bool
 
     model_config = _example({"version": 3, "approve": True})
 
 
-class CompleteIn(Schema):
+class RequestCompleteIn(Schema):
     version: Version = None
     decision: ServiceRequest.Decision
     note: Annotated[str, StringConstraints(max_length=2000)] = ""
@@ -80,21 +80,21 @@ def _done(request, code: str) -> dict:
 
 
 @router.post("/requests/{code}/pause", response=RequestStepOut, summary="Ask for missing materials")
-def pause(request, code: str, payload: PauseIn):
+def pause(request, code: str, payload: RequestPauseIn):
     req = access.access_request(request.user, code)
     actions.request_pause(req=req, actor=request.user, **payload.dict())
     return _done(request, code)
 
 
 @router.post("/requests/{code}/resume", response=RequestStepOut, summary="Materials received")
-def resume(request, code: str, payload: StepIn):
+def resume(request, code: str, payload: RequestStepIn):
     req = access.access_request(request.user, code)
     actions.request_resume(req=req, actor=request.user, **payload.dict())
     return _done(request, code)
 
 
 @router.post("/requests/{code}/extend", response=RequestStepOut, summary="Ask for an extension")
-def extend(request, code: str, payload: ExtendIn):
+def extend(request, code: str, payload: RequestExtendIn):
     req = access.access_request(request.user, code)
     actions.request_extend(req=req, actor=request.user, **payload.dict())
     return _done(request, code)
@@ -103,14 +103,14 @@ def extend(request, code: str, payload: ExtendIn):
 @router.post(
     "/requests/{code}/decide-extension", response=RequestStepOut, summary="Decide an extension"
 )
-def decide_extension(request, code: str, payload: DecideIn):
+def decide_extension(request, code: str, payload: RequestDecideIn):
     req = access.access_request(request.user, code)
     actions.request_extension_decide(req=req, actor=request.user, **payload.dict())
     return _done(request, code)
 
 
 @router.post("/requests/{code}/complete", response=RequestStepOut, summary="Complete the request")
-def complete(request, code: str, payload: CompleteIn):
+def complete(request, code: str, payload: RequestCompleteIn):
     req = access.access_request(request.user, code)
     actions.request_complete(req=req, actor=request.user, **payload.dict())
     return _done(request, code)
