@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from ninja import Field, Router, Schema
-from pydantic import StringConstraints
+from pydantic import ConfigDict, StringConstraints
 
 from . import access, actions
 from .api import RequestOut, _request_out
@@ -27,8 +27,8 @@ Version = Annotated[
 ]
 
 
-def _example(body: dict) -> dict:
-    return {"json_schema_extra": {"example": body}}
+def _example(body: dict) -> ConfigDict:
+    return ConfigDict(json_schema_extra={"example": body})
 
 
 class RequestPauseIn(Schema):
