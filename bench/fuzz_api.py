@@ -72,11 +72,8 @@ def known_rows() -> dict[str, list[dict]]:
         case = Case.objects.filter(status=status).order_by("pk").first()
         if case:
             cases.append({"code": case.code})
-    steps = [
-        {"code": c["code"], "name": name}
-        for c in cases[:4]
-        for name in ("dispatch", "accept", "reply", "callback", "extend", "merge", "return")
-    ]
+    step_names = ("dispatch", "accept", "reply", "callback", "request_extension", "merge", "return")
+    case_codes = [{"code": c["code"]} for c in cases[:4]]
     units = [{"unit_id": pk} for pk in Unit.objects.order_by("pk").values_list("pk", flat=True)[:3]]
     req = ServiceRequest.objects.order_by("pk").first()
     report = Report.objects.order_by("pk").first()
@@ -88,7 +85,7 @@ def known_rows() -> dict[str, list[dict]]:
         "/api/v1/cases/{code}": cases,
         "/api/v1/cases/{code}/contact": cases[:2],
         "/api/v1/cases/{code}/files/{pk}": cases[:2],
-        "/api/v1/cases/{code}/steps/{name}": steps,
+        **{f"/api/v1/cases/{{code}}/steps/{name}": case_codes for name in step_names},
         "/api/v1/org/units/{unit_id}/people": units,
         "/api/v1/partywork/units/{unit_id}/plans/{month}": [month] if month else [],
         "/api/v1/partywork/units/{unit_id}/reports/{month}": [month] if month else [],

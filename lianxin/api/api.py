@@ -12,18 +12,24 @@ from django.db import DataError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja.errors import HttpError, ValidationError
 from ninja.security import django_auth
 
 from lianxin.cases.api import router as cases_router
+from lianxin.cases.setup_api import router as register_router
 from lianxin.catalog.api import router as catalog_router
-from lianxin.core.errors import ApplicationError
+from lianxin.catalog.request_api import router as catalog_steps_router
+from lianxin.core.errors import ApplicationError, InputErrors
 from lianxin.discipline.api import router as discipline_router
 from lianxin.liaison.api import router as liaison_router
+from lianxin.liaison.points_api import router as contact_points_router
+from lianxin.mediation.api import router as mediation_router
 from lianxin.org.api import router as org_router
 from lianxin.partywork.api import router as partywork_router
+from lianxin.rules.api import router as rules_router
 from lianxin.stats.api import router as stats_router
 
+from . import errors
 from .auth import TokenAuth
 
 api = NinjaAPI(
@@ -42,8 +48,23 @@ def application_error(request, exc: ApplicationError):
 
 @api.exception_handler(ValidationError)
 def validation_error(request, exc: ValidationError):
-    """Malformed input answers 400 (not 422), like every other refusal."""
-    return api.create_response(request, {"detail": exc.errors}, status=400)
+    """Input that does not fit the schema answers 422 with every field error at once, each
+    as {field, code, message} (decision 019)."""
+    return api.create_response(request, {"detail": errors.field_errors(exc.errors)}, status=422)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    """A body that is not JSON at all answers 400 in the shape of every other refusal."""
+    if exc.status_code != 400:
+        return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+    detail = [{"field": None, "code": "parse", "message": _("The body is not valid JSON.")}]
+    return api.create_response(request, {"detail": detail}, status=400)
+
+
+@api.exception_handler(InputErrors)
+def input_errors(request, exc: InputErrors):
+    return api.create_response(request, {"detail": exc.as_list()}, status=422)
 
 
 @api.exception_handler(DataError)
@@ -70,8 +91,13 @@ def not_found(request, exc):
 
 api.add_router("/org/", org_router)
 api.add_router("/cases/", cases_router)
+api.add_router("/register/", register_router)
 api.add_router("/partywork/", partywork_router)
+api.add_router("/rules/", rules_router)
 api.add_router("/catalog/", catalog_router)
+api.add_router("/catalog/", catalog_steps_router)
 api.add_router("/liaison/", liaison_router)
+api.add_router("/contact-points/", contact_points_router)
+api.add_router("/mediation/", mediation_router)
 api.add_router("/discipline/", discipline_router)
 api.add_router("/scorecards/", stats_router)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from django.http import Http404
 
+from lianxin.core.actor import as_actor
 from lianxin.org.access import grants_of, person_of
 from lianxin.org.models import Role, Unit
 
@@ -84,10 +85,12 @@ TRANSFERRED_SEEN = frozenset({wf.CITIZEN, wf.SYSTEM, wf.DISPATCHER, wf.SUPERVISO
 
 
 def _case_roles(user, case: Case, *, co_paths: list[str] | None = None) -> frozenset[str]:
-    if user == wf.CITIZEN:
+    actor = as_actor(user)  # None is refused: no role is ever given to "nobody"
+    if actor.is_citizen:
         return frozenset({wf.CITIZEN})
-    if user == wf.SYSTEM:
+    if actor.is_system:
         return frozenset({wf.SYSTEM})
+    user = actor.login
     if getattr(user, "is_superuser", False):
         return wf.STAFF_ROLES - {wf.ISSUER, wf.CO_UNIT}
     person = person_of(user)

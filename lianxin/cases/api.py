@@ -1,7 +1,8 @@
 """The cases API: create, read, list with filters, and every step.
 
-Steps are validated by the same forms as the pages (`forms.step_form`) and taken by the
-same function (`run.run_step`); a refused step answers 400 with the field and message.
+Each step has its own endpoint, made from its declaration in steps.py (typed schema, example,
+the same function as the page takes it): 422 lists every field error of the body at once, a
+step the action refuses answers 400 with the field and message.
 """
 
 from __future__ import annotations
@@ -9,19 +10,17 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, QueryDict
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from lianxin.api.params import Id, Offset
 from lianxin.core import files
-from lianxin.core.errors import ApplicationError
+from lianxin.core.actor import Actor
+from lianxin.core.errors import ApplicationError, InputErrors
 from lianxin.org.access import home_root
 from lianxin.org.models import Unit
 
-from . import access, actions, forms, queries
-from . import workflow as wf
-from .run import run_step
+from . import access, actions, queries, steps
 from .text import masked_contact
 
 router = Router(tags=["cases"])
@@ -187,12 +186,7 @@ def list_cases(request, filters: Query[ListFilters]):
 
 def _detail(request, case, roles) -> dict:
     out = _out(case)
-    out["allowed_steps"] = [
-        "callback" if a in ("rate", "rate_unsatisfied") else a
-        for a in wf.available(case, roles)
-        if a in forms.STEP_FORMS or a in ("rate", "rate_unsatisfied")
-    ]
-    out["allowed_steps"] = list(dict.fromkeys(out["allowed_steps"]))
+    out["allowed_steps"] = [step.name for step in steps.offered(case, roles, on="api")]
     out["events"] = [
         {
             "seq": e.seq,
@@ -245,57 +239,69 @@ def get_contact(request, code: str):
     return actions.case_contact_view(case=case, actor=request.user)
 
 
-class StepIn(Schema):
-    version: int
-    unit: Id | None = None
-    co_units: list[Id] = []
-    handler: Id | None = None
-    note: str = ""
-    reason: str = ""
-    question: str = ""
-    reply: str = ""
-    reusable: bool = False
-    workdays: int | None = None
-    approve: bool | None = None
-    rating: int | None = None
-    solved: bool | None = None
-    comment: str = ""
-    level: int | None = None
-    original: str = ""
+class FieldError(Schema):
+    field: str | None
+    code: str
+    message: str
 
 
-def _form_data(payload: StepIn) -> dict:
-    data = {}
-    for key, value in payload.dict().items():
-        if value is None:
+class Errors(Schema):
+    detail: list[FieldError]
+
+
+def _resolve(step: steps.Step, case, payload) -> dict:
+    """The payload with the ids of units and people turned into the case organisation's
+    objects (the step's `choices`, as the page's form limits them); every unknown id is
+    reported at once."""
+    d = payload.dict()
+    errors = []
+    for name, choices in step.choices.items():
+        value = d.get(name)
+        if value is None or value == []:
             continue
-        if isinstance(value, bool) and key in ("approve", "solved"):
-            value = "yes" if value else "no"
-        elif isinstance(value, bool):
-            if not value:
-                continue
-            value = "on"
-        data[key] = value
-    return data
+        qs = choices(case)
+        wanted = value if isinstance(value, list) else [value]
+        found = {o.pk: o for o in qs.filter(pk__in=wanted)} if qs is not None else {}
+        if any(pk not in found for pk in wanted):
+            errors.append(
+                ApplicationError(
+                    _("Select a valid choice. That choice is not one of the available choices."),
+                    field=name,
+                    code="invalid_choice",
+                )
+            )
+            continue
+        d[name] = [found[pk] for pk in wanted] if isinstance(value, list) else found[value]
+    if errors:
+        raise InputErrors(errors)
+    return d
 
 
-@router.post("/{code}/steps/{name}", response=CaseDetail, summary="Take a step on a case")
-def take_step(request, code: str, name: str, payload: StepIn):
-    """`name` is one of the case's `allowed_steps`. Send the `version` you read: if the
-    case changed meanwhile, the step is refused (code `stale`) and you should reload."""
-    if name not in forms.STEP_FORMS:
-        raise Http404
-    case, roles = access.access_case(request.user, code)
-    data = QueryDict(mutable=True)
-    for key, value in _form_data(payload).items():
-        if isinstance(value, list):
-            data.setlist(key, [str(v) for v in value])
-        else:
-            data[key] = str(value)
-    form = forms.step_form(name, case, data, prefixed=False)
-    if not form.is_valid():
-        field, errors = next(iter(form.errors.items()))
-        raise ApplicationError(errors[0], field=None if field == "__all__" else field)
-    run_step(name, case, form.cleaned_data, request.user)
-    case, roles = access.access_case(request.user, code)
-    return _detail(request, case, roles)
+STEP_DOC = """Send the `version` you read: if the case changed meanwhile, the step is refused
+(400, code `stale`) and you should read the case again. 422: the body does not fit (every
+field error is listed); 400: the step was refused (wrong state, a rule of the action);
+403: your roles on the case may never take this step; 404: you do not see the case."""
+
+
+def _step_route(step: steps.Step) -> None:
+    def take(request, code: str, payload):
+        case, _roles = access.access_case(request.user, code)
+        step.take(case, _resolve(step, case, payload), Actor.user(request.user))
+        case, roles = access.access_case(request.user, code)
+        return _detail(request, case, roles)
+
+    take.__annotations__ = {"code": str, "payload": step.schema}
+    take.__name__ = take.__qualname__ = f"case_step_{step.name}"
+    router.post(
+        f"/{{code}}/steps/{step.name}",
+        response={200: CaseDetail, 400: Errors, 422: Errors},
+        summary=f"Case step: {step.name}",
+        description=STEP_DOC,
+        operation_id=f"case_step_{step.name}",
+        openapi_extra={"requestBody": {"content": {"application/json": {"example": step.example}}}},
+    )(take)
+
+
+for _step in steps.STEPS_LIST:
+    if _step.schema is not None:
+        _step_route(_step)

@@ -6,10 +6,13 @@ from __future__ import annotations
 from contextlib import suppress
 
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError
 
 from . import workflow as wf
 from .models import Case, Supervision
+
+CLOCK = Actor.system("clock")
 
 
 def _case(item) -> Case | None:
@@ -23,7 +26,7 @@ def remind(item) -> None:
     if case is None or case.status not in (wf.D, wf.P):
         return
     with suppress(ApplicationError):  # the case moved on since the item fell due
-        case_remind(case=case, actor=wf.SYSTEM)
+        case_remind(case=case, actor=CLOCK)
 
 
 def supervise(item) -> None:
@@ -40,7 +43,7 @@ def supervise(item) -> None:
         case_supervise(
             case=case,
             level=Supervision.SUPERVISED,
-            actor=wf.SYSTEM,
+            actor=CLOCK,
         )
 
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lianxin.core import clock, files, samples
+from lianxin.core.actor import Actor
 from lianxin.org.models import Person, Unit
 
 from . import actions
@@ -264,7 +265,7 @@ def load_demo_cases(units: dict[str, Unit], *, now: datetime | None = None) -> i
                 citizen_phone=phone,
                 is_public=rng.random() < 0.7,
                 urgent=rng.random() < 0.05,
-                actor=None if channel == "web" else operator,
+                actor=Actor.citizen("web") if channel == "web" else operator,
                 submit_token=f"demo-{n}",
                 client="demo",
                 files=files.accept([(f"现场照片{n}.jpg", samples.road_photo(n))])
@@ -276,7 +277,7 @@ def load_demo_cases(units: dict[str, Unit], *, now: datetime | None = None) -> i
             continue  # still waiting for dispatch
         if fate < 0.03 and kind != Kind.PROBLEM:
             with clock.frozen_at(_later(rng, received, 3)):
-                actions.case_withdraw(case=case)
+                actions.case_withdraw(case=case, actor=Actor.citizen("demo"))
             continue
         if kind == Kind.CONSULT and channel == "hotline" and fate < 0.6:
             with clock.frozen_at(received + timedelta(minutes=4)):
@@ -348,7 +349,7 @@ def load_demo_cases(units: dict[str, Unit], *, now: datetime | None = None) -> i
                 rating=rating,
                 solved=rating >= 3 or rng.random() < 0.2,
                 comment="" if rating >= 4 else "问题还没彻底解决。",
-                actor=operator if by_callback else wf.CITIZEN,
+                actor=operator if by_callback else Actor.citizen("demo"),
             )
         if rating <= 2:
             decide_at = min(_later(rng, rate_at, 30), now)

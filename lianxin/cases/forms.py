@@ -6,8 +6,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lianxin.core.forms import FilesField, StyledForm
-from lianxin.org.models import Person, Role
-from lianxin.org.queries import people_with_role, units_under
 
 from .codes import MAX_TOKEN
 from .models import (
@@ -274,49 +272,3 @@ class TemplateForm(StyledForm):
     def __init__(self, *args, root=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = _categories(root)
-
-
-def step_form(name: str, case, data=None, files=None, *, prefixed: bool = True):
-    """The form of one step on this case (choices limited to the case's organisation).
-    Pages prefix the fields with the step's name (several forms on one page); the API not."""
-    form = STEP_FORMS[name](
-        data, files, initial={"version": case.version}, prefix=name if prefixed else None
-    )
-    if name == "dispatch":
-        units = units_under(case.root).filter(is_active=True)
-        form.fields["unit"].queryset = units
-        form.fields["co_units"].queryset = units
-        form.fields["handler"].queryset = Person.objects.filter(
-            unit__path__startswith=case.root.path, is_active=True
-        ).select_related("unit")
-        if case.category.default_unit_id and data is None:
-            form.initial["unit"] = case.category.default_unit_id
-    if name == "assign":
-        form.fields["handler"].queryset = people_with_role(Role.HANDLER, case.lead_unit)
-    return form
-
-
-STEP_FORMS = {
-    "dispatch": DispatchForm,
-    "answer": ReplyForm,
-    "merge": MergeForm,
-    "decline": DeclineForm,
-    "return": ReasonForm,
-    "accept": ActionForm,
-    "assign": AssignForm,
-    "pause": QuestionForm,
-    "resume": NoteForm,
-    "request_extension": ExtensionForm,
-    "decide_extension": DecideForm,
-    "reply": ReplyForm,
-    "callback": RatingForm,
-    "confirm": NoteForm,
-    "reopen": ReasonForm,
-    "verify": NoteForm,
-    "reject": ReasonForm,
-    "appeal": ReasonForm,
-    "decide_appeal": DecideForm,
-    "remind": NoteForm,
-    "supervise": SuperviseForm,
-    "note": RequiredNoteForm,
-}

@@ -35,29 +35,6 @@ EVENT_LABELS = {
     "messages_off": _("Messages switched off"),
 }
 
-ACTION_LABELS = {
-    "dispatch": _("Dispatch"),
-    "answer": _("Answer directly"),
-    "merge": _("Merge as duplicate"),
-    "decline": _("Do not accept"),
-    "return": _("Return"),
-    "accept": _("Accept"),
-    "assign": _("Assign handler"),
-    "pause": _("Ask the citizen"),
-    "resume": _("Information received"),
-    "request_extension": _("Ask for an extension"),
-    "decide_extension": _("Decide the extension"),
-    "reply": _("Reply"),
-    "callback": _("Record callback"),
-    "confirm": _("Confirm the reply"),
-    "reopen": _("Reopen"),
-    "verify": _("Verify rectification"),
-    "reject": _("Reject rectification"),
-    "appeal": _("Appeal the rating"),
-    "decide_appeal": _("Decide the appeal"),
-    "remind": _("Remind"),
-    "supervise": _("Supervise"),
-    "note": _("Add a note"),
-}
+# The labels of the steps (buttons) are declared with the steps: steps.STEPS.
 
 ACTOR_LABELS = {"citizen": _("citizen"), "system": _("system")}

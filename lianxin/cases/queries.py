@@ -16,7 +16,17 @@ from lianxin.org.access import person_of
 from lianxin.org.models import Role, Unit
 
 from . import access
-from .models import OPEN_STATUSES, Appeal, Case, CaseEvent, Extension, Kind, Status
+from .models import (
+    OPEN_STATUSES,
+    Appeal,
+    Case,
+    CaseEvent,
+    Category,
+    Extension,
+    Kind,
+    Status,
+    TimeLimit,
+)
 
 LIST_RELATED = ("category", "lead_unit", "handler")
 
@@ -247,6 +257,11 @@ def decline_counts(root: Unit, since: datetime) -> list[dict]:
     ]
 
 
+def case_by_code(root: Unit, code: str) -> Case | None:
+    """A case of this organisation by its code (the caller checks that its reader sees it)."""
+    return Case.objects.filter(code=code, root=root).first()
+
+
 def pending_extension(case: Case) -> Extension | None:
     return (
         case.extensions.filter(state=Extension.State.PENDING).select_related("requested_by").first()
@@ -289,3 +304,11 @@ def handled_of_year(person, year: int) -> tuple[QuerySet[Case], dict]:
         solved=Count("id", filter=rated & Q(solved=True)),
     )
     return cases.select_related("category").order_by("received_at"), figures
+
+
+def categories_of(root: Unit) -> QuerySet[Category]:
+    return Category.objects.filter(root=root).select_related("default_unit")
+
+
+def time_limits_of(root: Unit) -> QuerySet[TimeLimit]:
+    return TimeLimit.objects.filter(root=root).select_related("category")

@@ -8,9 +8,9 @@ import json
 from datetime import UTC
 
 from lianxin.core import clock
+from lianxin.core.actor import as_actor, login_of
 from lianxin.org.access import person_of
 
-from . import workflow as wf
 from .models import Case, CaseEvent
 
 
@@ -37,12 +37,13 @@ def event_digest(event: CaseEvent) -> str:
 
 
 def actor_label(actor) -> str:
-    if actor in (wf.CITIZEN, wf.SYSTEM):
-        return actor
+    actor = as_actor(actor)
+    if not actor.is_user:
+        return actor.kind  # "citizen" or "system", as the labels (labels.ACTOR_LABELS) read
     person = person_of(actor)
     if person is not None:
         return person.name
-    return getattr(actor, "username", "") or ""
+    return getattr(actor.login, "username", "") or ""
 
 
 def add_event(
@@ -54,7 +55,7 @@ def add_event(
         case=case,
         seq=(last[0] + 1) if last else 1,
         at=clock.now().astimezone(UTC).replace(microsecond=0),
-        actor=actor if getattr(actor, "pk", None) else None,
+        actor=login_of(actor),
         actor_label=actor_label(actor)[:100],
         action=action,
         public=public,

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lianxin.core import clock, files
+from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError
 from lianxin.core.exports import xlsx_response
 from lianxin.core.forms import run_action
@@ -23,10 +24,9 @@ from lianxin.org import access as org_access
 from lianxin.org.models import Role, Unit
 from lianxin.org.queries import units_under
 
-from . import access, actions, codes, deadlines, exports, forms, queries, warnings
+from . import access, actions, codes, deadlines, exports, forms, queries, steps, warnings
 from . import workflow as wf
 from .models import Case, Kind
-from .run import run_step
 from .text import masked_contact
 
 PAGE_SIZE = 50
@@ -224,31 +224,14 @@ def problem_list(request: HttpRequest, pk: int) -> HttpResponse:
 # ---------------------------------------------------------------- the case page
 
 
-def _shown_actions(case: Case, roles) -> list[str]:
-    names = []
-    for name in wf.available(case, roles):
-        if name in ("rate", "rate_unsatisfied"):
-            name = "callback"
-        if name in forms.STEP_FORMS and name not in names:
-            names.append(name)
-    if "decide_extension" in names and queries.pending_extension(case) is None:
-        names.remove("decide_extension")
-    if "decide_appeal" in names and queries.pending_appeal(case) is None:
-        names.remove("decide_appeal")
-    if "confirm" in names and not case.review_pending:
-        names.remove("confirm")
-    if case.paused_at:
-        names = [n for n in names if n not in ("pause", "reply", "request_extension")]
-    elif "resume" in names:
-        names.remove("resume")
-    if case.rated_at is None or case.rating is None or case.rating > 2 or case.appeals.exists():
-        names = [n for n in names if n != "appeal"]
-    return names
+def _shown_steps(case: Case, roles) -> list[str]:
+    """The steps on the page: those declared with a form that the roles may take now."""
+    return [step.name for step in steps.offered(case, roles, on="page")]
 
 
 def _detail(request, case: Case, roles, bound=None, status=200):
     at = clock.now()
-    forms_by_name = {name: forms.step_form(name, case) for name in _shown_actions(case, roles)}
+    forms_by_name = {name: steps.STEPS[name].form_for(case) for name in _shown_steps(case, roles)}
     if bound is not None:
         forms_by_name[bound[0]] = bound[1]
     templates = []
@@ -297,13 +280,14 @@ def case_detail(request: HttpRequest, code: str) -> HttpResponse:
 @staff_required
 def case_act(request: HttpRequest, code: str, name: str) -> HttpResponse:
     case, roles = access.access_case(request.user, code)
-    if name not in forms.STEP_FORMS:
+    step = steps.STEPS.get(name)
+    if step is None or step.form is None:
         raise Http404
-    form = forms.step_form(name, case, request.POST, request.FILES)
+    form = step.form_for(case, request.POST, request.FILES)
+    actor = Actor.user(request.user)
     if (
         form.is_valid()
-        and run_action(form, lambda: run_step(name, case, form.cleaned_data, request.user))
-        is not None
+        and run_action(form, lambda: step.take(case, form.cleaned_data, actor)) is not None
     ):
         messages.success(request, _("Done."))
         return redirect("workbench:case_detail", case.code)

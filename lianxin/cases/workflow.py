@@ -13,7 +13,9 @@ Roles are relative to one case (see `access.case_roles`):
   viewer       may read (administrators, inspectors, secretaries above the lead unit)
   system       the clock
 
-Every action function in `actions.py` asks `check()` before it changes anything.
+Every action function in `actions.py` asks `check()` before it changes anything. Which of
+these the page and the API offer (with their forms, schemas and guards) is declared per step
+in `steps.py`.
 """
 
 from __future__ import annotations
@@ -146,8 +148,3 @@ def check(case, action: str, roles) -> Step:
     if not step.roles & set(roles):
         raise PermissionDenied
     return step
-
-
-def available(case, roles) -> list[str]:
-    """The actions these roles may take on the case now (for showing buttons)."""
-    return [a for a in ACTIONS if allowed(case.status, case.kind, a, roles)]

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import models
 
+from .actor import login_of
 from .models import AuditEvent
 
 
@@ -30,7 +31,7 @@ def record_event(
     after: dict | None = None,
 ) -> AuditEvent:
     return AuditEvent.objects.create(
-        actor=actor if getattr(actor, "pk", None) else None,
+        actor=login_of(actor),
         action=action,
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),

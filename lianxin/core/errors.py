@@ -18,3 +18,14 @@ class ApplicationError(Exception):
 
     def as_dict(self) -> dict:
         return {"field": self.field, "code": self.code, "message": str(self.message)}
+
+
+class InputErrors(Exception):
+    """Several field errors found at once (the API answers 422 with all of them)."""
+
+    def __init__(self, errors: list[ApplicationError]):
+        super().__init__("; ".join(str(e.message) for e in errors))
+        self.errors = errors
+
+    def as_list(self) -> list[dict]:
+        return [e.as_dict() for e in self.errors]

@@ -129,3 +129,18 @@ def stints_of_year(person, year: int):
         .select_related("place")
         .order_by("starts_on")
     )
+
+
+def contact_points_of(people):
+    """The contact points in force of these cadres (the API's list)."""
+    return (
+        ContactPoint.objects.filter(person__in=people, is_active=True)
+        .select_related("person", "place")
+        .order_by("person__name", "place__name")
+    )
+
+
+def places_of(root):
+    from .models import Place
+
+    return Place.objects.filter(unit__path__startswith=root.path, is_active=True)

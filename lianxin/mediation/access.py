@@ -40,3 +40,13 @@ def access_dispute(user, pk) -> Dispute:
     if dispute is None or not sees(user, dispute):
         raise Http404
     return dispute
+
+
+def disputes_seen(user, root) -> list[Dispute]:
+    """The organisation's disputes this user sees (the same rule as `sees`), newest first."""
+    rows = (
+        Dispute.objects.filter(unit__path__startswith=root.path)
+        .select_related("unit", "mediator", "case")
+        .order_by("-created_at")
+    )
+    return [d for d in rows if sees(user, d)]

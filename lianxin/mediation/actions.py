@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lianxin.cases import actions as case_actions
-from lianxin.cases import workflow as wf
 from lianxin.cases.models import Case
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 from lianxin.core.audit import record_event
 from lianxin.core.errors import ApplicationError
 from lianxin.core.text import clean_text
@@ -25,6 +25,7 @@ from . import access
 from .models import AgreementCounter, Dispute, Party, Session
 
 FOLLOW_UP_DAYS = 30
+MEDIATION = Actor.system("mediation")  # the note it writes on the case it came from
 
 
 def _today() -> date:
@@ -80,7 +81,7 @@ def dispute_open(
         if case is not None:
             case_actions.case_note(
                 case=case,
-                actor=wf.SYSTEM,
+                actor=MEDIATION,
                 note=_("Passed to mediation: %(s)s (mediator %(m)s)")
                 % {"s": subject, "m": mediator.name},
             )
@@ -212,7 +213,7 @@ def dispute_close(
         if dispute.case_id:
             case_actions.case_note(
                 case=dispute.case,
-                actor=wf.SYSTEM,
+                actor=MEDIATION,
                 note=_("Mediation closed: %(outcome)s. %(detail)s")
                 % {
                     "outcome": Dispute.Outcome(outcome).label,

@@ -19,6 +19,9 @@ GOVERNING_ROLES = (Role.LEADER, Role.ADMIN)
 
 
 def person_of(user) -> Person | None:
+    from lianxin.core.actor import login_of
+
+    user = login_of(user)  # an Actor: its login; the citizen and the system: None
     if not getattr(user, "is_authenticated", False):
         return None
     try:

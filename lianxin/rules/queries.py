@@ -107,3 +107,8 @@ def acknowledgements_of_year(person, year: int):
         .select_related("version__regulation")
         .order_by("created_at")
     )
+
+
+def regulations_of(root):
+    """The organisation's regulations with their versions (for the API's list)."""
+    return Regulation.objects.filter(root=root).prefetch_related("versions").order_by("code")

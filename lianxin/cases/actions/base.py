@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from lianxin.core import clock
+from lianxin.core.actor import as_actor
 from lianxin.core.errors import ApplicationError
 from lianxin.core.text import clean_text
 from lianxin.org.access import person_of
@@ -36,7 +37,7 @@ def _open(case: Case, action: str, actor, version: int | None) -> tuple[Case, wf
             _("The case was changed by someone else while you had it open. Reload the page."),
             code="stale",
         )
-    step = wf.check(locked, action, access.case_roles(actor, locked))
+    step = wf.check(locked, action, access.case_roles(as_actor(actor), locked))
     return locked, step
 
 
@@ -77,4 +78,4 @@ def _schedule_reply(case: Case) -> None:
 
 
 def _person(actor) -> Person | None:
-    return person_of(actor) if actor not in (wf.CITIZEN, wf.SYSTEM) else None
+    return person_of(as_actor(actor))

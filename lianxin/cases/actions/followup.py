@@ -8,15 +8,17 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lianxin.core import clock
+from lianxin.core.actor import Actor, as_actor
 from lianxin.core.audit import record_event
 from lianxin.core.errors import ApplicationError
 from lianxin.org.models import Role
 
 from .. import deadlines, notices
-from .. import workflow as wf
 from ..models import Appeal, Case, Rating, Supervision
 from ..timeline import add_event
 from .base import MAX_REASON, UNSATISFIED_MAX, _open, _person, _save, _schedule_reply, _text
+
+CLOCK = Actor.system("clock")
 
 
 def case_rate(
@@ -46,7 +48,7 @@ def case_rate(
             case,
             step,
             actor,
-            action="rate" if actor == wf.CITIZEN else "callback",
+            action="rate" if as_actor(actor).is_citizen else "callback",
             note=comment,
             public=True,
             data={"rating": rating, "solved": solved},
@@ -126,10 +128,10 @@ def case_autoclose(*, case: Case) -> Case | None:
         locked = Case.objects.select_for_update().get(pk=case.pk)
         if locked.rated_at is not None or locked.review_pending:
             return None
-        case, step = _open(case, "autoclose", wf.SYSTEM, None)
+        case, step = _open(case, "autoclose", CLOCK, None)
         case.closed_at = clock.now()
         case.unrated_close = True
-        _save(case, step, wf.SYSTEM, public=True)
+        _save(case, step, CLOCK, public=True)
         notices.tell_citizen(case, _("closed."))
     return case
 
@@ -200,7 +202,7 @@ def case_supervise(*, case: Case, level: int, note: str = "", actor, version=Non
             raise ApplicationError(_("The case is already under this level of supervision."))
         case.supervision = level
         case.supervision_count += 1
-        case.public_notice = case.public_notice or actor == wf.SYSTEM or level == 3
+        case.public_notice = case.public_notice or as_actor(actor).is_system or level == 3
         _save(case, step, actor, note=note, public=case.public_notice, data={"level": level})
         notices.tell_staff(
             notices.handlers_and_leaders(case) + notices.org_role(case, Role.LEADER),
@@ -227,7 +229,9 @@ def case_citizen_messages(*, case: Case, enabled: bool) -> Case:
         case.notify_citizen = enabled
         case.version += 1
         case.save(update_fields=["notify_citizen", "version", "updated_at"])
-        add_event(case, "messages_on" if enabled else "messages_off", wf.CITIZEN, public=True)
+        add_event(
+            case, "messages_on" if enabled else "messages_off", Actor.citizen("portal"), public=True
+        )
     return case
 
 

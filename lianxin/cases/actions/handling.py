@@ -6,11 +6,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lianxin.core import clock
+from lianxin.core.actor import as_actor
 from lianxin.core.errors import ApplicationError
 from lianxin.org.models import Person, Role
 
 from .. import access, deadlines, extensions, notices, warnings
-from .. import workflow as wf
 from ..models import Case, Extension, Kind
 from .base import MAX_REASON, _open, _person, _save, _schedule_reply, _text
 from .intake import _check_handler
@@ -61,7 +61,9 @@ def case_pause(*, case: Case, question: str, actor, version=None) -> Case:
 
 def case_resume(*, case: Case, note: str = "", actor, version=None, files=()) -> Case:
     """The information has come (from the citizen or by phone); the clock runs again."""
-    note = _text(note, field="note", label=_("The information"), required=actor == wf.CITIZEN)
+    note = _text(
+        note, field="note", label=_("The information"), required=as_actor(actor).is_citizen
+    )
     with transaction.atomic():
         case, step = _open(case, "resume", actor, version)
         if not case.paused_at:
@@ -73,7 +75,7 @@ def case_resume(*, case: Case, note: str = "", actor, version=None, files=()) ->
             case, step, actor, note=note, public=True, data={"paused_workdays": days}, files=files
         )
         _schedule_reply(case)
-        if actor == wf.CITIZEN:
+        if as_actor(actor).is_citizen:
             notices.tell_staff(notices.handlers_and_leaders(case), case, _("Citizen answered"))
     return case
 

@@ -7,13 +7,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lianxin.core import clock
+from lianxin.core.actor import Actor, login_of
 from lianxin.core.errors import ApplicationError
 from lianxin.org.access import person_of
 from lianxin.org.models import Person, Role, RoleGrant, Unit
 from lianxin.org.validators import normalize_phone
 
 from .. import codes, deadlines, dispatching, notices, warnings
-from .. import workflow as wf
 from ..models import Case, Category, Channel, Kind, Status
 from ..signals import case_dispatched
 from .base import MAX_REASON, _add_event, _open, _save, _schedule_reply, _text
@@ -66,7 +66,7 @@ def case_receive(
         raise ApplicationError(_("Choose what kind of item this is."), field="kind")
     if channel not in Channel.values:
         raise ApplicationError(_("Unknown channel."), field="channel")
-    person = person_of(actor) if actor else None
+    person = person_of(actor)
     if kind == Kind.PROBLEM and person is None:
         raise ApplicationError(_("Internal problems are entered by staff."), field="kind")
     category_id = getattr(category, "pk", category)
@@ -108,13 +108,13 @@ def case_receive(
                 is_public=is_public and kind != Kind.PROBLEM,
                 notify_citizen=notify_citizen,
                 received_at=at,
-                received_by=actor if getattr(actor, "pk", None) else None,
+                received_by=login_of(actor),
                 issuer=person if kind == Kind.PROBLEM else None,
             )
             _add_event(
                 case,
                 "receive",
-                actor or wf.CITIZEN,
+                actor or Actor.citizen(channel),  # no actor given: the citizen himself
                 public=True,
                 data={"channel": channel, "kind": kind},
                 files=files,
@@ -272,7 +272,7 @@ def case_merge(*, case: Case, original: Case, actor, version=None) -> Case:
     return case
 
 
-def case_withdraw(*, case: Case, actor=wf.CITIZEN, version=None) -> Case:
+def case_withdraw(*, case: Case, actor, version=None) -> Case:
     with transaction.atomic():
         case, step = _open(case, "withdraw", actor, version)
         case.closed_at = clock.now()

@@ -13,6 +13,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 from lianxin.core.audit import record_event
 from lianxin.core.errors import ApplicationError
 from lianxin.core.notify import notify_citizen
@@ -23,6 +24,7 @@ from ..models import Case, PhoneProof
 PROOF_MINUTES = 10
 PROOF_TRIES = 5
 PROOFS_PER_HOUR = 5
+PHONE = Actor.citizen("phone")  # someone proving he holds the case's phone
 
 
 def _digest(case_id: int, code: str) -> str:
@@ -59,7 +61,7 @@ def case_phone_proof_send(*, case: Case, phone: str) -> bool:
             created_at=at,
             expires_at=at + timedelta(minutes=PROOF_MINUTES),
         )
-        record_event(actor=None, action="cases.phone_proof_send", obj=case)
+        record_event(actor=PHONE, action="cases.phone_proof_send", obj=case)
         notify_citizen(
             phone=case.citizen_phone,
             subject=case.code,
@@ -90,6 +92,6 @@ def case_phone_proof_check(*, case: Case, code: str) -> bool:
         ok = len(code) == 6 and hmac.compare_digest(proof.code_digest, _digest(case.pk, code))
         if ok:
             proof.used_at = at
-            record_event(actor=None, action="cases.phone_proof_check", obj=case)
+            record_event(actor=PHONE, action="cases.phone_proof_check", obj=case)
         proof.save(update_fields=["tries", "used_at"])
     return ok

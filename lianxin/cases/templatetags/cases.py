@@ -1,6 +1,6 @@
 from django import template
 
-from ..labels import ACTION_LABELS, ACTOR_LABELS, EVENT_LABELS
+from ..labels import ACTOR_LABELS, EVENT_LABELS
 
 register = template.Library()
 
@@ -12,7 +12,9 @@ def event_label(action: str) -> str:
 
 @register.filter
 def action_label(action: str) -> str:
-    return ACTION_LABELS.get(action, action)
+    from ..steps import label_of
+
+    return label_of(action)
 
 
 @register.filter

@@ -52,21 +52,21 @@ def test_another_login_s_same_key_never_returns_that_case_or_its_secret(cc):
     assert r.status_code == 201 and r.json()["code"] != first["code"]
     assert r.json()["secret"] != first["secret"] and Case.objects.count() == 2
     long = post(mine, "/api/v1/cases/", new_case(cc, submit_token="k" * 5000))
-    assert long.status_code == 400 and Case.objects.count() == 2
+    assert long.status_code == 422 and Case.objects.count() == 2
 
 
-def test_an_unknown_unit_or_an_absurd_offset_is_a_400_not_every_case(cc, make_case):
+def test_an_unknown_unit_or_an_absurd_offset_is_refused_not_every_case(cc, make_case):
     make_case("received")
     client, _ = bearer(cc.dispatcher)
     r = client.get("/api/v1/cases/", {"unit": 999999})
     assert r.status_code == 400 and "unit" in r.content.decode()
     for offset in (2**63, 2**64, 10**30, -1):
         r = client.get("/api/v1/cases/", {"offset": offset})
-        assert r.status_code == 400, offset
+        assert r.status_code == 422 and r.json()["detail"][0]["field"] == "offset", offset
     assert client.get("/api/v1/cases/", {"offset": 10**9}).json()["items"] == []
     for field in ("unit", "category"):
         r = client.get("/api/v1/cases/", {field: 10**30})
-        assert r.status_code == 400, field
+        assert r.status_code == 422 and r.json()["detail"][0]["field"] == field, field
 
 
 def test_bad_input_answers_400_with_the_field(cc):
@@ -75,7 +75,8 @@ def test_bad_input_answers_400_with_the_field(cc):
     assert r.status_code == 400
     assert r.json()["detail"][0]["field"] == "citizen_phone"
     r = post(client, "/api/v1/cases/", {"kind": "complaint"})
-    assert r.status_code == 400
+    assert r.status_code == 422  # the body does not fit: every missing field at once
+    assert {e["field"] for e in r.json()["detail"]} == {"channel", "category", "content"}
     assert not Case.objects.exists()
 
 
@@ -142,7 +143,7 @@ def test_full_contact_through_the_api_is_recorded(cc, make_case):
 def test_the_openapi_document_lists_the_case_endpoints(client):
     spec = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/cases/" in spec["paths"]
-    assert "/api/v1/cases/{code}/steps/{name}" in spec["paths"]
+    assert "/api/v1/cases/{code}/steps/dispatch" in spec["paths"]
 
 
 def test_a_handler_cannot_register_cases_through_the_api(cc):

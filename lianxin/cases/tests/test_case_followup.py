@@ -9,6 +9,7 @@ from lianxin.cases import actions
 from lianxin.cases import workflow as wf
 from lianxin.cases.models import Appeal, Channel, Kind
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError
 from lianxin.core.models import Notice
 
@@ -101,8 +102,8 @@ def test_the_clock_closes_an_unrated_reply_after_seven_days_as_unrated(cc, make_
 
 def test_the_citizen_may_withdraw_only_before_dispatch(cc, make_case):
     case, _ = receive(cc)
-    case = actions.case_withdraw(case=case)
+    case = actions.case_withdraw(case=case, actor=Actor.citizen())
     assert case.status == "withdrawn"
     later = make_case("dispatched")
     with pytest.raises(ApplicationError):
-        actions.case_withdraw(case=later)
+        actions.case_withdraw(case=later, actor=Actor.citizen())

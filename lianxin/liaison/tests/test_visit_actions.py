@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from lianxin.cases import actions as case_actions
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError
 from lianxin.liaison import actions
 from lianxin.liaison.models import Visit
@@ -41,7 +42,9 @@ def test_a_need_becomes_a_case_and_the_diary_follows_it(lx):
     assert "王大爷" in case.content
     with pytest.raises(ApplicationError):
         actions.need_to_case(need=need, category=lx.category, actor=lx.station_leader)
-    case_actions.case_withdraw(case=case)  # whatever happens to the case, the diary shows it
+    case_actions.case_withdraw(
+        case=case, actor=Actor.citizen()
+    )  # whatever happens to the case, the diary shows it
     need.refresh_from_db()
     assert need.case.status == "withdrawn"
     with pytest.raises(PermissionDenied):  # only the cadre who met them

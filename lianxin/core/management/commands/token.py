@@ -2,6 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from lianxin.core.actions import api_token_create
+from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError
 
 
@@ -17,7 +18,9 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError(f"No active login {username!r}.")
         try:
-            _token, raw = api_token_create(user=user, name=name, actor=None)
+            _token, raw = api_token_create(
+                user=user, name=name, actor=Actor.system("lianxin token")
+            )
         except ApplicationError as err:
             raise CommandError(str(err.message)) from None
         self.stdout.write(raw)
