@@ -22,6 +22,7 @@ from .models import (
     Status,
     Supervision,
 )
+from .queries import dispatch_handlers
 
 TEXT = forms.Textarea(attrs={"rows": 4})
 SHORT = forms.Textarea(attrs={"rows": 2})
@@ -143,13 +144,43 @@ class ActionForm(StyledForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
+class HandlerSelect(forms.Select):
+    """The handler list of the dispatch form: each option names the units its person may
+    handle cases for (`data-units`), so static/js/cases.js shows only those of the chosen
+    lead unit. The action checks the pair again (`_check_handler`)."""
+
+    units: dict[int, list[int]] = {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["attrs"]["data-units"] = " ".join(
+                str(u) for u in self.units.get(instance.pk, [])
+            )
+        return option
+
+
 class DispatchForm(ActionForm):
     unit = forms.ModelChoiceField(label=_("Lead unit"), queryset=None)
-    co_units = forms.ModelMultipleChoiceField(
-        label=_("Co-units"), required=False, queryset=None, widget=forms.SelectMultiple
+    handler = forms.ModelChoiceField(
+        label=_("Handler"),
+        required=False,
+        queryset=None,
+        widget=HandlerSelect,
+        empty_label=_("(the unit assigns)"),
+        help_text=_("Only the staff of the chosen lead unit are listed."),
     )
-    handler = forms.ModelChoiceField(label=_("Handler"), required=False, queryset=None)
+    co_units = forms.ModelMultipleChoiceField(
+        label=_("Co-units"), required=False, queryset=None, widget=forms.CheckboxSelectMultiple
+    )
     note = forms.CharField(label=_("Note"), required=False, widget=SHORT)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["co_units"].widget.attrs["class"] = "form-check-input"
+        self.fields["unit"].widget.attrs["data-filters"] = self["handler"].auto_id
+        self.fields["unit"].widget.attrs["data-co"] = self.add_prefix("co_units")
 
 
 class ReasonForm(ActionForm):
@@ -199,9 +230,19 @@ class DecideForm(ActionForm):
     note = forms.CharField(label=_("Note"), required=False, widget=SHORT)
 
 
-class ReplyForm(ActionForm):
+class AnswerForm(ActionForm):
     reply = forms.CharField(label=_("Reply"), widget=forms.Textarea(attrs={"rows": 6}))
     reusable = forms.BooleanField(label=_("Reusable answer for the knowledge base"), required=False)
+
+
+class ReplyForm(AnswerForm):
+    """The lead unit's reply, with photos of the result (the repaired road): they go with
+    the reply entry, which the citizen sees on his tracking page."""
+
+    files = FilesField(
+        label=_("Photos of the result"),
+        help_text=_("For example the repaired road. Up to 5 photos or PDF files, 10 MB each."),
+    )
 
 
 class RatingForm(ActionForm):
@@ -286,9 +327,11 @@ def step_form(name: str, case, data=None, files=None, *, prefixed: bool = True):
         units = units_under(case.root).filter(is_active=True)
         form.fields["unit"].queryset = units
         form.fields["co_units"].queryset = units
+        handlers = dispatch_handlers(case.root)
         form.fields["handler"].queryset = Person.objects.filter(
-            unit__path__startswith=case.root.path, is_active=True
-        ).select_related("unit")
+            pk__in=[p.pk for p, _units in handlers]
+        ).order_by("unit__path", "name")
+        form.fields["handler"].widget.units = {p.pk: units for p, units in handlers}
         if case.category.default_unit_id and data is None:
             form.initial["unit"] = case.category.default_unit_id
     if name == "assign":
@@ -298,7 +341,7 @@ def step_form(name: str, case, data=None, files=None, *, prefixed: bool = True):
 
 STEP_FORMS = {
     "dispatch": DispatchForm,
-    "answer": ReplyForm,
+    "answer": AnswerForm,
     "merge": MergeForm,
     "decline": DeclineForm,
     "return": ReasonForm,

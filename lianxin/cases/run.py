@@ -32,7 +32,8 @@ def run_step(name: str, case: Case, d: dict, user):
         return actions.case_decline(reason=d["reason"], note=d["note"], original=original, **v)
     if name in ("reply", "answer"):
         call = actions.case_reply if name == "reply" else actions.case_answer
-        return call(reply=d["reply"], reusable=d["reusable"], **v)
+        photos = {"files": accept_files(d["files"])} if d.get("files") else {}
+        return call(reply=d["reply"], reusable=d["reusable"], **photos, **v)
     if name == "callback":
         return actions.case_rate(rating=d["rating"], solved=d["solved"], comment=d["comment"], **v)
     if name == "decide_extension":
