@@ -274,13 +274,16 @@ def _detail(request, case: Case, roles, bound=None, status=200):
         templates = ReplyTemplate.objects.filter(unit_id__in=unit_ids).filter(
             models_q_category(case)
         )
+    events = queries.timeline(case)
+    replies = [e for e in events if e.action in ("reply", "answer")]
     return render(
         request,
         "cases/detail.html",
         {
             "case": case,
             "roles": roles,
-            "events": queries.timeline(case),
+            "events": events,
+            "reply_files": replies[-1].files if replies else [],
             "co_units": case.co_units.all(),
             "action_forms": forms_by_name,
             "contact": masked_contact(case),

@@ -37,7 +37,8 @@ def test_a_reply_with_a_photo_shows_it_on_the_case_page(cc, make_case, login):
     case = Case.objects.get(pk=case.pk)
     photo = case.attachments.get()
     page = client.get(url(case)).content.decode()
-    assert f"/workbench/cases/{case.code}/files/{photo.pk}/" in page
+    reply_card = page[page.index('id="case-reply"') :].split("</div></div>")[0]
+    assert f"/workbench/cases/{case.code}/files/{photo.pk}/" in reply_card
     assert client.get(f"/workbench/cases/{case.code}/files/{photo.pk}/").status_code == 200
 
 

@@ -43,6 +43,8 @@ def test_operator_dispatcher_handler_citizen(browser, staff_page, live_server, c
     ReplyTemplate.objects.create(
         unit=cc.station_a, title="已修补", text="您反映的坑槽已于X月X日修补完毕。"
     )
+    receive(cc, content="城关镇至青山镇公路K3+200处路灯不亮，夜间行车看不清")
+    receive(cc, content="山体落石阻断青山路，车辆无法通行", urgent=True)
     # the operator takes the call and reads the code and secret to the caller
     context, page = staff_page(cc.operator, width=1366)
     page.goto(live_server.url + "/workbench/cases/entry/")
@@ -86,6 +88,7 @@ def test_operator_dispatcher_handler_citizen(browser, staff_page, live_server, c
     # the handler: 签收 in sight, a stock answer refused, then a reply with a photo
     context, page = staff_page(cc.handler, width=1366)
     page.goto(f"{live_server.url}/workbench/cases/{code}/")
+    shoot(page, "handler-case-to-accept")
     with page.expect_navigation():
         page.locator("#accept-form").get_by_role("button", name="签收").click()
     page.locator(".alert-success").wait_for()
@@ -105,7 +108,8 @@ def test_operator_dispatcher_handler_citizen(browser, staff_page, live_server, c
         page.locator("#step-reply button[type=submit]").click()
     page.locator(".alert-success").wait_for()
     page.locator(".lx-timeline img.lx-thumb").wait_for()
-    shoot(page, "handler-case")
+    page.locator("#case-reply img.lx-thumb").wait_for()
+    shoot(page, "handler-case-replied")
     context.close()
 
     # the citizen on a phone: the reply and its photo
