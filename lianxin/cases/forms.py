@@ -239,7 +239,7 @@ class ReplyForm(AnswerForm):
     """The lead unit's reply, with photos of the result (the repaired road): they go with
     the reply entry, which the citizen sees on his tracking page."""
 
-    files = FilesField(
+    files = FilesField(  # type: ignore[assignment]  # the field's name, as in the other forms
         label=_("Photos of the result"),
         help_text=_("For example the repaired road. Up to 5 photos or PDF files, 10 MB each."),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext as _
 
 from lianxin.core.errors import ApplicationError
@@ -32,7 +34,7 @@ def run_step(name: str, case: Case, d: dict, user):
         return actions.case_decline(reason=d["reason"], note=d["note"], original=original, **v)
     if name in ("reply", "answer"):
         call = actions.case_reply if name == "reply" else actions.case_answer
-        photos = {"files": accept_files(d["files"])} if d.get("files") else {}
+        photos: dict[str, Any] = {"files": accept_files(d["files"])} if d.get("files") else {}
         return call(reply=d["reply"], reusable=d["reusable"], **photos, **v)
     if name == "callback":
         return actions.case_rate(rating=d["rating"], solved=d["solved"], comment=d["comment"], **v)

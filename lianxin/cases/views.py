@@ -74,7 +74,7 @@ def case_queue(request: HttpRequest) -> HttpResponse:
     for case in page:
         working = case.status in (wf.D, wf.P)
         case.badge = deadlines.badge(case.reply_due, at, soon) if working else ""
-        case.waited = waited(at - case.received_at) if case.status in WAITING else ""
+        case.waited = waited(at - case.received_at) if case.status in WAITING else ""  # type: ignore[attr-defined]
     params = request.GET.copy()
     params.pop("page", None)
     return render(
@@ -283,7 +283,7 @@ def _detail(request, case: Case, roles, bound=None, status=200):
             "case": case,
             "roles": roles,
             "events": events,
-            "reply_files": replies[-1].files if replies else [],
+            "reply_files": replies[-1].files if replies else [],  # type: ignore[attr-defined]
             "co_units": case.co_units.all(),
             "action_forms": forms_by_name,
             "contact": masked_contact(case),

@@ -133,4 +133,4 @@ def test_the_grid_marks_the_current_month_for_the_phone_to_scroll_to(pw, login):
     assert 'data-scroll-to=".lx-current"' in page and "js/grid.js" in page
     current = page[page.index('class="text-nowrap lx-current"') :][:120]
     assert "2026-11" in current and "本月" in current
-    assert page.count(" lx-current\"") == 1
+    assert page.count(' lx-current"') == 1
