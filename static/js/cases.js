@@ -32,9 +32,10 @@
     }
   }
 
-  document.addEventListener("change", function (event) {
-    var select = event.target.closest("select[data-filters]");
-    if (select) filter(select);
+  // On the select itself: routing.js's suggestion sets the unit and sends a change event
+  // that does not bubble.
+  document.querySelectorAll("select[data-filters]").forEach(function (select) {
+    select.addEventListener("change", function () { filter(select); });
+    filter(select);
   });
-  document.querySelectorAll("select[data-filters]").forEach(filter);
 })();
