@@ -141,13 +141,43 @@ class ActionForm(StyledForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
+class HandlerSelect(forms.Select):
+    """The handler list of the dispatch form: each option names the units its person may
+    handle cases for (`data-units`), so static/js/cases.js shows only those of the chosen
+    lead unit. The action checks the pair again (`_check_handler`)."""
+
+    units: dict[int, list[int]] = {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["attrs"]["data-units"] = " ".join(
+                str(u) for u in self.units.get(instance.pk, [])
+            )
+        return option
+
+
 class DispatchForm(ActionForm):
     unit = forms.ModelChoiceField(label=_("Lead unit"), queryset=None)
-    co_units = forms.ModelMultipleChoiceField(
-        label=_("Co-units"), required=False, queryset=None, widget=forms.SelectMultiple
+    handler = forms.ModelChoiceField(
+        label=_("Handler"),
+        required=False,
+        queryset=None,
+        widget=HandlerSelect,
+        empty_label=_("(the unit assigns)"),
+        help_text=_("Only the staff of the chosen lead unit are listed."),
     )
-    handler = forms.ModelChoiceField(label=_("Handler"), required=False, queryset=None)
+    co_units = forms.ModelMultipleChoiceField(
+        label=_("Co-units"), required=False, queryset=None, widget=forms.CheckboxSelectMultiple
+    )
     note = forms.CharField(label=_("Note"), required=False, widget=SHORT)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["co_units"].widget.attrs["class"] = "form-check-input"
+        self.fields["unit"].widget.attrs["data-filters"] = self["handler"].auto_id
+        self.fields["unit"].widget.attrs["data-co"] = self.add_prefix("co_units")
 
 
 class ReasonForm(ActionForm):
@@ -197,9 +227,19 @@ class DecideForm(ActionForm):
     note = forms.CharField(label=_("Note"), required=False, widget=SHORT)
 
 
-class ReplyForm(ActionForm):
+class AnswerForm(ActionForm):
     reply = forms.CharField(label=_("Reply"), widget=forms.Textarea(attrs={"rows": 6}))
     reusable = forms.BooleanField(label=_("Reusable answer for the knowledge base"), required=False)
+
+
+class ReplyForm(AnswerForm):
+    """The lead unit's reply, with photos of the result (the repaired road): they go with
+    the reply entry, which the citizen sees on his tracking page."""
+
+    files = FilesField(  # type: ignore[assignment]  # the field's name, as in the other forms
+        label=_("Photos of the result"),
+        help_text=_("For example the repaired road. Up to 5 photos or PDF files, 10 MB each."),
+    )
 
 
 class RatingForm(ActionForm):

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from lianxin.core import clock
 from lianxin.org.access import person_of
-from lianxin.org.models import Role, Unit
+from lianxin.org.models import Person, Role, RoleGrant, Unit
 
 from . import access
 from .models import (
@@ -108,7 +108,35 @@ def case_list(user, root: Unit, f: CaseFilter) -> QuerySet[Case]:
             )
         else:
             qs = qs.filter(Q(title__icontains=q) | Q(content__icontains=q) | Q(code=q))
-    return qs.order_by("-received_at", "-id")
+    return qs.order_by(*list_order(f.tab))
+
+
+WORK_TABS = ("incoming", "mine")
+
+
+def list_order(tab: str) -> tuple[str, ...]:
+    """The order of a list: the work queues (what came in, my cases) put urgent cases first,
+    then the case that has waited longest; the other tabs show the newest first."""
+    if tab in WORK_TABS:
+        return ("-urgent", "received_at", "id")
+    return ("-received_at", "-id")
+
+
+def dispatch_handlers(root: Unit) -> list[tuple[Person, list[int]]]:
+    """The active staff of the organisation, each with the units he may handle cases for
+    (his own unit and the units where he holds the handler role): the dispatch form lists
+    only those of the chosen unit (two queries)."""
+    people = list(
+        Person.objects.filter(unit__path__startswith=root.path, is_active=True)
+        .select_related("unit")
+        .order_by("unit__path", "name")
+    )
+    grants: dict[int, list[int]] = {}
+    for person_id, unit_id in RoleGrant.objects.filter(
+        role=Role.HANDLER, unit__path__startswith=root.path
+    ).values_list("person_id", "unit_id"):
+        grants.setdefault(person_id, []).append(unit_id)
+    return [(p, sorted({p.unit_id, *grants.get(p.pk, [])})) for p in people]
 
 
 def caller_history(root: Unit, phone: str, *, limit: int = 10) -> list[Case]:

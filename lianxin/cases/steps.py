@@ -137,13 +137,28 @@ class Step:
             field = form.fields[name]
             assert isinstance(field, ModelChoiceField)  # ModelMultipleChoiceField is one too
             field.queryset = choices(case)
-        if self.name == "dispatch" and case.category.default_unit_id and data is None:
-            form.initial["unit"] = case.category.default_unit_id
+        if self.name == "dispatch":
+            _dispatch_handlers(form, case)
+            if case.category.default_unit_id and data is None:
+                form.initial["unit"] = case.category.default_unit_id
         return form
 
     def take(self, case: Case, d: dict, actor) -> Any:
         """Take the step with cleaned input `d` (objects, not ids) from the page or the API."""
         return self.run(case, d, as_actor(actor))
+
+
+def _dispatch_handlers(form, case: Case) -> None:
+    """The dispatch form lists the staff who may handle cases, each tagged with his units
+    (static/js/cases.js shows those of the chosen lead unit; the action checks the pair)."""
+    from lianxin.org.models import Person
+
+    handlers = queries.dispatch_handlers(case.root)
+    field = form.fields["handler"]
+    field.queryset = Person.objects.filter(pk__in=[p.pk for p, _units in handlers]).order_by(
+        "unit__path", "name"
+    )
+    field.widget.units = {p.pk: units for p, units in handlers}
 
 
 def _v(case, d, actor) -> dict:
@@ -230,7 +245,7 @@ STEPS_LIST: list[Step] = [
         lambda case, d, actor: actions.case_answer(
             reply=d["reply"], reusable=d.get("reusable", False), **_v(case, d, actor)
         ),
-        form=forms.ReplyForm,
+        form=forms.AnswerForm,
         schema=s.ReplyIn,
         example={"version": 1, "reply": "办理时间为工作日上午9点至下午5点。", "reusable": True},
     ),
@@ -322,7 +337,10 @@ STEPS_LIST: list[Step] = [
         gettext_lazy("Reply"),
         ("reply",),
         lambda case, d, actor: actions.case_reply(
-            reply=d["reply"], reusable=d.get("reusable", False), **_v(case, d, actor)
+            reply=d["reply"],
+            reusable=d.get("reusable", False),
+            files=accept_files(d["files"]) if d.get("files") else (),
+            **_v(case, d, actor),
         ),
         form=forms.ReplyForm,
         schema=s.ReplyIn,

@@ -27,9 +27,10 @@ from lianxin.org.queries import units_under
 from . import access, actions, codes, deadlines, exports, forms, queries, steps, warnings
 from . import workflow as wf
 from .models import Case, Kind
-from .text import masked_contact
+from .text import masked_contact, waited
 
 PAGE_SIZE = 50
+WAITING = (wf.R, wf.D, wf.P)  # the citizen still waits for a reply
 
 
 def _root(request) -> Unit:
@@ -73,6 +74,7 @@ def case_queue(request: HttpRequest) -> HttpResponse:
     for case in page:
         working = case.status in (wf.D, wf.P)
         case.badge = deadlines.badge(case.reply_due, at, soon) if working else ""
+        case.waited = waited(at - case.received_at) if case.status in WAITING else ""  # type: ignore[attr-defined]
     params = request.GET.copy()
     params.pop("page", None)
     return render(
@@ -85,6 +87,7 @@ def case_queue(request: HttpRequest) -> HttpResponse:
             "tab": f.tab,
             "tabs": TABS,
             "params": params.urlencode(),
+            "filters_on": sum(1 for name in form.fields if request.GET.get(name)),
             "returns": queries.return_counts(root, at - timedelta(days=30))
             if f.tab == "incoming"
             else [],
@@ -102,6 +105,9 @@ def case_export(request: HttpRequest) -> HttpResponse:
     _form, f = _filter_from(request, root)
     rows = queries.case_list(request.user, root, f)[:20000]
     return xlsx_response(exports.cases_xlsx(rows, root=root), "cases.xlsx")
+
+
+RECEIPT = "cases.entry_receipt"
 
 
 def _entry_roles(user, root) -> bool:
@@ -126,7 +132,7 @@ def case_entry(request: HttpRequest) -> HttpResponse:
 
         def receive():
             with transaction.atomic():
-                case, _secret = actions.case_receive(
+                case, secret = actions.case_receive(
                     root=root,
                     kind=d["kind"],
                     channel=d["channel"],
@@ -146,18 +152,27 @@ def case_entry(request: HttpRequest) -> HttpResponse:
                             _("Only consultations are answered on the spot."), field="answer"
                         )
                     case = actions.case_answer(case=case, reply=d["answer"], actor=request.user)
-                return case
+                return case, secret
 
-        case = run_action(form, receive)
-        if case is not None:
-            messages.success(
-                request,
-                _("Case %(code)s saved.") % {"code": case.code}
-                + (" " + _("Answered on the spot and closed.") if case.direct_answer else ""),
-            )
+        result = run_action(form, receive)
+        if result is not None:
+            case, secret = result
+            # Shown once, on the page the redirect leads to: kept in the (server-side)
+            # session, not in a message cookie, and dropped as soon as it is shown.
+            request.session[RECEIPT] = {
+                "code": case.code,
+                "secret": secret,
+                "answered": bool(case.direct_answer),
+            }
             return redirect("workbench:case_entry")
     status = 400 if form.errors else 200
-    return render(request, "cases/entry.html", {"form": form, "root": root}, status=status)
+    receipt = request.session.pop(RECEIPT, None) if request.method == "GET" else None
+    return render(
+        request,
+        "cases/entry.html",
+        {"form": form, "root": root, "receipt": receipt},
+        status=status,
+    )
 
 
 @staff_required
@@ -242,13 +257,16 @@ def _detail(request, case: Case, roles, bound=None, status=200):
         templates = ReplyTemplate.objects.filter(unit_id__in=unit_ids).filter(
             models_q_category(case)
         )
+    events = queries.timeline(case)
+    replies = [e for e in events if e.action in ("reply", "answer")]
     return render(
         request,
         "cases/detail.html",
         {
             "case": case,
             "roles": roles,
-            "events": queries.timeline(case),
+            "events": events,
+            "reply_files": replies[-1].files if replies else [],  # type: ignore[attr-defined]
             "co_units": case.co_units.all(),
             "action_forms": forms_by_name,
             "contact": masked_contact(case),

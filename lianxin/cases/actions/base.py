@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.utils.translation import gettext as _
 
 from lianxin.core import clock
@@ -23,6 +25,30 @@ UNSATISFIED_MAX = 2
 
 def _text(value: str, *, field: str, label, required=True, limit=MAX_TEXT) -> str:
     return clean_text(value, field=field, label=label, required=required, limit=limit)
+
+
+# What a stock answer leaves for the writer to fill in: X月X日, XX, 某某, ××, ○○, blanks.
+PLACEHOLDER = re.compile(
+    r"(?:[XxＸｘ×]+\s*(?:年|月|日|号|时|点|分钟|天|个工作日))+"
+    r"|(?<![A-Za-z])[XxＸｘ]{2,}(?![A-Za-z])"
+    r"|某某|[×○〇]{2,}|_{3,}|＿+"
+)
+
+
+def _filled_in(text: str, *, field: str) -> str:
+    """Refuse a reply that still has a stock answer's placeholder: it would reach the
+    citizen as "X月X日"."""
+    found = PLACEHOLDER.search(text)
+    if found:
+        raise ApplicationError(
+            _(
+                "The reply still contains a placeholder to fill in: “%(text)s”. Write the real "
+                "date, name or figure before sending it."
+            )
+            % {"text": found.group(0)},
+            field=field,
+        )
+    return text
 
 
 def _open(case: Case, action: str, actor, version: int | None) -> tuple[Case, wf.Step]:

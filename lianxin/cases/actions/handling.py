@@ -12,7 +12,7 @@ from lianxin.org.models import Person, Role
 
 from .. import access, deadlines, extensions, notices, warnings
 from ..models import Case, Extension, Kind
-from .base import MAX_REASON, _open, _person, _save, _schedule_reply, _text
+from .base import MAX_REASON, _filled_in, _open, _person, _save, _schedule_reply, _text
 from .intake import _check_handler
 
 # ---------------------------------------------------------------- handling
@@ -142,8 +142,12 @@ def case_decide_extension(
     return extension
 
 
-def case_reply(*, case: Case, reply: str, reusable: bool = False, actor, version=None) -> Case:
-    reply = _text(reply, field="reply", label=_("The reply"))
+def case_reply(
+    *, case: Case, reply: str, reusable: bool = False, actor, version=None, files=()
+) -> Case:
+    """The lead unit's reply; `files` (photos of the result, `core.files.Accepted`) go with
+    the public reply entry. A stock answer's unfilled placeholder is refused."""
+    reply = _filled_in(_text(reply, field="reply", label=_("The reply")), field="reply")
     with transaction.atomic():
         case, step = _open(case, "reply", actor, version)
         if case.paused_at:
@@ -155,7 +159,7 @@ def case_reply(*, case: Case, reply: str, reusable: bool = False, actor, version
         late = bool(case.reply_due and at > case.reply_due)
         if case.first_replied_at is None:  # a reply after a reopen keeps the first one's fact
             case.first_replied_at, case.replied_in_time = at, not late
-        _save(case, step, actor, note=reply, public=True, data={"late": late})
+        _save(case, step, actor, note=reply, public=True, data={"late": late}, files=files)
         clock.finish("case.reply", case.pk)
         warnings.finish(case, warnings.REPLY)
         if case.kind == Kind.PROBLEM:

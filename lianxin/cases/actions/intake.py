@@ -16,7 +16,7 @@ from lianxin.org.validators import normalize_phone
 from .. import codes, deadlines, dispatching, notices, warnings
 from ..models import Case, Category, Channel, Kind, Status
 from ..signals import case_dispatched
-from .base import MAX_REASON, _add_event, _open, _save, _schedule_reply, _text
+from .base import MAX_REASON, _add_event, _filled_in, _open, _save, _schedule_reply, _text
 
 # ---------------------------------------------------------------- intake
 
@@ -139,7 +139,7 @@ def _reissue_secret(case: Case) -> str:
 
 def case_answer(*, case: Case, reply: str, reusable: bool = False, actor, version=None) -> Case:
     """Answer a consultation on the spot (直接答复) and close it."""
-    reply = _text(reply, field="reply", label=_("The answer"))
+    reply = _filled_in(_text(reply, field="reply", label=_("The answer")), field="reply")
     with transaction.atomic():
         case, step = _open(case, "answer", actor, version)
         at = clock.now()

@@ -1,6 +1,8 @@
 """The operator's fast entry: saved in seconds, earlier cases of the caller, the knowledge
 base, and consultations answered on the spot."""
 
+import re
+
 from lianxin.cases import actions
 from lianxin.cases.models import Case
 
@@ -82,3 +84,17 @@ def test_bad_input_is_shown_on_the_form(cc, login):
 
 def test_a_handler_has_no_fast_entry(cc, login):
     assert login(cc.handler).get(URL).status_code == 403
+
+
+def test_after_saving_the_operator_reads_the_code_and_secret_to_the_caller_once(cc, login):
+    from lianxin.cases import codes
+
+    client = login(cc.operator)
+    page = client.post(URL, form(cc, submit_token="entry-receipt"), follow=True)
+    case = Case.objects.get()
+    text = page.content.decode()
+    assert f'id="receipt-code">{case.code}<' in text
+    secret = re.search(r'id="receipt-secret">([^<]+)<', text).group(1)
+    assert codes.secret_matches(case.code, secret, case.secret_digest)
+    again = client.get(URL).content.decode()
+    assert "receipt-secret" not in again and secret not in again

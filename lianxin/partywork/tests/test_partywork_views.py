@@ -125,3 +125,12 @@ def test_attendance_through_the_page_and_the_month_export(pw, login):
         io.BytesIO(login(pw.officer).get("/workbench/partywork/2026-11.xlsx").content)
     )
     assert book.sheetnames == ["计划", "月报"]
+
+
+def test_the_grid_marks_the_current_month_for_the_phone_to_scroll_to(pw, login):
+    with clock.frozen_at(timezone.make_aware(datetime(2026, 11, 20, 10))):
+        page = login(pw.officer).get("/workbench/partywork/").content.decode()
+    assert 'data-scroll-to=".lx-current"' in page and "js/grid.js" in page
+    current = page[page.index('class="text-nowrap lx-current"') :][:120]
+    assert "2026-11" in current and "本月" in current
+    assert page.count(' lx-current"') == 1
