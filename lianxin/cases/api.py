@@ -13,9 +13,9 @@ from django.http import Http404, QueryDict
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
-from lianxin.api.params import Id, Offset
 from lianxin.core import files
 from lianxin.core.errors import ApplicationError
+from lianxin.core.params import Id, Offset
 from lianxin.org.access import home_root
 from lianxin.org.models import Unit
 

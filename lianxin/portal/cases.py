@@ -21,6 +21,7 @@ from lianxin.cases.text import public_view
 from lianxin.core import clock, files, pow, ratelimit
 from lianxin.core.forms import accept_files, run_action
 from lianxin.org.models import Unit
+from lianxin.org.queries import public_root
 
 TRACKED = "tracked_cases"
 SUBMIT_LIMIT = 5
@@ -29,12 +30,7 @@ SMS_LIMIT = 5
 
 
 def portal_root() -> Unit:
-    code = getattr(settings, "LIANXIN_PORTAL_UNIT", "")
-    units = Unit.objects.filter(parent__isnull=True, is_active=True)
-    root = (units.filter(code=code).first() if code else None) or units.order_by("pk").first()
-    if root is None:
-        raise Http404
-    return root
+    return public_root()
 
 
 @never_cache
