@@ -183,3 +183,29 @@ def _visible(user, root: Unit, person):
 
 def roles_over(user, role: str) -> list[str]:
     return [path for r, path in grants_of(user) if r == role]
+
+
+# -- the register's tools (the queue's buttons and the pages behind them ask the same) ----
+
+
+def may_enter(user, root: Unit) -> bool:
+    """Fast entry of a call (快速登记): operators and dispatchers of the organisation."""
+    return getattr(user, "is_superuser", False) or any(
+        r in (Role.OPERATOR, Role.DISPATCHER) and root.path and p.startswith(root.path)
+        for r, p in grants_of(user)
+    )
+
+
+def may_import(user, root: Unit) -> bool:
+    """Bulk import of slips and historical cases (导入): operators, dispatchers and
+    administrators on the organisation's root."""
+    from lianxin.org.access import has_role_over
+
+    return has_role_over(user, root, (Role.OPERATOR, Role.DISPATCHER, Role.ADMIN))
+
+
+def may_set_up(user, root: Unit) -> bool:
+    """The register's categories and time limits: administrators of the organisation."""
+    from lianxin.org.access import is_admin_of
+
+    return is_admin_of(user, root)

@@ -13,10 +13,10 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
-from lianxin.api.params import Id, Offset
 from lianxin.core import files
 from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError, InputErrors
+from lianxin.core.params import Id, Offset
 from lianxin.org.access import home_root
 from lianxin.org.models import Unit
 

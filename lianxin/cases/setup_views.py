@@ -18,7 +18,7 @@ from lianxin.org import access as org_access
 from lianxin.org.models import Role
 from lianxin.org.queries import units_under
 
-from . import actions, deadlines, extensions
+from . import access, actions, deadlines, extensions
 from .forms import TemplateForm
 from .models import Category, Kind, ReplyTemplate, TimeLimit
 
@@ -58,7 +58,7 @@ def _admin_root(request):
     root = org_access.home_root(request.user)
     if root is None:
         raise Http404
-    if not org_access.is_admin_of(request.user, root):
+    if not access.may_set_up(request.user, root):
         raise PermissionDenied
     return root
 

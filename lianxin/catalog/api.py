@@ -9,7 +9,7 @@ from typing import Annotated
 from django.core.exceptions import PermissionDenied
 from ninja import Field, Router, Schema, Status
 
-from lianxin.api.params import Id, Offset
+from lianxin.core.params import Id, Offset
 from lianxin.core.text import mask_phone
 
 from . import access, actions, queries

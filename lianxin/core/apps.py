@@ -8,4 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from django.utils.module_loading import autodiscover_modules
+
         from . import checks  # noqa: F401  (registers the system checks)
+
+        # Every app's contributions to core's registries (menu, homes' panels, template
+        # values, demo loaders, chains, answers about a login), as Wagtail finds its hooks.
+        autodiscover_modules("lianxin_hooks")

@@ -1,17 +1,33 @@
+"""The values every page's template sees. Apps add theirs (the administrator's and the
+inspector's flags...) in their `lianxin_hooks.py` with `register(name, value)`, where value is
+a function of the request; a template calls it only when it reads the name.
+"""
+
+from collections.abc import Callable
+
 from django.conf import settings
+
+from . import menu
+
+_values: dict[str, Callable] = {}
+
+
+def register(name: str, value: Callable) -> None:
+    _values[name] = value
+
+
+def _lazy(value: Callable, request) -> Callable:
+    cache: list = []
+
+    def read():
+        if not cache:
+            cache.append(value(request))
+        return cache[0]
+
+    return read
 
 
 def site(request):
-    def is_admin():
-        from lianxin.org.access import is_any_admin
-
-        return is_any_admin(request.user)
-
-    def is_inspector():
-        from lianxin.discipline.access import inspects_any
-
-        return inspects_any(request.user)
-
     def unread_notices():
         if not request.user.is_authenticated:
             return 0
@@ -19,11 +35,15 @@ def site(request):
 
         return Notice.objects.filter(recipient=request.user, read_at=None).count()
 
+    def menu_entries():
+        return menu.entries_for(getattr(request, "user", None))
+
+    values = {name: _lazy(value, request) for name, value in _values.items()}
     return {
-        "unread_notices": unread_notices,
+        **values,
+        "unread_notices": _lazy(lambda r: unread_notices(), request),
+        "menu_entries": _lazy(lambda r: menu_entries(), request),
         "SITE_NAME": settings.LIANXIN_SITE_NAME,
         "ORG_NAME": settings.LIANXIN_ORG_NAME,
-        "is_admin": is_admin,
-        "is_inspector": is_inspector,
         "SECOND_FACTOR_OFF": not getattr(settings, "LIANXIN_REQUIRE_OTP", True),
     }

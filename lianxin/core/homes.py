@@ -24,3 +24,23 @@ def home_for(user) -> str | None:
         if url:
             return url
     return None
+
+
+# Panels of the plain workbench home (`/workbench/?all=1`, and the home of a role without
+# its own): a function request -> (template name, context) or None, shown in order.
+_panels: list[tuple[int, Callable]] = []
+
+
+def register_panel(panel: Callable, *, order: int = 100) -> None:
+    if all(p is not panel for _o, p in _panels):
+        _panels.append((order, panel))
+        _panels.sort(key=lambda pair: pair[0])
+
+
+def panels_for(request) -> list[tuple[str, dict]]:
+    shown = []
+    for _order, panel in _panels:
+        answer = panel(request)
+        if answer:
+            shown.append(answer)
+    return shown

@@ -14,9 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from lianxin.org import access as org_access
-
-from . import actions, clock, homes, workdays
+from . import actions, clock, homes, users, workdays
 from .forms import CalendarImportForm, CalendarYearForm, OverrideForm, run_action
 from .models import CalendarYear, WorkdayOverride
 from .notice import parse_notice_file
@@ -27,7 +25,7 @@ def staff_required(view):
 
     @login_required
     def wrapped(request, *args, **kwargs):
-        if not org_access.is_staff_member(request.user):
+        if not users.ask(users.STAFF, request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -51,27 +49,23 @@ def healthz(request: HttpRequest) -> JsonResponse:
 @staff_required
 def workbench_home(request: HttpRequest) -> HttpResponse:
     """The role's own home (registered by the apps, core.homes), or this page with
-    ?all=1 or for roles that have none."""
+    ?all=1 or for roles that have none: the panels the apps register (core.homes)."""
     if not request.GET.get("all"):
         url = homes.home_for(request.user)
         if url:
             return redirect(url)
-    person = org_access.person_of(request.user)
-    grants = list(person.grants.select_related("unit").order_by("unit__path")) if person else []
-    missing = workdays.missing_years() if org_access.is_any_admin(request.user) else []
-    root = org_access.home_root(request.user)
-    from lianxin.cases.queries import work_counts
-
+    missing = workdays.missing_years() if users.ask(users.ADMIN, request.user) else []
     return render(
         request,
         "core/workbench_home.html",
-        {
-            "person": person,
-            "grants": grants,
-            "missing_years": missing,
-            "work": work_counts(request.user, root) if root else None,
-        },
+        {"missing_years": missing, "panels": homes.panels_for(request)},
     )
+
+
+def require_admin(user) -> None:
+    """The working-day calendar and other system settings are for administrators."""
+    if not users.ask(users.ADMIN, user):
+        raise PermissionDenied
 
 
 @require_POST
@@ -92,7 +86,7 @@ def _year_rows(year: int):
 
 @staff_required
 def calendar_page(request: HttpRequest) -> HttpResponse:
-    org_access.require_admin(request.user)
+    require_admin(request.user)
     today = timezone.localdate(clock.now())
     try:
         year = int(request.GET.get("year", today.year))
@@ -184,7 +178,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
 @require_POST
 @staff_required
 def calendar_override_clear(request: HttpRequest, pk: int) -> HttpResponse:
-    org_access.require_admin(request.user)
+    require_admin(request.user)
     override = get_object_or_404(WorkdayOverride, pk=pk)
     year = override.date.year
     actions.workday_override_clear(override=override, actor=request.user)

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from lianxin.core import files, pow
 from lianxin.core.forms import run_action
-from lianxin.portal.cases import portal_root
+from lianxin.org.queries import public_root as portal_root
 
 from . import actions, evidence, forms, queries, sealing
 from .models import Report

@@ -6,7 +6,7 @@ from datetime import date
 
 from ninja import Router, Schema, Status
 
-from lianxin.api.params import Id
+from lianxin.core.params import Id
 from lianxin.org.access import person_of
 
 from . import access, actions, queries

@@ -224,3 +224,25 @@ def access_record(user, person_id) -> Person:
     if person is None or not sees_record(user, person):
         raise Http404
     return person
+
+
+def root_of_request_user(user) -> Unit | None:
+    """home_root, read once per login object (a request's menu asks it for every entry)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if not hasattr(user, "_lx_home_root"):
+        user._lx_home_root = home_root(user)
+    return user._lx_home_root
+
+
+def opens_workbench_pages(user) -> bool:
+    """The rule of the pages open to all staff of an organisation (`staff_required` and a
+    home root, else 404): the unit tree, the people, the case queue, the scorecards..."""
+    return is_staff_member(user) and root_of_request_user(user) is not None
+
+
+def needs_second_factor(user) -> bool:
+    """A grant of a role with power over others' data (core.secondfactor.POWER_ROLES)."""
+    from lianxin.core.secondfactor import POWER_ROLES
+
+    return RoleGrant.objects.filter(person__user=user, role__in=POWER_ROLES).exists()

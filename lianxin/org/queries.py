@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
 
 from .models import Person, Role, RoleGrant, Unit
 
@@ -124,3 +126,15 @@ def cadre_record(person: Person, year: int) -> dict:
         "case_figures": case_figures,
         "penalties": list(discipline.penalties_of_year(person, year)),
     }
+
+
+def public_root() -> Unit:
+    """The organisation the public pages speak for: LIANXIN_PORTAL_UNIT's code, else the
+    first root unit; 404 when there is none yet. (Here, not in portal, so that the apps whose
+    public pages the portal assembles need not import it.)"""
+    code = getattr(settings, "LIANXIN_PORTAL_UNIT", "")
+    units = Unit.objects.filter(parent__isnull=True, is_active=True)
+    root = (units.filter(code=code).first() if code else None) or units.order_by("pk").first()
+    if root is None:
+        raise Http404
+    return root

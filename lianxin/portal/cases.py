@@ -22,6 +22,7 @@ from lianxin.core import clock, files, pow, ratelimit
 from lianxin.core.actor import Actor
 from lianxin.core.forms import accept_files, run_action
 from lianxin.org.models import Unit
+from lianxin.org.queries import public_root
 
 CITIZEN = Actor.citizen("portal")  # proven by code + secret or a phone code
 
@@ -32,12 +33,7 @@ SMS_LIMIT = 5
 
 
 def portal_root() -> Unit:
-    code = getattr(settings, "LIANXIN_PORTAL_UNIT", "")
-    units = Unit.objects.filter(parent__isnull=True, is_active=True)
-    root = (units.filter(code=code).first() if code else None) or units.order_by("pk").first()
-    if root is None:
-        raise Http404
-    return root
+    return public_root()
 
 
 @never_cache

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from lianxin.portal.cases import portal_root
+from lianxin.org.queries import public_root as portal_root
 
 from . import queries
 from .models import VersionStatus

@@ -1,5 +1,5 @@
-"""`{% routing_menu %}`: the hotspots and routing setup entries of the workbench menu, for
-those who may open them."""
+"""`{% hotspots_link month %}`: the scorecard's button to the month's hotspots, for those who
+may open them (the menu entries are registered in routing/lianxin_hooks.py)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,7 @@ register = template.Library()
 
 
 def _may(context) -> dict:
-    """What the user may open of routing, read once per request (the menu and the
-    scorecard's button ask the same)."""
+    """What the user may open of routing, read once per request."""
     request = context.get("request")
     cached = getattr(request, "_routing_may", None)
     if cached is not None:
@@ -27,11 +26,6 @@ def _may(context) -> dict:
     if request is not None:
         request._routing_may = may
     return may
-
-
-@register.inclusion_tag("routing/_menu.html", takes_context=True)
-def routing_menu(context):
-    return _may(context)
 
 
 @register.inclusion_tag("routing/_hotspots_link.html", takes_context=True)

@@ -1,6 +1,8 @@
-"""`lianxin audit verify`: check the hash chain of every case timeline."""
+"""`lianxin audit verify`: check every hash chain the apps register (the case timeline)."""
 
 from django.core.management.base import BaseCommand, CommandError
+
+from lianxin.core import chains
 
 
 class Command(BaseCommand):
@@ -10,14 +12,12 @@ class Command(BaseCommand):
         parser.add_argument("what", choices=["verify"])
 
     def handle(self, *args, what, **options):
-        from lianxin.cases.models import CaseEvent
-        from lianxin.cases.timeline import verify
-
-        broken = 0
-        for code, seq, problem in verify():
-            broken += 1
-            self.stdout.write(f"{code} #{seq}: {problem}")
-        total = CaseEvent.objects.count()
+        broken = total = 0
+        for chain in chains.chains():
+            for code, seq, problem in chain.verify():
+                broken += 1
+                self.stdout.write(f"{code} #{seq}: {problem}")
+            total += chain.count()
         if broken:
             raise CommandError(f"{broken} broken of {total} timeline entries.")
         self.stdout.write(f"OK: {total} timeline entries, every chain intact.")

@@ -1,0 +1,32 @@
+"""What discipline contributes to core's registries: the Discipline menu entry and the
+`is_inspector` flag for those on a step of the fallback (the rule of its register page),
+and the demo misconduct reports."""
+
+from django.utils.translation import gettext_lazy as _
+
+from lianxin.core import context, demo, menu
+from lianxin.org.access import root_of_request_user
+
+from . import access
+
+
+def _handles_reports(user) -> bool:
+    root = root_of_request_user(user)
+    return bool(root and access.in_fallback(user, root))
+
+
+context.register("is_inspector", lambda request: access.inspects_any(request.user))
+menu.register(
+    menu.Entry(
+        "discipline", _("Discipline"), "workbench:reports", "shield-check", 100, _handles_reports
+    )
+)
+
+
+def _load(state: dict) -> None:
+    from .demo_data import load_demo_discipline
+
+    load_demo_discipline(state["units"])
+
+
+demo.register("discipline", _load, order=70, after=("org", "rules"))
