@@ -3,33 +3,44 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from lianxin.cases import queries
+from lianxin.cases.models import Case
 from lianxin.cases.text import public_view
 from lianxin.core import clock
 
 NOTICE_ROWS = 20
 
 
-def notice() -> list:
-    """The notice: each case with `overdue_days` (whole days, Beijing dates, since the reply
-    deadline passed; 0 when it has not) and `flag_due` (the deadline of a flagged
-    supervision). A case is called overdue only when its deadline has really passed."""
+@dataclass(frozen=True)
+class NoticeRow:
+    case: Case
+    overdue_days: int  # whole days (Beijing dates) since the reply deadline passed; 0: not
+    flag_due: datetime | None  # the deadline of a flagged supervision (挂牌督办)
+
+
+def notice() -> list[NoticeRow]:
+    """The notice's rows. A case is called overdue only when its deadline has really
+    passed (and it is not waiting for the citizen)."""
     from lianxin.supervision.queries import flagged_orders
 
     at = clock.now()
-    rows = list(queries.public_notice(at)[:NOTICE_ROWS])
-    orders = flagged_orders([c.pk for c in rows])
+    cases = list(queries.public_notice(at)[:NOTICE_ROWS])
+    orders = flagged_orders([c.pk for c in cases])
     today = timezone.localdate(at)
-    for case in rows:
+    rows = []
+    for case in cases:
         order = orders.get(case.pk)
-        case.flag_due = order.due_at if order else None
         late = bool(case.reply_due and case.reply_due < at and case.paused_at is None)
-        case.overdue_days = max(1, (today - timezone.localdate(case.reply_due)).days) if late else 0
+        days = max(1, (today - timezone.localdate(case.reply_due)).days) if late else 0
+        rows.append(NoticeRow(case, days, order.due_at if order else None))
     return rows
 
 

@@ -51,7 +51,7 @@ def of(case: Case, *, at: datetime | None = None) -> Progress:
     """What the citizen is told about his case now."""
     at = at or clock.now()
     status = public_status(case)
-    unit = case.lead_unit.name if case.lead_unit_id else ""
+    unit = case.lead_unit.name if case.lead_unit else ""
     handled_by = _("Handled by")
     if case.status == Status.RECEIVED:
         days = getattr(settings, "LIANXIN_DISPATCH_WORKDAYS", 1)
@@ -120,7 +120,7 @@ def of(case: Case, *, at: datetime | None = None) -> Progress:
                 "case is closed on the date above."
             ),
         )
-    words = {
+    words: dict[str, str | Promise] = {
         Status.CLOSED: _("The case is closed. Thank you for writing to us."),
         Status.WITHDRAWN: _("You withdrew this case; nothing more is done on it."),
         Status.MERGED: _(
