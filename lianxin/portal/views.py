@@ -1,7 +1,7 @@
 """The public portal: pages for citizens, no models of its own."""
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +22,10 @@ KINDS = [
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    organisations = Unit.objects.filter(parent__isnull=True, is_active=True).order_by("name")
+    try:  # the organisation the portal's submissions go to (LIANXIN_PORTAL_UNIT)
+        organisations = [cases.portal_root()]
+    except Http404:
+        organisations = []
     stations = Unit.objects.filter(kind=Unit.Kind.STATION, is_active=True).order_by("path")
     return render(
         request,

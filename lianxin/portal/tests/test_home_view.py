@@ -69,3 +69,9 @@ def test_hotline_and_government_footer_show_only_when_set(client, settings):
     assert 'href="https://beian.miit.gov.cn/"' in page and "滇ICP备12345678号-1" in page
     assert "code=53010202000001" in page and "滇公网安备 53010202000001号" in page
     assert "主办单位：测试县交通运输局" in client.get("/track/").content.decode()
+
+
+def test_the_home_page_names_the_organisation_that_receives_the_submissions(cc, client, settings):
+    assert re.search(r"<h1[^>]*>测试公路段</h1>", client.get("/").content.decode())
+    settings.LIANXIN_PORTAL_UNIT = cc.other.code
+    assert re.search(r"<h1[^>]*>外县公路段</h1>", client.get("/").content.decode())
