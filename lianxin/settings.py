@@ -283,6 +283,15 @@ LIANXIN_WORK_HOURS = [("08:30", "12:00"), ("13:30", "17:30")]
 LIANXIN_SITE_NAME = _("Lianxin")
 LIANXIN_ORG_NAME = os.environ.get("LIANXIN_ORG_NAME", "")
 
+# The public site's hotline and the footer a Chinese government site carries (docs/portal.md).
+# Each line is shown only when it is set: 主办单位, ICP备案号 (linked to beian.miit.gov.cn),
+# 公安机关备案号 (linked to beian.mps.gov.cn), 网站标识码.
+LIANXIN_HOTLINE = os.environ.get("LIANXIN_HOTLINE", "").strip()
+LIANXIN_SITE_SPONSOR = os.environ.get("LIANXIN_SITE_SPONSOR", "").strip()
+LIANXIN_ICP_RECORD = os.environ.get("LIANXIN_ICP_RECORD", "").strip()
+LIANXIN_PSB_RECORD = os.environ.get("LIANXIN_PSB_RECORD", "").strip()
+LIANXIN_SITE_CODE = os.environ.get("LIANXIN_SITE_CODE", "").strip()
+
 # Background tasks: the database backend, run by `lianxin db_worker`; LIANXIN_TASKS=immediate
 # runs them inline (tests, a one-process demo).
 TASKS = {

@@ -242,10 +242,16 @@ def board(*, q: str = "") -> QuerySet[Case]:
     return qs.order_by("-replied_at", "-id")
 
 
-def public_notice() -> QuerySet[Case]:
-    """Overdue cases under the organ's supervision, listed for the public (督办公示)."""
+def public_notice(at: datetime) -> QuerySet[Case]:
+    """Cases the organ lists for the public (督办公示): those under its supervision whose reply
+    is overdue at `at` (not while waiting for the citizen), and those flagged (挂牌督办).
+    Never an internal problem (问题整改 is not for the public)."""
+    from .models import Supervision
+
     return (
         Case.objects.filter(public_notice=True, status__in=[Status.DISPATCHED, Status.IN_PROGRESS])
+        .exclude(kind=Kind.PROBLEM)
+        .filter(Q(reply_due__lt=at, paused_at__isnull=True) | Q(supervision=Supervision.FLAGGED))
         .select_related("category", "lead_unit")
         .order_by("reply_due")
     )

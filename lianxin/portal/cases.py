@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +16,6 @@ from lianxin.cases import actions, codes, queries
 from lianxin.cases import forms as case_forms
 from lianxin.cases import workflow as wf
 from lianxin.cases.models import Case, Status
-from lianxin.cases.text import public_view
 from lianxin.core import clock, files, pow, ratelimit
 from lianxin.core.actor import Actor
 from lianxin.core.forms import accept_files, run_action
@@ -26,10 +24,13 @@ from lianxin.org.queries import public_root
 
 CITIZEN = Actor.citizen("portal")  # proven by code + secret or a phone code
 
+from . import pending, progress
+
 TRACKED = "tracked_cases"
 SUBMIT_LIMIT = 5
 LOOKUP_LIMIT = 10
 SMS_LIMIT = 5
+UPLOAD_LIMIT = 20  # sendings with files per network in ten minutes
 
 
 def portal_root() -> Unit:
@@ -56,15 +57,20 @@ def _client(request) -> str:
 
 def _submit(request: HttpRequest, *, channel: str) -> HttpResponse:
     root = portal_root()
+    kind = request.GET.get("kind", "")
     form = case_forms.PortalSubmitForm(
         request.POST or None,
         request.FILES or None,
         root=root,
-        initial={"submit_token": codes.new_token()},
+        initial={"submit_token": codes.new_token(), "kind": kind},
     )
+    attached: list = []
     if request.method == "GET":
         _client(request)  # the session that a double-click's second request will share
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
+        form.is_valid()
+        attached = _attach(request, form)
+    if request.method == "POST" and not form.errors:
         d = form.cleaned_data
         client = _client(request)
         key = codes.submit_key(channel=channel, client=client, token=d["submit_token"])
@@ -86,19 +92,50 @@ def _submit(request: HttpRequest, *, channel: str) -> HttpResponse:
                     is_public=d["is_public"] or channel == "forum",
                     submit_token=d["submit_token"],
                     client=client,
-                    files=accept_files(d["files"]),
+                    files=attached,
                 ),
             )
             if result is not None:
                 case, secret = result
+                pending.drop(request, d["submit_token"])
                 _remember(request, case.code)
-                return render(request, "portal/submitted.html", {"case": case, "secret": secret})
+                return render(
+                    request,
+                    "portal/submitted.html",
+                    {"case": case, "secret": secret, "progress": progress.of(case)},
+                )
+    token = form.cleaned_data.get("submit_token", "") if form.is_bound else ""
     return render(
         request,
         "portal/submit.html",
-        {"form": form, "forum": channel == "forum"},
+        {"form": form, "forum": channel == "forum", "kept": attached, "token": token},
         status=400 if form.errors else 200,
     )
+
+
+def _attach(request: HttpRequest, form) -> list:
+    """The files of this submission: those kept from the form's earlier sending that the
+    citizen left ticked, and the new uploads (checked and stored). They stay kept for the
+    form (pending.py) until a submission succeeds, so that an error elsewhere on the form
+    never loses them."""
+    token = form.cleaned_data.get("submit_token", "")
+    attached = pending.kept(request, token, request.POST.getlist("keep_file"))
+    uploads = form.cleaned_data.get("files") or []
+    if uploads and not ratelimit.allowed(request, "upload", limit=UPLOAD_LIMIT):
+        form.add_error("files", _("Too many files from your network. Try again later."))
+        uploads = []
+    new = run_action(form, lambda: accept_files(uploads)) if uploads else []
+    attached += [f for f in new or [] if f.sha256 not in {a.sha256 for a in attached}]
+    if len(attached) > files.MAX_FILES:
+        form.add_error("files", _("At most %(n)d files at once.") % {"n": files.MAX_FILES})
+        attached = attached[: files.MAX_FILES]
+    pending.keep(request, token, attached)
+    return attached
+
+
+def submit_kept(request: HttpRequest, token: str, sha256: str) -> HttpResponse:
+    """A file kept for a re-shown form, to the browser that sent it."""
+    return pending.serve(request, token, sha256)
 
 
 def _remember(request, code: str) -> None:
@@ -227,7 +264,7 @@ def track_phone_code(request: HttpRequest) -> HttpResponse:
 def _tracked(request, code: str) -> Case:
     if code not in request.session.get(TRACKED, []):
         raise Http404
-    case = Case.objects.select_related("category", "lead_unit").filter(code=code).first()
+    case = Case.objects.select_related("category", "lead_unit", "root").filter(code=code).first()
     if case is None:
         raise Http404
     return case
@@ -249,6 +286,7 @@ def track_case(request: HttpRequest, code: str, forms=None, status=200) -> HttpR
         "portal/track_case.html",
         {
             "case": case,
+            "progress": progress.of(case),
             "events": queries.timeline(case, public_only=True),
             "forms": forms,
             "may_withdraw": wf.allowed(case.status, case.kind, "withdraw", roles),
@@ -310,46 +348,3 @@ def track_act(request: HttpRequest, code: str, name: str) -> HttpResponse:
                 return redirect("portal:track_case", code)
         return track_case(request, code, {"supplement": form}, status=400)
     raise Http404
-
-
-def _notice() -> list:
-    """The public notice: overdue cases under supervision and flagged ones (挂牌督办) with
-    the deadline the organ set."""
-    from lianxin.supervision.queries import flagged_orders
-
-    rows = list(queries.public_notice()[:20])
-    orders = flagged_orders([c.pk for c in rows])
-    for case in rows:
-        order = orders.get(case.pk)
-        case.flag_due = order.due_at if order else None
-    return rows
-
-
-def board(request: HttpRequest) -> HttpResponse:
-    q = request.GET.get("q", "").strip()[:50]
-    page = Paginator(queries.board(q=q), 20).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "portal/board.html",
-        {
-            "page": page,
-            "rows": [(c, public_view(c)) for c in page],
-            "q": q,
-            "notice": _notice(),
-        },
-    )
-
-
-def board_case(request: HttpRequest, code: str) -> HttpResponse:
-    case = queries.board().filter(code=code).first()
-    if case is None:
-        raise Http404
-    return render(
-        request,
-        "portal/board_case.html",
-        {
-            "case": case,
-            "view": public_view(case),
-            "events": queries.timeline(case, public_only=True),
-        },
-    )

@@ -1,21 +1,41 @@
 """The public portal: pages for citizens, no models of its own."""
 
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from lianxin.discipline.urls import portal_urls as discipline_urls
 from lianxin.org.models import Unit
 from lianxin.rules.urls import portal_urls as rules_urls
 
-from . import cases, figures, services
+from . import board, cases, figures, services
+
+# The home page's cards: each opens the form with its kind already chosen.
+KINDS = [
+    ("consult", "chat-dots", _("Consult"), _("Questions about roads, permits and services.")),
+    ("help", "life-preserver", _("Seek help"), _("Road damage, hazards, blocked drains.")),
+    ("complaint", "megaphone", _("Complain"), _("Poor service or conduct of staff.")),
+    ("suggestion", "lightbulb", _("Suggest"), _("Ideas to make our work better.")),
+]
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    organisations = Unit.objects.filter(parent__isnull=True, is_active=True).order_by("name")
+    try:  # the organisation the portal's submissions go to (LIANXIN_PORTAL_UNIT)
+        organisations = [cases.portal_root()]
+    except Http404:
+        organisations = []
     stations = Unit.objects.filter(kind=Unit.Kind.STATION, is_active=True).order_by("path")
     return render(
-        request, "portal/home.html", {"organisations": organisations, "stations": stations}
+        request,
+        "portal/home.html",
+        {
+            "organisations": organisations,
+            "stations": stations,
+            "kinds": KINDS,
+            "hotline": settings.LIANXIN_HOTLINE,
+        },
     )
 
 
@@ -34,15 +54,16 @@ def server_error(request: HttpRequest) -> HttpResponse:
 urlpatterns = [
     path("", home, name="home"),
     path("submit/", cases.submit, name="submit"),
+    path("submit/kept/<str:token>/<str:sha256>/", cases.submit_kept, name="submit_kept"),
     path("track/", cases.track, name="track"),
     path("track/phone/", cases.track_phone, name="track_phone"),
     path("track/phone/code/", cases.track_phone_code, name="track_phone_code"),
     path("track/<str:code>/", cases.track_case, name="track_case"),
     path("track/<str:code>/files/<int:pk>/", cases.track_file, name="track_file"),
     path("track/<str:code>/<str:name>/", cases.track_act, name="track_act"),
-    path("board/", cases.board, name="board"),
+    path("board/", board.board, name="board"),
     path("board/post/", cases.board_post, name="board_post"),
-    path("board/<str:code>/", cases.board_case, name="board_case"),
+    path("board/<str:code>/", board.board_case, name="board_case"),
     path("services/", services.service_list, name="services"),
     path("services/commitments/", services.commitments, name="commitments"),
     path("services/reviews/", services.reviews, name="reviews"),

@@ -1,6 +1,16 @@
 """The public message board: only cases whose citizens agreed, with personal data hidden."""
 
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from lianxin.cases import actions
+from lianxin.cases import workflow as wf
+from lianxin.cases.models import Channel, Kind
+from lianxin.cases.tests.conftest import receive
+from lianxin.core import clock
+
+BEIJING = ZoneInfo("Asia/Shanghai")
 
 
 def test_the_board_hides_names_numbers_and_addresses(cc, make_case, client):
@@ -54,11 +64,38 @@ def test_a_private_case_is_not_on_the_board(cc, make_case, client):
     assert client.get(f"/board/{hidden.code}/").status_code == 404
 
 
-def test_supervised_overdue_cases_are_listed_for_public_notice(cc, make_case, client):
-    case = make_case("in_progress")
-    actions.case_supervise(case=case, level=3, note="挂牌", actor=cc.supervisor)
-    page = client.get("/board/").content.decode()
-    assert case.code in page and "超期督办件公示" in page
+def at(day: int, month: int = 12) -> datetime:
+    return datetime(2026, month, day, 10, 0, tzinfo=BEIJING)
+
+
+def test_the_public_notice_calls_overdue_only_what_is_past_its_deadline(cc, make_case, client):
+    with clock.frozen_at(at(20, 11)):  # a help request: 5 working days, due 11-27
+        late = make_case("in_progress", kind="help")
+        actions.case_supervise(case=late, level=2, actor=wf.SYSTEM)
+    with clock.frozen_at(at(3)):
+        flagged = make_case("in_progress", kind="help")  # due 12-10, not yet
+        actions.case_supervise(case=flagged, level=3, note="挂牌", actor=cc.supervisor)
+        page = client.get("/board/").content.decode()
+    notice = page[page.index('id="public-notice"') :]
+    notice = notice[: notice.index("</section>")]
+    assert "督办件公示" in page and "超期督办件公示" not in page
+    rows = dict(re.findall(r">(\d{12})</a>(.*?)</li>", notice))
+    assert set(rows) == {late.code, flagged.code}
+    assert "已超期 6 天" in rows[late.code] and "2026-11-27" in rows[late.code]
+    assert "超期" not in rows[flagged.code] and "2026-12-10" in rows[flagged.code]
+    assert "挂牌督办" in rows[flagged.code]
+    for case in (late, flagged):
+        assert f'href="/track/?code={case.code}"' in notice
+
+
+def test_an_internal_problem_is_never_on_the_public_notice(cc, make_case, client):
+    with clock.frozen_at(at(3)):
+        problem, _ = receive(cc, kind=Kind.PROBLEM, channel=Channel.INSPECTION, actor=cc.leader)
+        problem = actions.case_dispatch(case=problem, unit=cc.station_a, actor=cc.leader)
+        problem = actions.case_accept(case=problem, actor=cc.handler)
+        actions.case_supervise(case=problem, level=3, note="挂牌", actor=cc.supervisor)
+        page = client.get("/board/").content.decode()
+    assert problem.code not in page and "public-notice" not in page
 
 
 def test_a_post_on_the_message_board_is_a_public_forum_case(cc, client):

@@ -1,6 +1,8 @@
 """Photos and PDFs sent with a case through the portal: kept, shown in the timeline, served
 only to those who may see the case (staff with a role on it, the citizen tracking it)."""
 
+import re
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
@@ -114,3 +116,36 @@ def test_a_staff_note_with_a_photo_of_the_repair(cc, login, make_case):
     session["tracked_cases"] = [case.code]
     session.save()
     assert tracker.get(f"/track/{case.code}/files/{pk}/").status_code == 404
+
+
+def test_a_form_sent_back_for_a_wrong_phone_keeps_the_photo(cc, client):
+    client.get("/submit/")
+    first = client.post("/submit/", {**form(cc, photo()), "citizen_phone": "1356666777"})
+    page = first.content.decode()
+    assert first.status_code == 400 and Case.objects.count() == 0
+    assert "不是有效的电话号码" in page and 'id="kept-files"' in page and "护栏.png" in page
+    sha = re.search(r'name="keep_file" value="([0-9a-f]{64})"', page).group(1)
+    thumb = client.get(f"/submit/kept/web-files/{sha}/")  # shown on the re-shown form
+    assert thumb.status_code == 200 and b"".join(thumb.streaming_content) == samples.png()
+    assert Client().get(f"/submit/kept/web-files/{sha}/").status_code == 404  # his only
+
+    # corrected, without choosing the photo again
+    second = client.post("/submit/", {**form(cc), "keep_file": [sha]})
+    assert second.status_code == 200
+    case = Case.objects.get()
+    assert [f.name for f in case.attachments.all()] == ["护栏.png"]
+    assert client.get(f"/submit/kept/web-files/{sha}/").status_code == 404  # taken along
+
+
+def test_an_unticked_kept_photo_is_left_out(cc, client):
+    client.post("/submit/", {**form(cc, photo()), "citizen_phone": "12"})
+    client.post("/submit/", form(cc))  # the box left unticked: no keep_file
+    assert Case.objects.get().attachments.count() == 0
+
+
+def test_another_browser_cannot_take_a_kept_photo(cc, client):
+    first = client.post("/submit/", {**form(cc, photo()), "citizen_phone": "12"})
+    sha = re.search(r'name="keep_file" value="([0-9a-f]{64})"', first.content.decode()).group(1)
+    stranger = Client(REMOTE_ADDR="203.0.113.7")
+    stranger.post("/submit/", {**form(cc), "keep_file": [sha]})
+    assert Case.objects.get().attachments.count() == 0

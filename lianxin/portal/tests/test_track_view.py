@@ -3,7 +3,8 @@ public timeline, rating, withdrawing, supplying information, switching messages 
 count of wrong guesses locks the owner out."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.test import Client
 
@@ -13,6 +14,8 @@ from lianxin.cases.models import Case
 from lianxin.cases.tests.conftest import receive
 from lianxin.core import clock, pow
 from lianxin.core.notify import MemorySmsBackend
+
+BEIJING = ZoneInfo("Asia/Shanghai")
 
 
 def solved():
@@ -190,3 +193,51 @@ def test_withdraw_supplement_and_messages_off(cc, client):
     # A case not opened with its secret in this browser is not shown.
     third, _ = receive(cc)
     assert client.post(f"/track/{third.code}/withdraw/", {"version": 1}).status_code == 404
+
+
+def progress_of(page: str) -> dict:
+    """The progress box's lines by their ids."""
+    return {
+        k: re.sub(r"<[^>]+>", "", v).strip()
+        for k, v in re.findall(r'<dd [^>]*id="progress-(\w+)">(.*?)</dd>', page, re.S)
+    }
+
+
+def test_the_tracking_page_gives_the_deadline_the_unit_and_the_next_step(cc, client):
+    with clock.frozen_at(datetime(2026, 12, 3, 10, 0, tzinfo=BEIJING)):
+        case, secret = receive(cc, kind="help")  # 5 working days: due 12-10
+        open_case(client, case.code, secret)
+        waiting = progress_of(client.get(f"/track/{case.code}/").content.decode())
+        assert waiting["status"] == "已提交，待受理"  # nobody has looked at it yet
+        assert waiting["unit"] == cc.root.name and waiting["due"].startswith("2026-12-10")
+        assert "个工作日内审核" in waiting["next"]
+        actions.case_dispatch(case=case, unit=cc.station_a, actor=cc.dispatcher)
+        page = client.get(f"/track/{case.code}/").content.decode()
+        sent = progress_of(page)
+        assert sent["status"] == "已受理，已转承办单位" and sent["unit"] == "甲站"
+        assert sent["due"].startswith("2026-12-10") and "签收办理" in sent["next"]
+        assert 'id="case-status">已受理，已转承办单位<' in page
+    with clock.frozen_at(datetime(2026, 12, 14, 10, 0, tzinfo=BEIJING)):
+        late = progress_of(client.get(f"/track/{case.code}/").content.decode())
+        assert "已超期" in late["due"] and "已超过答复期限" in late["next"]
+
+
+def test_the_receipt_says_submitted_not_accepted(cc, client):
+    client.get("/submit/")
+    page = client.post(
+        "/submit/",
+        {
+            "kind": "consult",
+            "category": cc.road.pk,
+            "content": "超限运输许可怎么办理？",
+            "citizen_phone": "13566667777",
+            "submit_token": "web-receipt",
+        },
+    ).content.decode()
+    shown = progress_of(page)
+    assert shown["status"] == "已提交，待受理" and shown["unit"] == cc.root.name
+    assert shown["due"] and shown["next"]
+    assert "已受理" not in page
+    case = Case.objects.get()
+    timeline = client.get(f"/track/{case.code}/").content.decode()
+    assert "<strong>已提交</strong>" in timeline and "已受理" not in timeline
