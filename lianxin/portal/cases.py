@@ -22,9 +22,9 @@ from lianxin.core.forms import accept_files, run_action
 from lianxin.org.models import Unit
 from lianxin.org.queries import public_root
 
-CITIZEN = Actor.citizen("portal")  # proven by code + secret or a phone code
-
 from . import pending, progress
+
+CITIZEN = Actor.citizen("portal")  # proven by code + secret or a phone code
 
 TRACKED = "tracked_cases"
 SUBMIT_LIMIT = 5
