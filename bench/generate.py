@@ -129,10 +129,14 @@ def make_org(n_units: int):
     existing = Unit.objects.filter(code="bs").first()
     if existing is not None:
         return load_org(existing)
-    root = actions.unit_create(name="省公路事务中心", kind="organ", parent=None, code="bs", actor=None)
+    root = actions.unit_create(
+        name="省公路事务中心", kind="organ", parent=None, code="bs", actor=None
+    )
     staff = {}
     for role in (Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR):
-        person = actions.person_create(username=f"bs-{role}", name=f"省{role}", unit=root, actor=None)
+        person = actions.person_create(
+            username=f"bs-{role}", name=f"省{role}", unit=root, actor=None
+        )
         actions.role_grant(person=person, unit=root, role=role, actor=None)
         staff[role] = person
     cities = max(1, (n_units - 1) // 22)
@@ -341,7 +345,9 @@ def generate(n_cases: int, months: int, n_units: int, seed: int) -> dict:
         kind = pick_kind(rnd)
         status = "in_progress" if i in big else status_for(rnd, age, kind)
         station = rnd.choice(stations)
-        place = f"{rnd.choice(ROUTES)}线K{rnd.randint(0, 399)}+{rnd.randint(0, 9)}00{rnd.choice(TOWNS)}"
+        place = (
+            f"{rnd.choice(ROUTES)}线K{rnd.randint(0, 399)}+{rnd.randint(0, 9)}00{rnd.choice(TOWNS)}"
+        )
         if rnd.random() < 0.45:
             content = rnd.choice(ROAD_TEXTS).format(place=place)
         else:
@@ -460,7 +466,11 @@ def generate(n_cases: int, months: int, n_units: int, seed: int) -> dict:
             )
         elif status == "replied":
             dues.add(
-                {"kind": "case.autoclose", "object_id": str(cid), "due_at": replied_at + timedelta(days=7)}
+                {
+                    "kind": "case.autoclose",
+                    "object_id": str(cid),
+                    "due_at": replied_at + timedelta(days=7),
+                }
             )
         if (i + 1) % 100000 == 0:
             cases.flush(), events.flush(), dues.flush()
@@ -468,9 +478,10 @@ def generate(n_cases: int, months: int, n_units: int, seed: int) -> dict:
             print(f"  {i + 1} cases, {events.count} events ({time.perf_counter() - t0:.0f} s)")
     cases.flush(), events.flush(), dues.flush()
     if co_rows:
-        with conn.cursor() as cur, cur.copy(
-            "COPY cases_case_co_units (case_id, unit_id) FROM STDIN"
-        ) as cp:
+        with (
+            conn.cursor() as cur,
+            cur.copy("COPY cases_case_co_units (case_id, unit_id) FROM STDIN") as cp,
+        ):
             cp.write("\n".join(co_rows) + "\n")
     conn.commit()
     t_rows = time.perf_counter() - t0

@@ -135,7 +135,9 @@ def main(argv=None) -> None:
 
     def measure(label, client, url, params=None):
         p50, p95, (nq, response) = timed(page_get(client, url, params))
-        shown = response.content.decode().count('<td class="text-nowrap"><a href="/workbench/cases/')
+        shown = response.content.decode().count(
+            '<td class="text-nowrap"><a href="/workbench/cases/'
+        )
         show(label, p50, p95, f"{nq} queries, {shown} rows")
         rows.append((label, p50, p95))
         return p50, response
@@ -148,8 +150,11 @@ def main(argv=None) -> None:
     measure("search 5 characters 超限运输车", staff, q, {"q": "超限货车每"})
     measure("search 1 character 坑", staff, q, {"q": "坑"})
     measure("search by phone", staff, q, {"q": phone})
-    measure(f"case page, {CaseEvent.objects.filter(case__code=big).count()} entries", staff,
-            f"{q}{big}/")
+    measure(
+        f"case page, {CaseEvent.objects.filter(case__code=big).count()} entries",
+        staff,
+        f"{q}{big}/",
+    )
 
     # page N of the register: keyset (the cursor of the row before the page) vs OFFSET
     size = 50
@@ -163,9 +168,7 @@ def main(argv=None) -> None:
     p50_k, p95_k, page = timed(
         lambda: queries.case_page(dispatcher, root, f, after=cursor, size=size)
     )
-    p50_o, p95_o, rows_o = timed(
-        lambda: list(base[(page_n - 1) * size : page_n * size])
-    )
+    p50_o, p95_o, rows_o = timed(lambda: list(base[(page_n - 1) * size : page_n * size]))
     assert [c.pk for c in page] == [c.pk for c in rows_o], "keyset and OFFSET disagree"
     show(f"register page {page_n} by keyset (query)", p50_k, p95_k)
     show(f"register page {page_n} by OFFSET (query)", p50_o, p95_o)
@@ -173,15 +176,26 @@ def main(argv=None) -> None:
     p50_pk, _r = measure(f"register page {page_n} by keyset (page)", staff, q, {"after": cursor})
 
     if args.explain:
-        explain(queries.case_list(dispatcher, root, queries.CaseFilter(tab="incoming"))[:51],
-                "dispatcher's queue")
-        explain(queries.case_list(handler, root, queries.CaseFilter(tab="mine"))[:51],
-                "handler's queue")
+        explain(
+            queries.case_list(dispatcher, root, queries.CaseFilter(tab="incoming"))[:51],
+            "dispatcher's queue",
+        )
+        explain(
+            queries.case_list(handler, root, queries.CaseFilter(tab="mine"))[:51], "handler's queue"
+        )
         for words in ("坑槽", "坑槽积水"):
-            explain(queries.case_list(dispatcher, root, queries.CaseFilter(q=words)).values(
-                "pk")[:1000], f"search window {words}")
-        explain(base.filter(queries.keyset._beyond(["received_at", "id"],
-                [edge.received_at, edge.pk], True))[:51], "keyset page")
+            explain(
+                queries.case_list(dispatcher, root, queries.CaseFilter(q=words)).values("pk")[
+                    :1000
+                ],
+                f"search window {words}",
+            )
+        explain(
+            base.filter(
+                queries.keyset._beyond(["received_at", "id"], [edge.received_at, edge.pk], True)
+            )[:51],
+            "keyset page",
+        )
         explain(CaseEvent.objects.filter(case__code=big).order_by("seq"), "timeline")
 
 

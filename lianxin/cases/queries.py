@@ -113,7 +113,14 @@ SEARCH_WINDOW = 1000  # a word search ranks the newest this many matches
 
 
 def case_page(
-    user, root: Unit, f: CaseFilter, *, after: str = "", before: str = "", size: int = 50, **annotate
+    user,
+    root: Unit,
+    f: CaseFilter,
+    *,
+    after: str = "",
+    before: str = "",
+    size: int = 50,
+    **annotate,
 ) -> keyset.KeysetPage:
     """One page of the register, newest first, by keyset (a cursor, not OFFSET); a search
     by words is ranked (`search_cases`). `annotate`: extra columns for the page (one query)."""

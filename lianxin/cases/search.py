@@ -27,7 +27,7 @@ from django.db.models import BooleanField, IntegerField, Q
 from django.db.models.expressions import RawSQL
 
 FTS = "cases_case_fts"
-TEXT = "(\"cases_case\".\"title\" || ' ' || \"cases_case\".\"content\")"
+TEXT = '("cases_case"."title" || \' \' || "cases_case"."content")'
 
 PG_FORWARD = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
@@ -120,7 +120,7 @@ def title_hit(words: str) -> RawSQL:
     op = "ILIKE" if connection.vendor == "postgresql" else "LIKE"
     escape = "" if connection.vendor == "postgresql" else " ESCAPE '\\'"
     return RawSQL(
-        f"CASE WHEN \"cases_case\".\"title\" {op} %s{escape} THEN 1 ELSE 0 END",
+        f'CASE WHEN "cases_case"."title" {op} %s{escape} THEN 1 ELSE 0 END',
         [_like(words.strip())],
         output_field=IntegerField(),
     )
