@@ -23,11 +23,10 @@ they were missing.
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import BooleanField, IntegerField, Q
+from django.db.models import BooleanField, Case, F, Func, IntegerField, Q, When
 from django.db.models.expressions import RawSQL
 
 FTS = "cases_case_fts"
-TEXT = '("cases_case"."title" || \' \' || "cases_case"."content")'
 
 PG_FORWARD = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
@@ -95,32 +94,41 @@ def _like(words: str) -> str:
     return f"%{escaped}%"
 
 
+class _TextHas(Func):
+    """PostgreSQL: whether title || ' ' || content holds the words, written so that the
+    search indexes serve it (the same expression as theirs; the table's alias is Django's,
+    so it works in subqueries too)."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, words: str):
+        self.words = words
+        super().__init__(F("title"), F("content"))
+
+    def as_sql(self, compiler, connection, **extra):
+        title, p1 = compiler.compile(self.source_expressions[0])
+        content, p2 = compiler.compile(self.source_expressions[1])
+        text = f"({title} || ' ' || {content})"
+        if len(self.words) == 2:
+            return f"lianxin_bigrams({text}) @> ARRAY[lower(%s)]", [*p1, *p2, self.words]
+        return f"{text} ILIKE %s", [*p1, *p2, _like(self.words)]
+
+
 def words_filter(words: str) -> Q:
     """A filter for cases whose title or content contains the words (case-insensitive),
     served by the index of the database where it can be."""
     words = words.strip()
-    if connection.vendor == "postgresql":
-        if len(words) == 2:
-            expr = RawSQL(
-                f"lianxin_bigrams({TEXT}) @> ARRAY[lower(%s)]",
-                [words],
-                output_field=BooleanField(),
-            )
-        else:
-            expr = RawSQL(f"{TEXT} ILIKE %s", [_like(words)], output_field=BooleanField())
-        return Q(expr)
+    if connection.vendor == "postgresql" and len(words) >= 2:
+        return Q(_TextHas(words))
     if connection.vendor == "sqlite" and len(words) >= 3:
         phrase = '"' + words.replace('"', '""') + '"'
         return Q(pk__in=RawSQL(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s", [phrase]))
     return Q(title__icontains=words) | Q(content__icontains=words)
 
 
-def title_hit(words: str) -> RawSQL:
+def title_hit(words: str) -> Case:
     """1 when the words are in the title, else 0: the first key of the ranking."""
-    op = "ILIKE" if connection.vendor == "postgresql" else "LIKE"
-    escape = "" if connection.vendor == "postgresql" else " ESCAPE '\\'"
-    return RawSQL(
-        f'CASE WHEN "cases_case"."title" {op} %s{escape} THEN 1 ELSE 0 END',
-        [_like(words.strip())],
-        output_field=IntegerField(),
+    return Case(
+        When(title__icontains=words.strip(), then=1), default=0, output_field=IntegerField()
     )
