@@ -11,7 +11,7 @@ TEST_WORKERS ?= 2
 PYTEST := $(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run install test lint format pytest-sqlite pytest-postgres browser-deps messages bench clean
+.PHONY: run install test lint format pytest-sqlite pytest-postgres browser-deps messages bench bench-scale clean
 
 $(STAMP): pyproject.toml
 	@$(PY) -c 'import sys; sys.exit("lianxin needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -88,6 +88,13 @@ bench: install
 	env -u DATABASE_URL LIANXIN_DATA_DIR=$(CURDIR)/data/bench-discipline $(BIN)/python bench/discipline.py
 	env -u DATABASE_URL $(BIN)/python bench/fuzz_api.py
 	PG_URL=$(PG_URL) $(BIN)/python bench/load.py
+	$(MAKE) bench-scale
+
+# Reads of a large register (issue 18): CASES cases made once by bench/generate.py in the
+# database bench_scale of PG_URL's server (reused after; `bench/generate.py --fresh` remakes).
+CASES ?= 30000
+bench-scale: install
+	PG_URL=$(dir $(PG_URL))bench_scale CASES=$(CASES) $(BIN)/python bench/scale.py
 
 clean:
 	rm -rf $(VENV) data/test data/bench

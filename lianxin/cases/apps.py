@@ -16,3 +16,15 @@ class CasesConfig(AppConfig):
         from . import clockwork
 
         clockwork.register_handlers()
+        from django.db.models.signals import post_migrate
+
+        post_migrate.connect(_search_index, sender=self)
+
+
+def _search_index(using="default", **kwargs) -> None:
+    """Put back the SQLite search triggers if a migration remade the cases table."""
+    from django.db import connections
+
+    from .search import ensure_sqlite
+
+    ensure_sqlite(connections[using])

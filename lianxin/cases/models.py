@@ -365,6 +365,11 @@ class CaseEvent(models.Model):
         verbose_name_plural = pgettext_lazy("timeline", "events")
         ordering = ["case", "seq"]
         constraints = [models.UniqueConstraint(fields=["case", "seq"], name="case_event_seq")]
+        indexes = [  # the returns of the last 30 days on the incoming queue (queries.py)
+            models.Index(
+                fields=["at"], condition=models.Q(action="return"), name="case_event_return"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.case_id}#{self.seq} {self.action}"

@@ -5,7 +5,7 @@ queries whatever its length."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -15,7 +15,7 @@ from lianxin.core import clock
 from lianxin.org.access import person_of
 from lianxin.org.models import Person, Role, RoleGrant, Unit
 
-from . import access
+from . import access, keyset, search
 from .models import (
     OPEN_STATUSES,
     Appeal,
@@ -99,15 +99,15 @@ def case_list(user, root: Unit, f: CaseFilter) -> QuerySet[Case]:
         qs = qs.filter(received_at__gte=_start(f.since))
     if f.until:
         qs = qs.filter(received_at__lt=_start(f.until + timedelta(days=1)))
-    if f.q:
+    if f.q.strip():
         q = f.q.strip()
         digits = q.replace("-", "")
-        if digits.isdigit() and len(digits) >= 11:
+        if _number(q):
             qs = qs.filter(
                 Q(code__startswith=digits) | Q(citizen_phone=q) | Q(citizen_phone=digits)
             )
         else:
-            qs = qs.filter(Q(title__icontains=q) | Q(content__icontains=q) | Q(code=q))
+            qs = qs.filter(search.words_filter(q) | Q(code=q))
     return qs.order_by(*list_order(f.tab))
 
 
@@ -137,6 +137,69 @@ def dispatch_handlers(root: Unit) -> list[tuple[Person, list[int]]]:
     ).values_list("person_id", "unit_id"):
         grants.setdefault(person_id, []).append(unit_id)
     return [(p, sorted({p.unit_id, *grants.get(p.pk, [])})) for p in people]
+
+
+def _number(q: str) -> bool:
+    """A phone number or the start of a case code (11 digits or more), not words."""
+    digits = q.strip().replace("-", "")
+    return digits.isdigit() and len(digits) >= 11
+
+
+SEARCH_KEYS = ["-hit", "-received_at", "-id"]
+SEARCH_WINDOW = 1000  # a word search ranks the newest this many matches
+
+
+def case_page(
+    user,
+    root: Unit,
+    f: CaseFilter,
+    *,
+    after: str = "",
+    before: str = "",
+    size: int = 50,
+    **annotate,
+) -> keyset.KeysetPage:
+    """One page of the register in its tab's order (`list_order`), by keyset (a cursor, not
+    OFFSET); a search by words is ranked (`search_cases`). `annotate`: extra columns for the
+    page (one query)."""
+    if f.q.strip() and not _number(f.q):
+        return search_cases(user, root, f.q, f=f, after=after, before=before, size=size, **annotate)
+    qs = case_list(user, root, f).annotate(**annotate)
+    return keyset.page(
+        qs,
+        list(list_order(f.tab)),
+        after=after,
+        before=before,
+        size=size,
+        datetimes=("received_at",),
+    )
+
+
+def search_cases(
+    user,
+    root: Unit,
+    words: str,
+    *,
+    f: CaseFilter | None = None,
+    after: str = "",
+    before: str = "",
+    size: int = 50,
+    **annotate,
+) -> keyset.KeysetPage:
+    """The cases the user sees whose title or content holds the words (any length, any
+    script; the index used depends on the database and the length: cases/search.py), or
+    whose code is the words; ranked: a hit in the title first, then the newest; among the
+    newest SEARCH_WINDOW matches (narrow by dates for older ones). One query a page."""
+    f = replace(f or CaseFilter(), q=words)
+    window = case_list(user, root, f).values("pk")[:SEARCH_WINDOW]
+    qs = (
+        Case.objects.filter(pk__in=window)
+        .select_related(*LIST_RELATED)
+        .annotate(hit=search.title_hit(words), **annotate)
+    )
+    return keyset.page(
+        qs, SEARCH_KEYS, after=after, before=before, size=size, datetimes=("received_at",)
+    )
 
 
 def caller_history(root: Unit, phone: str, *, limit: int = 10) -> list[Case]:

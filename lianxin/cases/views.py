@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -67,8 +66,15 @@ TABS = [
 def case_queue(request: HttpRequest) -> HttpResponse:
     root = _root(request)
     form, f = _filter_from(request, root)
-    rows = queries.case_list(request.user, root, f).annotate(warned=warnings.warned())
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = queries.case_page(
+        request.user,
+        root,
+        f,
+        after=request.GET.get("after", ""),
+        before=request.GET.get("before", ""),
+        size=PAGE_SIZE,
+        warned=warnings.warned(),
+    )
     at = clock.now()
     soon = deadlines.due_soon_limit(at)
     for case in page:
@@ -76,7 +82,8 @@ def case_queue(request: HttpRequest) -> HttpResponse:
         case.badge = deadlines.badge(case.reply_due, at, soon) if working else ""
         case.waited = waited(at - case.received_at) if case.status in WAITING else ""  # type: ignore[attr-defined]
     params = request.GET.copy()
-    params.pop("page", None)
+    for key in ("page", "after", "before"):
+        params.pop(key, None)
     return render(
         request,
         "cases/queue.html",

@@ -1,0 +1,211 @@
+"""Reads of a large register on PostgreSQL (issue 18): the pages staff open all day, timed
+on the data of bench/generate.py (made when the database holds no cases, else reused).
+
+    make bench-scale CASES=100000      (PG_URL names a database starting "bench")
+
+Prints p50/p95 over REPEAT runs of: the dispatcher's queue (incoming), a handler's queue
+(my cases), a search by 2- and 4-character Chinese words and by phone (the queue page),
+page N of the register by keyset against the same page by OFFSET (ratio in the same run),
+and a case page with a 200-entry timeline; with the queries each page makes and, with
+--explain, the plans of the main queries (which index each uses).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+os.environ.setdefault("LIANXIN_REQUIRE_OTP", "0")
+
+import generate  # noqa: E402
+
+REPEAT = int(os.environ.get("BENCH_REPEAT", "20"))
+
+
+def timed(fn, repeat: int = REPEAT) -> tuple[float, float, object]:
+    fn()  # warm the caches once, as a server that has been running
+    times, result = [], None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        result = fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    p95 = times[min(len(times) - 1, int(round(len(times) * 0.95)) - 1)]
+    return statistics.median(times), p95, result
+
+
+def show(label: str, p50: float, p95: float, extra: str = "") -> None:
+    print(f"{label:<46} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  {extra}")
+
+
+def page_get(client, url, params=None):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def get():
+        with CaptureQueriesContext(connection) as q:
+            response = client.get(url, params or {})
+        assert response.status_code == 200, (url, response.status_code)
+        sql_ms = sum(float(x["time"]) for x in q.captured_queries) * 1000
+        return len(q), response, sql_ms
+
+    return get
+
+
+def explain(sql_qs, label: str) -> None:
+    from django.db import connection
+
+    sql, params = sql_qs.query.sql_with_params()
+    with connection.cursor() as cur:
+        cur.execute("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + sql, params)
+        plan = [r[0] for r in cur.fetchall()]
+    print(f"--- plan: {label}")
+    for line in plan:
+        print("    " + line)
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cases", type=int, default=int(os.environ.get("CASES", "100000")))
+    parser.add_argument("--page", type=int, default=0, help="page N (default: the middle)")
+    parser.add_argument("--explain", action="store_true")
+    args = parser.parse_args(argv)
+    url = os.environ.get("PG_URL", generate.DEFAULT_URL)
+    if not generate.database_name(url).startswith("bench"):
+        url = url.rsplit("/", 1)[0] + "/bench_scale"
+    try:
+        generate.ensure_database(url, fresh=False)
+    except Exception as exc:  # no PostgreSQL here: say so, do not pretend
+        print(f"scale benchmarks need PostgreSQL at {url}: {exc}")
+        return
+    generate.setup_django(url)
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+
+    from lianxin.cases import queries
+    from lianxin.cases.models import Case, CaseEvent
+    from lianxin.org.models import Person, Role, RoleGrant, Unit
+
+    settings.ALLOWED_HOSTS = ["*"]
+    n = Case.objects.count()
+    if n == 0:
+        t0 = time.perf_counter()
+        r = generate.generate(args.cases, 24, 200, 18)
+        print(
+            f"generated {r['cases']} cases, {r['events']} timeline entries, {r['due_items']} "
+            f"due items in {time.perf_counter() - t0:.0f} s"
+        )
+        n = r["cases"]
+    elif n != args.cases:
+        print(f"(reusing {n} cases in {generate.database_name(url)}; --fresh in generate.py)")
+    with connection.cursor() as cur:
+        cur.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
+        size = cur.fetchone()[0]
+    print(f"== {n} cases on PostgreSQL, database {size}, {REPEAT} runs each ==")
+    root = Unit.objects.get(code="bs")
+    dispatcher = Person.objects.get(user__username="bs-dispatcher").user
+    grant = (
+        RoleGrant.objects.filter(role=Role.HANDLER, unit__path__startswith=root.path)
+        .select_related("person__user")
+        .order_by("id")
+        .first()
+    )
+    handler = grant.person.user
+    big = CaseEvent.objects.filter(seq=200).values_list("case__code", flat=True).first()
+    phone = (
+        Case.objects.filter(root=root)
+        .exclude(citizen_phone="")
+        .values_list("citizen_phone", flat=True)
+        .order_by("-received_at")[:1]
+        .get()
+    )
+    staff, worker = Client(), Client()
+    staff.force_login(dispatcher)
+    worker.force_login(handler)
+    q = "/workbench/cases/"
+
+    rows = []
+
+    def measure(label, client, url, params=None):
+        sql: list[float] = []
+        get = page_get(client, url, params)
+
+        def run():
+            nq, response, sql_ms = get()
+            sql.append(sql_ms)
+            return nq, response
+
+        p50, p95, (nq, response) = timed(run)
+        shown = response.content.decode().count('<a href="/workbench/cases/2')
+        in_sql = statistics.median(sql)
+        show(label, p50, p95, f"{nq} queries, SQL p50 {in_sql:.1f} ms, {shown} rows")
+        rows.append((label, p50, p95))
+        return p50, response
+
+    measure("dispatcher's queue (incoming)", staff, q, {"tab": "incoming"})
+    measure("dispatcher's register (all, page 1)", staff, q)
+    measure("handler's queue (my cases)", worker, q, {"tab": "mine"})
+    measure("search 2 characters 坑槽", staff, q, {"q": "坑槽"})
+    measure("search 4 characters 坑槽积水", staff, q, {"q": "坑槽积水"})
+    measure("search 5 characters 超限运输车", staff, q, {"q": "超限货车每"})
+    measure("search 1 character 坑", staff, q, {"q": "坑"})
+    measure("search by phone", staff, q, {"q": phone})
+    measure(
+        f"case page, {CaseEvent.objects.filter(case__code=big).count()} entries",
+        staff,
+        f"{q}{big}/",
+    )
+
+    # page N of the register: keyset (the cursor of the row before the page) vs OFFSET
+    size = 50
+    page_n = args.page or max(2, n // size // 2)
+    f = queries.CaseFilter()
+    base = queries.case_list(dispatcher, root, f)
+    edge = base[(page_n - 1) * size - 1]
+    from lianxin.cases.keyset import _encode
+
+    cursor = _encode([edge.received_at, edge.pk])
+    p50_k, p95_k, page = timed(
+        lambda: queries.case_page(dispatcher, root, f, after=cursor, size=size)
+    )
+    p50_o, p95_o, rows_o = timed(lambda: list(base[(page_n - 1) * size : page_n * size]))
+    assert [c.pk for c in page] == [c.pk for c in rows_o], "keyset and OFFSET disagree"
+    show(f"register page {page_n} by keyset (query)", p50_k, p95_k)
+    show(f"register page {page_n} by OFFSET (query)", p50_o, p95_o)
+    print(f"ratio OFFSET : keyset at page {page_n} = {p50_o / p50_k:.1f}")
+    p50_pk, _r = measure(f"register page {page_n} by keyset (page)", staff, q, {"after": cursor})
+
+    if args.explain:
+        explain(
+            queries.case_list(dispatcher, root, queries.CaseFilter(tab="incoming"))[:51],
+            "dispatcher's queue",
+        )
+        explain(
+            queries.case_list(handler, root, queries.CaseFilter(tab="mine"))[:51], "handler's queue"
+        )
+        for words in ("坑槽", "坑槽积水"):
+            explain(
+                queries.case_list(dispatcher, root, queries.CaseFilter(q=words)).values("pk")[
+                    :1000
+                ],
+                f"search window {words}",
+            )
+        explain(
+            base.filter(
+                queries.keyset._beyond(["received_at", "id"], [edge.received_at, edge.pk], True)
+            )[:51],
+            "keyset page",
+        )
+        explain(CaseEvent.objects.filter(case__code=big).order_by("seq"), "timeline")
+
+
+if __name__ == "__main__":
+    main()
