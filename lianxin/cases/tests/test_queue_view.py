@@ -142,6 +142,25 @@ def test_next_and_previous_walk_the_register_in_a_stable_order(cc, make_case, lo
     assert not first.context["page"].has_previous
 
 
+def test_the_incoming_queue_pages_urgent_first_then_the_longest_waiting(cc, login, monkeypatch):
+    from lianxin.cases import views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    made = [receive(cc, content=f"第{i}件：路灯不亮，请修理")[0] for i in range(4)]
+    urgent = receive(cc, content="桥面塌陷，车辆无法通行", urgent=True)[0]
+    expected = [urgent.code, *(c.code for c in made)]
+    client = login(cc.dispatcher)
+    response = client.get(URL, {"tab": "incoming"})
+    pages = [response]
+    while response.context["page"].has_next:
+        cursor = response.context["page"].next_cursor
+        response = client.get(URL, {"tab": "incoming", "after": cursor})
+        pages.append(response)
+    assert [c.code for r in pages for c in r.context["page"]] == expected
+    back = client.get(URL, {"tab": "incoming", "before": pages[1].context["page"].previous_cursor})
+    assert [c.code for c in back.context["page"]] == expected[:2]
+
+
 def test_an_unreadable_cursor_shows_the_first_page(cc, make_case, login):
     case = make_case("received")
     client = login(cc.dispatcher)
