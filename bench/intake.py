@@ -42,7 +42,9 @@ CLIENTS = int(os.environ.get("INTAKE_CLIENTS", "16"))
 SECONDS = float(os.environ.get("INTAKE_SECONDS", "20"))
 ROUNDS = int(os.environ.get("INTAKE_ROUNDS", "2"))
 WORKERS = int(os.environ.get("INTAKE_WORKERS", "2"))
-LIANXIN = str(ROOT / ".venv" / "bin" / "lianxin")
+# this checkout's lianxin, whichever venv runs the bench (a checkout of an older commit
+# may be measured with this one's venv: PYTHONPATH puts its code first)
+LIANXIN = [sys.executable, "-m", "lianxin.cli"]
 
 HD_SETUP = """
 import json, sys
@@ -128,6 +130,7 @@ def lx_env() -> dict:
         DJANGO_SETTINGS_MODULE="lianxin.settings",
         EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
         LOG_LEVEL="WARNING",
+        PYTHONPATH=str(ROOT),
     )
     e.pop("LIANXIN_TASKS", None)
     return e
@@ -184,7 +187,7 @@ def lx_body(category: int, k: int, i: int) -> dict:
 
 def lx_server(port: int, log) -> subprocess.Popen:
     args = ["serve", "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS), "--threads", "1"]
-    return subprocess.Popen([LIANXIN, *args], env=lx_env(), stdout=log, stderr=log, cwd=ROOT)
+    return subprocess.Popen([*LIANXIN, *args], env=lx_env(), stdout=log, stderr=log, cwd=ROOT)
 
 
 # ---------------------------------------------------------------- django-helpdesk
@@ -216,9 +219,7 @@ def hd_setup() -> dict:
     hd_install()
     fresh_db(HD_DB)
     py = str(HD_VENV / "bin" / "python")
-    subprocess.run(
-        [py, "-m", "django", "migrate", "-v0"], env=hd_env(), cwd=HD_SITE, check=True
-    )
+    subprocess.run([py, "-m", "django", "migrate", "-v0"], env=hd_env(), cwd=HD_SITE, check=True)
     out = subprocess.run(
         [py, "-c", HD_SETUP], env=hd_env(), cwd=HD_SITE, check=True, capture_output=True
     )

@@ -13,6 +13,7 @@ from django.http import Http404, QueryDict
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
+from lianxin.api.auth import request_root
 from lianxin.api.params import Id, Offset
 from lianxin.core import files
 from lianxin.core.errors import ApplicationError
@@ -126,7 +127,7 @@ class ListFilters(Schema):
 
 
 def _root(request) -> Unit:
-    root = home_root(request.user)
+    root = request_root(request) or home_root(request.user)
     if root is None:
         raise PermissionDenied
     return root
