@@ -21,9 +21,7 @@ def _post(client, body):
     return client.post("/api/v1/cases/", json.dumps(body), content_type="application/json")
 
 
-def test_one_create_through_the_api_takes_at_most_twelve_queries(
-    cc, django_assert_max_num_queries
-):
+def test_one_create_through_the_api_takes_at_most_twelve_queries(cc, django_assert_max_num_queries):
     _t, raw = api_token_create(user=cc.operator, name="12345热线平台", actor=None)
     client = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
     body = {**BODY, "category": cc.road.pk}
