@@ -85,14 +85,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "lianxin.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Sessions, CSRF, login, second factor, messages and htmx as Django's and
+    # Sessions, login, second factor, messages and htmx as Django's and
     # their packages' own, passed over for a bearer-token API call (its token is its login):
     # core/middleware.py `skip_for_bearer_api`.
     "lianxin.core.middleware.SessionMiddleware",
     "lianxin.core.middleware.LanguageMiddleware",
     "lianxin.core.middleware.BodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "lianxin.core.middleware.CsrfViewMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
     "lianxin.core.middleware.BearerApiUserMiddleware",
     "lianxin.core.middleware.OTPMiddleware",
     "lianxin.core.middleware.MessageMiddleware",

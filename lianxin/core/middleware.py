@@ -144,7 +144,7 @@ class ContentSecurityPolicyMiddleware:
 
 
 def is_bearer_api(request) -> bool:
-    """A JSON API call with a bearer token: it needs no session, cookie CSRF check, flash
+    """A JSON API call with a bearer token: it needs no session, flash
     messages, second-factor state or htmx detection (the token is checked
     by the API itself, `lianxin.api.auth`)."""
     return request.path_info.startswith("/api/") and request.META.get(
@@ -181,7 +181,6 @@ class BearerApiUserMiddleware(AuthenticationMiddleware):
 
 
 SessionMiddleware = skip_for_bearer_api("django.contrib.sessions.middleware.SessionMiddleware")
-CsrfViewMiddleware = skip_for_bearer_api("django.middleware.csrf.CsrfViewMiddleware")
 OTPMiddleware = skip_for_bearer_api("django_otp.middleware.OTPMiddleware")
 MessageMiddleware = skip_for_bearer_api("django.contrib.messages.middleware.MessageMiddleware")
 HtmxMiddleware = skip_for_bearer_api("django_htmx.middleware.HtmxMiddleware")
