@@ -88,6 +88,7 @@ bench: install
 	env -u DATABASE_URL LIANXIN_DATA_DIR=$(CURDIR)/data/bench-discipline $(BIN)/python bench/discipline.py
 	env -u DATABASE_URL $(BIN)/python bench/fuzz_api.py
 	PG_URL=$(PG_URL) $(BIN)/python bench/load.py
+	PG_URL=$(PG_URL) $(BIN)/python bench/load.py --intake
 	$(MAKE) bench-scale
 
 # Reads of a large register (issue 18): CASES cases made once by bench/generate.py in the

@@ -1,6 +1,7 @@
 """Load with failures, on PostgreSQL: nothing accepted is lost, nothing is sent twice.
 
     .venv/bin/python bench/load.py
+    .venv/bin/python bench/load.py --intake     (intake throughput: bench/intake.py)
     LOAD_CLIENTS=50 LOAD_PER_CLIENT=30 PG_URL=postgres://postgres@127.0.0.1:5432/x ...
 
 A database of its own (`wt_trust_ops_load` on PG_URL's server, made afresh) and a data
@@ -492,4 +493,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if "--intake" in sys.argv:  # intake throughput against django-helpdesk (bench/intake.py)
+        import intake
+
+        sys.exit(intake.main())
     sys.exit(main())

@@ -85,16 +85,19 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "lianxin.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Sessions, login, second factor, messages and htmx as Django's and
+    # their packages' own, passed over for a bearer-token API call (its token is its login):
+    # core/middleware.py `skip_for_bearer_api`.
+    "lianxin.core.middleware.SessionMiddleware",
     "lianxin.core.middleware.LanguageMiddleware",
     "lianxin.core.middleware.BodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "lianxin.core.middleware.BearerApiUserMiddleware",
+    "lianxin.core.middleware.OTPMiddleware",
+    "lianxin.core.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
+    "lianxin.core.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
     "lianxin.core.middleware.SecondFactorMiddleware",
 ]

@@ -1,4 +1,11 @@
-"""Bearer tokens for staff scripts and trusted systems (a 12345 hotline platform...)."""
+"""Bearer tokens for staff scripts and trusted systems (a 12345 hotline platform...).
+
+One lookup per request, always fresh from the database (so that a revoked token, a
+deactivated login or a withdrawn role grant counts at once in every process): the token
+with its login, person and unit in one joined query. The person's unit, when it is the root
+of the organisation, is kept on the request (`request_root`): no second query for the root;
+the role grants are read once per request by `cases.access.grants_of` when a view needs them.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +16,7 @@ from ninja.security import HttpBearer
 
 from lianxin.core import clock
 from lianxin.core.models import ApiToken
+from lianxin.org.models import Person, Unit
 
 
 class TokenAuth(HttpBearer):
@@ -16,7 +24,7 @@ class TokenAuth(HttpBearer):
         digest = hashlib.sha256(token.encode()).hexdigest()
         row = (
             ApiToken.objects.filter(digest=digest, revoked_at=None, user__is_active=True)
-            .select_related("user")
+            .select_related("user__person__unit")
             .first()
         )
         if row is None:
@@ -24,5 +32,18 @@ class TokenAuth(HttpBearer):
         now = clock.now()
         if row.last_used_at is None or now - row.last_used_at > timedelta(minutes=5):
             ApiToken.objects.filter(pk=row.pk).update(last_used_at=now)
-        request.user = row.user
-        return row.user
+        user = row.user
+        try:
+            person = user.person
+        except Person.DoesNotExist:
+            person = None
+        if person is not None:
+            unit = person.unit
+            request.lianxin_root = unit if unit.parent_id is None else None
+        request.user = user
+        return user
+
+
+def request_root(request) -> Unit | None:
+    """The root unit that TokenAuth read with the token, if it did (else None)."""
+    return getattr(request, "lianxin_root", None)

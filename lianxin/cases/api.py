@@ -125,7 +125,8 @@ class ListFilters(Schema):
 
 
 def _root(request) -> Unit:
-    root = home_root(request.user)
+    # the root unit TokenAuth read with the token (api.auth), else the user's own
+    root = getattr(request, "lianxin_root", None) or home_root(request.user)
     if root is None:
         raise PermissionDenied
     return root

@@ -15,8 +15,7 @@ import secrets
 from datetime import date
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 from django.utils.crypto import salted_hmac
 
 from .models import DayCounter
@@ -28,15 +27,29 @@ _SEPARATORS = re.compile(r"[\s\-]+")
 
 
 def next_code(day: date) -> str:
-    """Take the day's next sequence number (inside the caller's transaction)."""
-    if not DayCounter.objects.filter(day=day).update(last=F("last") + 1):
+    """Take the day's next sequence number (inside the caller's transaction): one
+    `UPDATE ... RETURNING` (PostgreSQL, SQLite 3.35+) once the day's counter exists."""
+    last = _increment(day)
+    if last is None:
         try:
             with transaction.atomic():
                 DayCounter.objects.create(day=day, last=1)
+            last = 1
         except IntegrityError:
-            DayCounter.objects.filter(day=day).update(last=F("last") + 1)
-    last = DayCounter.objects.values_list("last", flat=True).get(day=day)
+            last = _increment(day)
     return f"{day:%Y%m%d}{last:04d}"
+
+
+def _increment(day: date) -> int | None:
+    table = connection.ops.quote_name(DayCounter._meta.db_table)
+    last, column = connection.ops.quote_name("last"), connection.ops.quote_name("day")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET {last} = {last} + 1 WHERE {column} = %s RETURNING {last}",  # noqa: S608
+            [day],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def new_token() -> str:

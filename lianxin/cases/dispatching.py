@@ -9,10 +9,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lianxin.core import clock
 from lianxin.core.deadlines import due_after
+from lianxin.core.workdays import add_workdays_each, end_of_day
 from lianxin.org.models import Person, Role, RoleGrant
 
 from . import notices
@@ -27,7 +29,10 @@ def dispatch_due(case: Case, start: datetime) -> tuple[datetime, datetime]:
         hours = getattr(settings, "LIANXIN_DISPATCH_URGENT_HOURS", 2)
         return start + timedelta(hours=hours), start + timedelta(hours=2 * hours)
     days = getattr(settings, "LIANXIN_DISPATCH_WORKDAYS", 1)
-    return due_after(start, workdays=days), due_after(start, workdays=2 * days)
+    if not days:
+        return due_after(start, workdays=0), due_after(start, workdays=0)
+    due, escalate = add_workdays_each(timezone.localdate(start), (days, 2 * days))
+    return end_of_day(due), end_of_day(escalate)
 
 
 def schedule(case: Case, start: datetime | None = None) -> None:
@@ -36,6 +41,14 @@ def schedule(case: Case, start: datetime | None = None) -> None:
         return
     due, escalate = dispatch_due(case, start or clock.now())
     clock.schedule(KIND, case.pk, due, escalate)
+
+
+def schedule_new(case: Case, start: datetime) -> None:
+    """The dispatch limit of a case just inserted: one INSERT (it has no due item yet)."""
+    if case.kind == Kind.PROBLEM:
+        return
+    due, escalate = dispatch_due(case, start)
+    clock.plan(KIND, [(case.pk, due, escalate)])
 
 
 def finish(case: Case) -> None:

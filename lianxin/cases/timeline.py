@@ -47,10 +47,19 @@ def actor_label(actor) -> str:
 
 
 def add_event(
-    case: Case, action: str, actor, *, note: str = "", public: bool = False, data=None
+    case: Case,
+    action: str,
+    actor,
+    *,
+    note: str = "",
+    public: bool = False,
+    data=None,
+    first: bool = False,
 ) -> CaseEvent:
-    """Append an entry; call inside the action's transaction with the case row locked."""
-    last = CaseEvent.objects.filter(case=case).order_by("-seq").values_list("seq", "digest").first()
+    """Append an entry; call inside the action's transaction with the case row locked.
+    `first`: the case was inserted in this transaction, so it has no entry yet (no query)."""
+    events = CaseEvent.objects.filter(case=case)
+    last = None if first else events.order_by("-seq").values_list("seq", "digest").first()
     event = CaseEvent(
         case=case,
         seq=(last[0] + 1) if last else 1,

@@ -85,20 +85,27 @@ def is_workday(d: date) -> bool:
 
 def add_workdays(d: date, n: int) -> date:
     """The n-th working day after d (n >= 0; n == 0 gives d itself)."""
-    if n < 0:
+    return add_workdays_each(d, (n,))[0]
+
+
+def add_workdays_each(d: date, ns) -> list[date]:
+    """`add_workdays(d, n)` for each n of `ns`, reading the calendar once for all."""
+    if any(n < 0 for n in ns):
         raise ValueError("n must be >= 0")
-    if n == 0:
-        return d
-    span = n * 2 + 30
-    window = _Window.load(d, d + timedelta(days=span))
-    current, counted = d, 0
-    while counted < n:
-        current += timedelta(days=1)
-        if not window.covers(current):
-            window = _Window.load(current, current + timedelta(days=span))
-        if window.is_workday(current):
-            counted += 1
-    return current
+    most = max(ns, default=0)
+    found = {0: d}
+    if most:
+        span = most * 2 + 30
+        window = _Window.load(d, d + timedelta(days=span))
+        current, counted = d, 0
+        while counted < most:
+            current += timedelta(days=1)
+            if not window.covers(current):
+                window = _Window.load(current, current + timedelta(days=span))
+            if window.is_workday(current):
+                counted += 1
+                found[counted] = current
+    return [found[n] for n in ns]
 
 
 def workdays_between(start: date, end: date) -> int:

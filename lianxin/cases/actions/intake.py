@@ -59,31 +59,27 @@ def case_receive(
         if not client and getattr(actor, "pk", None):
             client = f"user:{actor.pk}"
         key = codes.submit_key(channel=channel, client=client, token=submit_token)
-        existing = Case.objects.filter(submit_key=key).first()
-        if existing is not None:
-            return existing, _reissue_secret(existing)
-    if kind not in Kind.values:
-        raise ApplicationError(_("Choose what kind of item this is."), field="kind")
-    if channel not in Channel.values:
-        raise ApplicationError(_("Unknown channel."), field="channel")
-    person = person_of(actor)
-    if kind == Kind.PROBLEM and person is None:
-        raise ApplicationError(_("Internal problems are entered by staff."), field="kind")
-    category_id = getattr(category, "pk", category)
-    category = Category.objects.filter(pk=category_id, root=root, is_active=True).first()
-    if category is None:
-        raise ApplicationError(_("Choose a category from the list."), field="category")
-    content = _text(content, field="content", label=_("The content"))
-    place = _text(place, field="place", label=_("The place"), required=False, limit=200)
-    citizen_name = _text(
-        citizen_name, field="citizen_name", label=_("The name"), required=False, limit=50
-    )
-    phone = normalize_phone(citizen_phone, field="citizen_phone")
-    if channel in (Channel.WEB, Channel.FORUM) and kind != Kind.PROBLEM and not phone:
-        raise ApplicationError(
-            _("Leave a phone number so that we can reach you."), field="citizen_phone"
+    # A key sent again finds its case through the unique index when the insert collides
+    # (or when the repeated input no longer passes the checks): no lookup before a new case.
+    try:
+        checked = _checked(
+            root=root,
+            kind=kind,
+            channel=channel,
+            category=category,
+            content=content,
+            title=title,
+            place=place,
+            citizen_name=citizen_name,
+            citizen_phone=citizen_phone,
+            actor=actor,
         )
-    title = (title or "").strip()[:100] or content.replace("\n", " ")[:30]
+    except ApplicationError:
+        existing = Case.objects.filter(submit_key=key).first() if key else None
+        if existing is None:
+            raise
+        return existing, _reissue_secret(existing)
+    person, category, content, place, citizen_name, phone, title = checked
     at = clock.now()
     secret = codes.new_secret()
     try:
@@ -118,14 +114,44 @@ def case_receive(
                 public=True,
                 data={"channel": channel, "kind": kind},
                 files=files,
+                first=True,
             )
-            dispatching.schedule(case, at)
+            dispatching.schedule_new(case, at)
     except IntegrityError:
         existing = Case.objects.filter(submit_key=key).first() if key else None
         if existing is None:
             raise
         return existing, _reissue_secret(existing)
     return case, secret
+
+
+def _checked(
+    *, root, kind, channel, category, content, title, place, citizen_name, citizen_phone, actor
+):
+    """The input of a new case, checked and cleaned (ApplicationError on bad input)."""
+    if kind not in Kind.values:
+        raise ApplicationError(_("Choose what kind of item this is."), field="kind")
+    if channel not in Channel.values:
+        raise ApplicationError(_("Unknown channel."), field="channel")
+    person = person_of(actor) if actor else None
+    if kind == Kind.PROBLEM and person is None:
+        raise ApplicationError(_("Internal problems are entered by staff."), field="kind")
+    category_id = getattr(category, "pk", category)
+    category = Category.objects.filter(pk=category_id, root=root, is_active=True).first()
+    if category is None:
+        raise ApplicationError(_("Choose a category from the list."), field="category")
+    content = _text(content, field="content", label=_("The content"))
+    place = _text(place, field="place", label=_("The place"), required=False, limit=200)
+    citizen_name = _text(
+        citizen_name, field="citizen_name", label=_("The name"), required=False, limit=50
+    )
+    phone = normalize_phone(citizen_phone, field="citizen_phone")
+    if channel in (Channel.WEB, Channel.FORUM) and kind != Kind.PROBLEM and not phone:
+        raise ApplicationError(
+            _("Leave a phone number so that we can reach you."), field="citizen_phone"
+        )
+    title = (title or "").strip()[:100] or content.replace("\n", " ")[:30]
+    return person, category, content, place, citizen_name, phone, title
 
 
 def _reissue_secret(case: Case) -> str:

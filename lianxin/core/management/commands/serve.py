@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connections
 from gunicorn.app.base import BaseApplication
 
 
@@ -33,6 +34,10 @@ class Command(BaseCommand):
         if settings.PRODUCTION:
             call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write(f"lianxin: serving on http://{bind}/ ({workers} workers)")
+        # The checks above opened a database connection in this process: the workers it forks
+        # would share its socket (with --threads 1 each worker answers in its main thread, on
+        # that connection) and read each other's answers. Each worker opens its own.
+        connections.close_all()
         _App(
             {
                 "bind": bind,

@@ -1,0 +1,361 @@
+"""Intake throughput: lianxin's `POST /api/v1/cases/` against django-helpdesk's ticket creation
+(`POST /api/tickets/`), same machine, same run, same harness, on PostgreSQL.
+
+    .venv/bin/python bench/load.py --intake          (or bench/intake.py)
+    INTAKE_SECONDS=20 INTAKE_CLIENTS=16 INTAKE_ROUNDS=2 PG_URL=postgres://... ...
+
+Each side: 2 sync gunicorn workers (one thread each), 16 closed-loop clients (each sends
+the next request when the answer to the last has come), INTAKE_SECONDS of measurement after
+a short warm-up; the two alternate INTAKE_ROUNDS times so that other load on the machine
+falls on both. Both authenticate with a bearer token (DRF TokenAuthentication for
+django-helpdesk: no password hashing per request). django-helpdesk runs from its own venv
+(data/helpdesk-venv, made with pip from the registry when missing) with Django's default
+middleware (bench/helpdesk_site). Prints requests/s, p50/p95/p99 of each, the ratio, and the
+database queries of one create on each side.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+PG_URL = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+SERVER = PG_URL.rsplit("/", 1)[0]
+LX_DB = os.environ.get("INTAKE_DB", "wt_intake_lianxin")
+HD_DB = os.environ.get("INTAKE_HELPDESK_DB", "wt_intake_helpdesk")
+DATA = ROOT / "data" / "intake"
+HD_VENV = ROOT / "data" / "helpdesk-venv"
+HD_SITE = ROOT / "bench" / "helpdesk_site"
+CLIENTS = int(os.environ.get("INTAKE_CLIENTS", "16"))
+SECONDS = float(os.environ.get("INTAKE_SECONDS", "20"))
+ROUNDS = int(os.environ.get("INTAKE_ROUNDS", "2"))
+WORKERS = int(os.environ.get("INTAKE_WORKERS", "2"))
+# this checkout's lianxin, whichever venv runs the bench (a checkout of an older commit
+# may be measured with this one's venv: PYTHONPATH puts its code first)
+LIANXIN = [sys.executable, "-m", "lianxin.cli"]
+
+HD_SETUP = """
+import json, sys
+import django
+django.setup()
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from rest_framework.authtoken.models import Token
+from helpdesk.models import Queue
+user = User.objects.create_superuser("bench", "bench@example.org", "x")
+token = Token.objects.create(user=user).key
+queue = Queue.objects.create(title="Roads", slug="roads", email_address="roads@example.org")
+client = Client(HTTP_AUTHORIZATION="Token " + token)
+body = {"queue": queue.pk, "title": "Pothole", "description": "A pothole on the road.",
+        "submitter_email": "citizen@example.org", "priority": 3}
+counts = []
+for _ in range(3):
+    with CaptureQueriesContext(connection) as ctx:
+        r = client.post("/api/tickets/", body, content_type="application/json")
+    assert r.status_code == 201, (r.status_code, r.content[:500])
+    counts.append(len(ctx.captured_queries))
+print(json.dumps({"token": token, "queue": queue.pk, "queries": counts[-1]}))
+"""
+
+
+def _pg_args() -> list[str]:
+    import dj_database_url
+
+    db = dj_database_url.parse(PG_URL)
+    args = []
+    if db.get("HOST"):
+        args += ["-h", str(db["HOST"])]
+    if db.get("PORT"):
+        args += ["-p", str(db["PORT"])]
+    if db.get("USER"):
+        args += ["-U", str(db["USER"])]
+    return args
+
+
+def fresh_db(name: str) -> None:
+    subprocess.run(["dropdb", "--if-exists", "--force", *_pg_args(), name], check=True)
+    subprocess.run(["createdb", *_pg_args(), name], check=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_up(url: str, proc: subprocess.Popen) -> None:
+    for _ in range(300):
+        if proc.poll() is not None:
+            raise SystemExit(f"the server for {url} exited")
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except urllib.error.HTTPError:
+            return  # it answers
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"{url} did not start")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+# ---------------------------------------------------------------- lianxin
+
+
+def lx_env() -> dict:
+    e = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    e.update(
+        DATABASE_URL=f"{SERVER}/{LX_DB}",
+        LIANXIN_DATA_DIR=str(DATA),
+        DJANGO_SETTINGS_MODULE="lianxin.settings",
+        EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+        LOG_LEVEL="WARNING",
+        PYTHONPATH=str(ROOT),
+    )
+    e.pop("LIANXIN_TASKS", None)
+    return e
+
+
+def lx_setup() -> dict:
+    """The organisation through the actions; the queries of one create (after two)."""
+    fresh_db(LX_DB)
+    shutil.rmtree(DATA, ignore_errors=True)
+    DATA.mkdir(parents=True)
+    os.environ.update(lx_env())
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from lianxin.cases.models import Category
+    from lianxin.core.actions import api_token_create
+    from lianxin.org import actions
+    from lianxin.org.models import Role
+
+    call_command("migrate", verbosity=0)
+    root = actions.unit_create(name="受理中心", kind="organ", parent=None, code="in", actor=None)
+    desk = actions.person_create(username="in-desk", name="话务员", unit=root, actor=None)
+    for role in (Role.OPERATOR, Role.DISPATCHER):
+        actions.role_grant(person=desk, unit=root, role=role, actor=None)
+    category = Category.objects.create(root=root, name="路面病害")
+    _t, token = api_token_create(user=desk.user, name="intake", actor=None)
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+    counts = []
+    for i in range(3):
+        with CaptureQueriesContext(connection) as ctx:
+            r = client.post(
+                "/api/v1/cases/", lx_body(category.pk, 99, i), content_type="application/json"
+            )
+        assert r.status_code == 201, (r.status_code, r.content[:500])
+        counts.append(len(ctx.captured_queries))
+    return {"token": token, "category": category.pk, "queries": counts[-1]}
+
+
+def lx_body(category: int, k: int, i: int) -> dict:
+    return {
+        "kind": "complaint",
+        "channel": "hotline",
+        "category": category,
+        "content": f"受理测试 {k}-{i}：青山路K{k}+{i:03d}处路面有坑，请尽快修补。",
+        "citizen_phone": f"138{k:04d}{i:04d}",
+        "submit_token": f"intake-{k}-{i}-{time.monotonic_ns()}",
+    }
+
+
+def lx_server(port: int, log) -> subprocess.Popen:
+    args = ["serve", "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS), "--threads", "1"]
+    return subprocess.Popen([*LIANXIN, *args], env=lx_env(), stdout=log, stderr=log, cwd=ROOT)
+
+
+# ---------------------------------------------------------------- django-helpdesk
+
+
+def hd_env() -> dict:
+    e = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    e.update(
+        HELPDESK_DATABASE_URL=f"{SERVER}/{HD_DB}",
+        DJANGO_SETTINGS_MODULE="settings",
+        PYTHONPATH=str(HD_SITE),
+    )
+    return e
+
+
+def hd_install() -> None:
+    if (HD_VENV / "bin" / "gunicorn").exists():
+        return
+    subprocess.run([sys.executable, "-m", "venv", str(HD_VENV)], check=True)
+    pip = [str(HD_VENV / "bin" / "pip"), "install", "-q"]
+    subprocess.run(
+        [*pip, "django-helpdesk", "djangorestframework", "gunicorn", "psycopg[binary]"],
+        check=True,
+    )
+    subprocess.run([*pip, "dj-database-url"], check=True)
+
+
+def hd_setup() -> dict:
+    hd_install()
+    fresh_db(HD_DB)
+    py = str(HD_VENV / "bin" / "python")
+    subprocess.run([py, "-m", "django", "migrate", "-v0"], env=hd_env(), cwd=HD_SITE, check=True)
+    out = subprocess.run(
+        [py, "-c", HD_SETUP], env=hd_env(), cwd=HD_SITE, check=True, capture_output=True
+    )
+    return json.loads(out.stdout.decode().strip().splitlines()[-1])
+
+
+def hd_body(queue: int, k: int, i: int) -> dict:
+    return {
+        "queue": queue,
+        "title": f"Pothole {k}-{i}",
+        "description": f"Intake test {k}-{i}: a pothole at Qingshan Road K{k}+{i:03d}.",
+        "submitter_email": f"citizen{k}.{i}@example.org",
+        "priority": 3,
+    }
+
+
+def hd_server(port: int, log) -> subprocess.Popen:
+    gunicorn = str(HD_VENV / "bin" / "gunicorn")
+    args = ["--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS), "--threads", "1"]
+    app = "django.core.wsgi:get_wsgi_application()"
+    return subprocess.Popen(
+        [gunicorn, *args, app], env=hd_env(), stdout=log, stderr=log, cwd=HD_SITE
+    )
+
+
+# ---------------------------------------------------------------- the clients
+
+
+def post(url: str, auth: str, body: dict) -> int:
+    req = urllib.request.Request(
+        url,
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json", "Authorization": auth},
+    )
+    try:
+        with urllib.request.urlopen(req, timeout=30) as response:
+            response.read()
+            return response.status
+    except urllib.error.HTTPError as err:
+        err.read()
+        return err.code
+
+
+def closed_loop(url: str, auth: str, body, seconds: float) -> dict:
+    """CLIENTS threads, each sending the next request when the last is answered."""
+    latencies: list[float] = []
+    errors: list[int] = []
+    lock = threading.Lock()
+    start = time.perf_counter()
+    end = start + seconds
+
+    def client(k: int) -> None:
+        i = 0
+        while time.perf_counter() < end:
+            t0 = time.perf_counter()
+            try:
+                status = post(url, auth, body(k, i))
+            except OSError:
+                status = 0
+            took = time.perf_counter() - t0
+            with lock:
+                (latencies if status == 201 else errors).append(took if status == 201 else status)
+            i += 1
+
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(CLIENTS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return {"latencies": latencies, "errors": errors, "elapsed": time.perf_counter() - start}
+
+
+def measure(url: str, auth: str, body) -> dict:
+    closed_loop(url, auth, body, 2.0)  # warm-up: both workers import and connect
+    return closed_loop(url, auth, body, SECONDS)
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(len(values) * p))] * 1000 if values else 0.0
+
+
+def summary(runs: list[dict]) -> dict:
+    lat = [x for r in runs for x in r["latencies"]]
+    elapsed = sum(r["elapsed"] for r in runs)
+    return {
+        "n": len(lat),
+        "rate": len(lat) / elapsed,
+        "p50": pct(lat, 0.50),
+        "p95": pct(lat, 0.95),
+        "p99": pct(lat, 0.99),
+        "errors": sum(len(r["errors"]) for r in runs),
+    }
+
+
+def main() -> int:
+    t0 = time.perf_counter()
+    lx = lx_setup()
+    hd = hd_setup()
+    print(f"set up both sides in {time.perf_counter() - t0:.0f}s")
+    log = open(DATA / "servers.log", "ab")  # noqa: SIM115
+    lx_port, hd_port = free_port(), free_port()
+    servers = [lx_server(lx_port, log), hd_server(hd_port, log)]
+    runs: dict[str, list[dict]] = {"lianxin": [], "helpdesk": []}
+    try:
+        wait_up(f"http://127.0.0.1:{lx_port}/healthz", servers[0])
+        wait_up(f"http://127.0.0.1:{hd_port}/api/tickets/", servers[1])
+        lx_url = f"http://127.0.0.1:{lx_port}/api/v1/cases/"
+        hd_url = f"http://127.0.0.1:{hd_port}/api/tickets/"
+        for _ in range(ROUNDS):
+            runs["lianxin"].append(
+                measure(lx_url, f"Bearer {lx['token']}", lambda k, i: lx_body(lx["category"], k, i))
+            )
+            runs["helpdesk"].append(
+                measure(hd_url, f"Token {hd['token']}", lambda k, i: hd_body(hd["queue"], k, i))
+            )
+    finally:
+        for proc in servers:
+            stop(proc)
+        log.close()
+    a, b = summary(runs["lianxin"]), summary(runs["helpdesk"])
+    head = f"{CLIENTS} closed-loop clients, {WORKERS} sync gunicorn workers"
+    print(f"{head}, {ROUNDS} x {SECONDS:.0f}s each, PostgreSQL:")
+    for name, s, what, q in (
+        ("lianxin POST /api/v1/cases/", a, "cases/s", lx["queries"]),
+        ("django-helpdesk POST /api/tickets/", b, "tickets/s", hd["queries"]),
+    ):
+        print(
+            f"  {name}: {s['n']} created, {s['rate']:.1f} {what}; p50 {s['p50']:.0f} ms, "
+            f"p95 {s['p95']:.0f} ms, p99 {s['p99']:.0f} ms; errors {s['errors']}; "
+            f"{q} queries per create"
+        )
+    ratio = a["rate"] / b["rate"] if b["rate"] else float("inf")
+    print(f"  ratio lianxin / django-helpdesk: {ratio:.2f}x")
+    return 1 if a["errors"] or a["n"] == 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
