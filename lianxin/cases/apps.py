@@ -16,3 +16,6 @@ class CasesConfig(AppConfig):
         from . import clockwork
 
         clockwork.register_handlers()
+        from . import exports
+
+        exports.register()

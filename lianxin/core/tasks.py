@@ -17,3 +17,10 @@ def send_sms(phone: str, text: str) -> None:
 @task()
 def send_email(address: str, subject: str, text: str) -> None:
     send_mail(subject, text, settings.DEFAULT_FROM_EMAIL, [address])
+
+
+@task()
+def run_export(job_id: int) -> None:
+    from .exportjobs import run
+
+    run(job_id)
