@@ -18,6 +18,11 @@ def case_url(case: Case) -> str:
     return reverse("workbench:case_detail", args=[case.code])
 
 
+def case_url_pattern() -> str:
+    """A case's address with CODE for its code (reverse() once for a whole batch)."""
+    return reverse("workbench:case_detail", args=["CODE"])
+
+
 def _users_with(role: str, unit_ids) -> list:
     return [
         g.person.user
@@ -114,6 +119,10 @@ def tell_staff_many(pairs, title: str) -> None:
     """`tell_staff` for many (users, case) pairs: one INSERT of notices, one task."""
     from lianxin.core.notify import notify_staff_many
 
+    pattern = case_url_pattern()
     notify_staff_many(
-        [(users, f"{title} {case.code}", case.title, case_url(case)) for users, case in pairs]
+        [
+            (users, f"{title} {case.code}", case.title, pattern.replace("CODE", case.code))
+            for users, case in pairs
+        ]
     )

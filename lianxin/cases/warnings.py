@@ -115,6 +115,7 @@ def _warn_many(items, which: str) -> None:
             cases.append((case, due))
     recipients = notices.handlers_and_leaders_many([c for c, _due in cases])
     messages = []
+    pattern = notices.case_url_pattern()
     for case, due in cases:
         when = timezone.localtime(due).strftime("%m-%d %H:%M")
         title = (
@@ -123,7 +124,12 @@ def _warn_many(items, which: str) -> None:
             else _("Warning: reply by %(when)s")
         ) % {"when": when}
         messages.append(
-            (recipients[case.pk], f"{title} {case.code}", case.title, notices.case_url(case))
+            (
+                recipients[case.pk],
+                f"{title} {case.code}",
+                case.title,
+                pattern.replace("CODE", case.code),
+            )
         )
     notify_staff_many(messages)
 

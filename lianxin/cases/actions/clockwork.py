@@ -4,6 +4,8 @@ notices, one task for the SMS), in the clock's transaction for that batch."""
 
 from __future__ import annotations
 
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 from django.utils.translation import gettext as _
 
 from lianxin.core import clock
@@ -32,7 +34,8 @@ def case_remind_many(*, case_ids: list[int]) -> int:
             step = wf.check(case, "remind", access.case_roles(wf.SYSTEM, case))
         except ApplicationError:
             continue
-        case.status = step.target
+        if step.target != case.status:  # a reminder never moves a case
+            continue
         case.supervision = max(case.supervision, Supervision.REMINDED)
         case.reminder_count += 1
         case.version += 1
@@ -40,8 +43,11 @@ def case_remind_many(*, case_ids: list[int]) -> int:
         todo.append(case)
     if not todo:
         return 0
-    Case.objects.bulk_update(
-        todo, ["status", "supervision", "reminder_count", "version", "updated_at"]
+    Case.objects.filter(pk__in=[c.pk for c in todo]).update(
+        supervision=Greatest(F("supervision"), Value(int(Supervision.REMINDED))),
+        reminder_count=F("reminder_count") + 1,
+        version=F("version") + 1,
+        updated_at=at,
     )
     add_events_many(todo, "remind", wf.SYSTEM)
     recipients = notices.handlers_and_leaders_many(todo)
