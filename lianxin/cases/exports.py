@@ -92,7 +92,7 @@ FIELDS = (
 def _row_maker():
     """A function from a `FIELDS` tuple to the row: labels looked up once per export (a
     model's get_FOO_display translates its choices anew on every call)."""
-    from .models import Case, Channel, Kind, Status, Supervision
+    from .models import Channel, Kind, Status, Supervision
 
     tz = timezone.get_current_timezone()
     kinds = {k: str(v) for k, v in Kind.choices}
@@ -100,7 +100,6 @@ def _row_maker():
     statuses = {k: str(v) for k, v in Status.choices}
     levels = {k: str(v) for k, v in Supervision.choices}
     yes, no = _("yes"), _("no")
-    assert Case  # the fields above are Case's
 
     def when(value):
         return value.astimezone(tz).strftime("%Y-%m-%d %H:%M") if value else ""
@@ -134,6 +133,8 @@ def cases_table(user, filters) -> exportjobs.Table:
     from . import forms, queries
 
     root = org_access.home_root(user)
+    if root is None:  # `allowed` said no already; a job whose asker lost his place fails
+        raise PermissionError("no home organisation")
     _form, f = forms.filter_from(exportjobs.query_of(filters), root)
     title = _("Cases of %(org)s") % {"org": root.name}
     return exportjobs.Table(

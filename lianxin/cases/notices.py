@@ -103,7 +103,7 @@ def handlers_and_leaders_many(cases) -> dict[int, list]:
     known = {p.pk: p for people in handlers.values() for p in people}
     missing = {c.handler_id for c in cases if c.handler_id and c.handler_id not in known}
     known.update(Person.objects.select_related("user").in_bulk(missing))
-    out = {}
+    out: dict[int, list] = {}
     for c in cases:
         if c.lead_unit_id is None:
             out[c.pk] = []

@@ -40,9 +40,9 @@ def export_job(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
-def export_download(request: HttpRequest, pk: int) -> HttpResponse:
+def export_download(request: HttpRequest, pk: int) -> FileResponse:
     job = exportjobs.job_of(request.user, pk)
     path = exportjobs.stored_file(job) if job is not None else None
-    if path is None:
+    if job is None or path is None:
         raise Http404
     return FileResponse(open(path, "rb"), as_attachment=True, filename=job.file_name)

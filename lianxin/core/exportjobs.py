@@ -152,17 +152,15 @@ def stored_file(job: ExportJob) -> Path | None:
     return path if path.exists() else None
 
 
-def expire(at: datetime) -> int:
+def expire(at: datetime) -> None:
     """A clock planner: remove the files of exports past their time (idempotent, so any
     number of clocks may run it)."""
-    gone = 0
     for job in ExportJob.objects.filter(expires_at__lte=at, state=ExportJob.State.DONE):
         if job.stored and "/" not in job.stored:
             (folder() / job.stored).unlink(missing_ok=True)
-        gone += ExportJob.objects.filter(pk=job.pk, state=ExportJob.State.DONE).update(
+        ExportJob.objects.filter(pk=job.pk, state=ExportJob.State.DONE).update(
             state=ExportJob.State.EXPIRED, stored=""
         )
-    return gone
 
 
 def job_of(user, pk: int) -> ExportJob | None:
