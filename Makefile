@@ -87,6 +87,8 @@ bench: install
 	env -u DATABASE_URL LIANXIN_DATA_DIR=$(CURDIR)/data/bench-discipline $(BIN)/python bench/discipline.py
 	env -u DATABASE_URL $(BIN)/python bench/fuzz_api.py
 	PG_URL=$(PG_URL) $(BIN)/python bench/load.py
+	PG_URL=$(PG_URL) LIANXIN_DATA_DIR=$(CURDIR)/data/bench $(BIN)/python bench/exports.py
+	PG_URL=$(PG_URL) LIANXIN_DATA_DIR=$(CURDIR)/data/bench $(BIN)/python bench/clock.py
 
 clean:
 	rm -rf $(VENV) data/test data/bench
