@@ -89,6 +89,8 @@ bench: install
 	env -u DATABASE_URL $(BIN)/python bench/fuzz_api.py
 	PG_URL=$(PG_URL) $(BIN)/python bench/load.py
 	PG_URL=$(PG_URL) $(BIN)/python bench/load.py --intake
+	PG_URL=$(PG_URL) LIANXIN_DATA_DIR=$(CURDIR)/data/bench $(BIN)/python bench/exports.py
+	PG_URL=$(PG_URL) LIANXIN_DATA_DIR=$(CURDIR)/data/bench $(BIN)/python bench/clock.py
 	$(MAKE) bench-scale
 
 # Reads of a large register (issue 18): CASES cases made once by bench/generate.py in the

@@ -126,8 +126,12 @@ _default_db = f"sqlite:///{DATA_DIR / 'lianxin.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL", _default_db))}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
+        # WAL: readers never wait for the writer. Writers queue: every transaction begins
+        # IMMEDIATE (takes the write lock at BEGIN, so no deadlock on upgrade) and waits up
+        # to 20 s for it; an import's chunk or a clock batch holds it well under that
+        # (docs/scale.md, SQLite).
         "init_command": (
-            "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA busy_timeout=5000;"
+            "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA busy_timeout=20000;"
         ),
         "transaction_mode": "IMMEDIATE",
     }

@@ -5,7 +5,7 @@ from django.urls import include, path
 from lianxin.api.api import api
 from lianxin.cases.urls import workbench_urls as case_urls
 from lianxin.catalog.urls import workbench_urls as catalog_urls
-from lianxin.core import secondfactor_views
+from lianxin.core import export_views, secondfactor_views
 from lianxin.core import views as core_views
 from lianxin.discipline.urls import workbench_urls as discipline_urls
 from lianxin.intake import views as intake_views
@@ -50,6 +50,8 @@ workbench = (
             name="second_factor_reset",
         ),
         path("inbox/", core_views.inbox, name="inbox"),
+        path("exports/<int:pk>/", export_views.export_job, name="export_job"),
+        path("exports/<int:pk>/download/", export_views.export_download, name="export_download"),
         *case_urls,
         *partywork_urls,
         *catalog_urls,

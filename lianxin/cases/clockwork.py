@@ -29,6 +29,14 @@ def remind(item) -> None:
         case_remind(case=case, actor=CLOCK)
 
 
+def remind_many(items) -> None:
+    """The reminders of a whole clock batch in bulk writes (core.clock falls back to
+    `remind` one by one if this fails)."""
+    from .actions.clockwork import case_remind_many
+
+    case_remind_many(case_ids=[int(item.object_id) for item in items])
+
+
 def supervise(item) -> None:
     from .actions import case_supervise
 
@@ -58,8 +66,8 @@ def autoclose(item) -> None:
 
 
 def register_handlers() -> None:
-    clock.register("case.accept", on_due=remind, on_escalate=supervise)
-    clock.register("case.reply", on_due=remind, on_escalate=supervise)
+    clock.register("case.accept", on_due=remind, on_due_many=remind_many, on_escalate=supervise)
+    clock.register("case.reply", on_due=remind, on_due_many=remind_many, on_escalate=supervise)
     clock.register("case.autoclose", on_due=autoclose)
     from . import dispatching, warnings
 

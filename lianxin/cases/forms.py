@@ -134,6 +134,22 @@ class FilterForm(StyledForm):
         self.fields["unit"].queryset = units
 
 
+def filter_from(data, root):
+    """The queue's filter form and the CaseFilter it gives (the list page and its export)."""
+    from .queries import CaseFilter
+
+    form = FilterForm(data or None, root=root, units=units_under(root))
+    f = CaseFilter(tab=data.get("tab", "all"))
+    if form.is_bound and not form.is_valid():
+        f.nothing = True  # e.g. ?unit=999: the errors are shown, no case is listed
+    elif form.is_valid():
+        d = form.cleaned_data
+        f.status, f.kind, f.channel, f.q = d["status"], d["kind"], d["channel"], d["q"]
+        f.category = d["category"].pk if d["category"] else None
+        f.unit, f.overdue, f.since, f.until = d["unit"], d["overdue"], d["since"], d["until"]
+    return form, f
+
+
 # ---- one small form per action on the case page; `version` is the case version seen
 
 

@@ -18,6 +18,11 @@ def case_url(case: Case) -> str:
     return reverse("workbench:case_detail", args=[case.code])
 
 
+def case_url_pattern() -> str:
+    """A case's address with CODE for its code (reverse() once for a whole batch)."""
+    return reverse("workbench:case_detail", args=["CODE"])
+
+
 def _users_with(role: str, unit_ids) -> list:
     return [
         g.person.user
@@ -83,3 +88,41 @@ def tell_citizen(case: Case, text: str) -> None:
             subject=_("Your case %(code)s") % {"code": case.code},
             text=message,
         )
+
+
+def handlers_and_leaders_many(cases) -> dict[int, list]:
+    """`handlers_and_leaders` for many cases in two queries: {case id: users}."""
+    unit_ids = {c.lead_unit_id for c in cases if c.lead_unit_id}
+    grants = RoleGrant.objects.filter(
+        unit_id__in=unit_ids, role__in=[Role.LEADER, Role.HANDLER], person__is_active=True
+    ).select_related("person__user")
+    leaders: dict[int, list] = {}
+    handlers: dict[int, list] = {}
+    for g in grants:
+        (leaders if g.role == Role.LEADER else handlers).setdefault(g.unit_id, []).append(g.person)
+    known = {p.pk: p for people in handlers.values() for p in people}
+    missing = {c.handler_id for c in cases if c.handler_id and c.handler_id not in known}
+    known.update(Person.objects.select_related("user").in_bulk(missing))
+    out: dict[int, list] = {}
+    for c in cases:
+        if c.lead_unit_id is None:
+            out[c.pk] = []
+            continue
+        people = handlers.get(c.lead_unit_id, [])
+        if c.handler_id:
+            people = [known[c.handler_id]] if c.handler_id in known else []
+        out[c.pk] = [p.user for p in leaders.get(c.lead_unit_id, []) + people]
+    return out
+
+
+def tell_staff_many(pairs, title: str) -> None:
+    """`tell_staff` for many (users, case) pairs: one INSERT of notices, one task."""
+    from lianxin.core.notify import notify_staff_many
+
+    pattern = case_url_pattern()
+    notify_staff_many(
+        [
+            (users, f"{title} {case.code}", case.title, pattern.replace("CODE", case.code))
+            for users, case in pairs
+        ]
+    )

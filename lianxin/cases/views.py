@@ -13,17 +13,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from lianxin.core import clock, files
+from lianxin.core import clock, export_views, files
 from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError
-from lianxin.core.exports import xlsx_response
 from lianxin.core.forms import run_action
 from lianxin.core.views import staff_required
 from lianxin.org import access as org_access
 from lianxin.org.models import Unit
-from lianxin.org.queries import units_under
 
-from . import access, actions, codes, deadlines, exports, forms, queries, steps, warnings
+from . import access, actions, codes, deadlines, forms, queries, steps, warnings
 from . import workflow as wf
 from .models import Case, Kind
 from .text import masked_contact, waited
@@ -40,16 +38,7 @@ def _root(request) -> Unit:
 
 
 def _filter_from(request, root) -> tuple[forms.FilterForm, queries.CaseFilter]:
-    form = forms.FilterForm(request.GET or None, root=root, units=units_under(root))
-    f = queries.CaseFilter(tab=request.GET.get("tab", "all"))
-    if form.is_bound and not form.is_valid():
-        f.nothing = True  # e.g. ?unit=999: the errors are shown, no case is listed
-    elif form.is_valid():
-        d = form.cleaned_data
-        f.status, f.kind, f.channel, f.q = d["status"], d["kind"], d["channel"], d["q"]
-        f.category = d["category"].pk if d["category"] else None
-        f.unit, f.overdue, f.since, f.until = d["unit"], d["overdue"], d["since"], d["until"]
-    return form, f
+    return forms.filter_from(request.GET, root)
 
 
 TABS = [
@@ -110,12 +99,11 @@ def case_queue(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_POST
 @staff_required
 def case_export(request: HttpRequest) -> HttpResponse:
-    root = _root(request)
-    _form, f = _filter_from(request, root)
-    rows = queries.case_list(request.user, root, f)[:20000]
-    return xlsx_response(exports.cases_xlsx(rows, root=root), "cases.xlsx")
+    """The register with the queue's filters, written in the background (core.exportjobs)."""
+    return export_views.start(request, "cases")
 
 
 RECEIPT = "cases.entry_receipt"

@@ -98,6 +98,42 @@ def _warn(item, which: str) -> None:
     notices.tell_staff(notices.handlers_and_leaders(case), case, title)
 
 
+def _warn_many(items, which: str) -> None:
+    """`_warn` for a whole clock batch: one query for the cases, two for the recipients,
+    one INSERT of notices."""
+    from lianxin.core.notify import notify_staff_many
+
+    due_of = {int(i.object_id): i.due_at for i in items}
+    states = (Status.DISPATCHED,) if which == "accept" else (Status.DISPATCHED, Status.IN_PROGRESS)
+    now = clock.now()
+    cases = []
+    for case in Case.objects.select_related("lead_unit").filter(
+        pk__in=list(due_of), status__in=states, paused_at=None
+    ):
+        due = case.accept_due if which == "accept" else case.reply_due
+        if due is not None and due > max(due_of[case.pk], now):
+            cases.append((case, due))
+    recipients = notices.handlers_and_leaders_many([c for c, _due in cases])
+    messages = []
+    pattern = notices.case_url_pattern()
+    for case, due in cases:
+        when = timezone.localtime(due).strftime("%m-%d %H:%M")
+        title = (
+            _("Warning: accept by %(when)s")
+            if which == "accept"
+            else _("Warning: reply by %(when)s")
+        ) % {"when": when}
+        messages.append(
+            (
+                recipients[case.pk],
+                f"{title} {case.code}",
+                case.title,
+                pattern.replace("CODE", case.code),
+            )
+        )
+    notify_staff_many(messages)
+
+
 def warn_accept(item) -> None:
     _warn(item, "accept")
 
@@ -130,5 +166,7 @@ def is_warned(case: Case) -> bool:
 
 
 def register() -> None:
-    clock.register(ACCEPT, on_due=warn_accept)
-    clock.register(REPLY, on_due=warn_reply)
+    clock.register(
+        ACCEPT, on_due=warn_accept, on_due_many=lambda items: _warn_many(items, "accept")
+    )
+    clock.register(REPLY, on_due=warn_reply, on_due_many=lambda items: _warn_many(items, "reply"))

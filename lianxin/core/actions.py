@@ -236,3 +236,26 @@ def second_factor_verify(*, user, token: str):
             after={"recovery_codes_left": left},
         )
     return device
+
+
+def export_request(*, user, kind: str, filters: dict, fmt: str = "xlsx"):
+    """Ask for a large export: a job row now, the task that writes the file after commit.
+    `filters` are the page's query parameters (lists of strings); the task applies the
+    same access rule and filters as the page."""
+    from .exportjobs import kind_of
+    from .models import ExportJob
+    from .tasks import run_export
+
+    spec = kind_of(kind)
+    if spec is None or not spec.allowed(user, filters):
+        raise ApplicationError(_("You may not export this."), code="forbidden")
+    if fmt not in ("xlsx", "csv"):
+        raise ApplicationError(_("Choose Excel or CSV."), field="fmt")
+    title = str(spec.table(user, filters).title)[:200]
+    with transaction.atomic():
+        job = ExportJob.objects.create(
+            requested_by=user, kind=kind, title=title, filters=filters, fmt=fmt
+        )
+        record_event(actor=user, action="export_request", obj=job, after={"kind": kind})
+        transaction.on_commit(lambda: run_export.enqueue(job.pk))
+    return job

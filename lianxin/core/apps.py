@@ -10,8 +10,13 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.module_loading import autodiscover_modules
 
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import (
+            checks,  # noqa: F401  (registers the system checks)
+            clock,
+            exportjobs,
+        )
 
+        clock.register_planner(exportjobs.expire)
         # Every app's contributions to core's registries (menu, homes' panels, template
         # values, demo loaders, chains, answers about a login), as Wagtail finds its hooks.
         autodiscover_modules("lianxin_hooks")

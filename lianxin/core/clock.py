@@ -48,14 +48,22 @@ def frozen_at(moment: datetime) -> Iterator[None]:
 class Handler:
     on_due: Callable[[DueItem], None]
     on_escalate: Callable[[DueItem], None] | None = None
+    # optional: the same work for a whole batch of items at once (bulk writes)
+    on_due_many: Callable[[list[DueItem]], None] | None = None
+    on_escalate_many: Callable[[list[DueItem]], None] | None = None
 
 
 _handlers: dict[str, Handler] = {}
 _planners: list[Callable[[datetime], None]] = []
 
 
-def register(kind: str, *, on_due, on_escalate=None) -> None:
-    _handlers[kind] = Handler(on_due, on_escalate)
+def register(
+    kind: str, *, on_due, on_escalate=None, on_due_many=None, on_escalate_many=None
+) -> None:
+    """What happens when an item of `kind` falls due (and when it escalates). A handler
+    for many items (`on_due_many(items)`) does the same work for a whole batch with bulk
+    writes; if it fails, its writes are undone and the items go one by one."""
+    _handlers[kind] = Handler(on_due, on_escalate, on_due_many, on_escalate_many)
 
 
 def register_planner(planner: Callable[[datetime], None]) -> None:
@@ -106,9 +114,36 @@ def item_of(kind: str, object_id) -> DueItem | None:
     return DueItem.objects.filter(kind=kind, object_id=str(object_id)).first()
 
 
+def _run_one(call, item: DueItem) -> None:
+    try:
+        with transaction.atomic():
+            call(item)
+    except Exception:  # one broken item must not stop the clock for all others
+        logger.exception("clock handler failed for %s", item)
+
+
+def _run_group(handler: Handler | None, items: list[DueItem], reminding: bool) -> None:
+    if handler is None:
+        return
+    call = handler.on_due if reminding else handler.on_escalate
+    many = handler.on_due_many if reminding else handler.on_escalate_many
+    if many is not None and len(items) > 1:
+        try:
+            with transaction.atomic():  # a savepoint: a failure undoes the whole group
+                many(items)
+            return
+        except Exception:
+            logger.exception("clock batch handler failed for %d items; one by one", len(items))
+    if call is not None:
+        for item in items:
+            _run_one(call, item)
+
+
 def _sweep_step(field: str, time_field: str, at: datetime, batch: int) -> int:
-    """Claim up to `batch` items whose `time_field` has passed and `field` is unset; run
-    their handlers; mark them. Returns how many were handled."""
+    """One batch in one transaction: claim up to `batch` items whose `time_field` has
+    passed and `field` is unset (rows another clock holds are skipped), run their handlers
+    (grouped by kind, a batch handler where there is one), mark them all with one UPDATE.
+    A failure of the transaction undoes this batch only. Returns how many were handled."""
     with transaction.atomic():
         items = list(
             DueItem.objects.select_for_update(skip_locked=True)
@@ -118,20 +153,17 @@ def _sweep_step(field: str, time_field: str, at: datetime, batch: int) -> int:
             )
             .order_by(time_field)[:batch]
         )
+        groups: dict[str, list[DueItem]] = {}
         for item in items:
-            handler = _handlers.get(item.kind)
-            call = None
-            if handler is not None:
-                call = handler.on_due if field == "reminded_at" else handler.on_escalate
-            if call is not None:
-                try:
-                    with transaction.atomic():
-                        call(item)
-                except Exception:  # one broken item must not stop the clock for all others
-                    logger.exception("clock handler failed for %s", item)
-            setattr(item, field, at)
-            item.save(update_fields=[field])
+            groups.setdefault(item.kind, []).append(item)
+        for kind, group in groups.items():
+            _run_group(_handlers.get(kind), group, field == "reminded_at")
+        _mark([item.pk for item in items], field, at)
         return len(items)
+
+
+def _mark(ids: list[int], field: str, at: datetime) -> None:
+    DueItem.objects.filter(pk__in=ids).update(**{field: at})
 
 
 def sweep(*, at: datetime | None = None, batch: int = 200) -> dict[str, int]:

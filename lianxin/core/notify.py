@@ -71,3 +71,26 @@ def notify_citizen(*, phone: str = "", email: str = "", subject: str, text: str)
         transaction.on_commit(lambda: send_sms.enqueue(phone, text))
     elif email:
         transaction.on_commit(lambda: send_email.enqueue(email, subject, text))
+
+
+def notify_staff_many(messages) -> None:
+    """`notify_staff` for many messages at once (the clock's batches): `messages` is
+    [(users, title, body, url)]; one INSERT of inbox rows, and after commit one task for
+    the SMS and one for the emails of the whole batch."""
+    from .tasks import send_email_many, send_sms_many
+
+    notices, sms, mails = [], [], []
+    for users, title, body, url in messages:
+        users = [u for u in {u.pk: u for u in users if u is not None}.values()]
+        notices += [Notice(recipient=u, title=title[:200], body=body, url=url) for u in users]
+        for user in users:
+            person = getattr(user, "person", None)
+            if person is not None and person.phone and person.phone.startswith("1"):
+                sms.append([person.phone, f"{title} {url}".strip()])
+        for address in {u.email for u in users if u.email}:
+            mails.append([address, title, f"{body}\n{url}".strip()])
+    Notice.objects.bulk_create(notices, batch_size=1000)
+    if sms:
+        transaction.on_commit(lambda: send_sms_many.enqueue(sms))
+    if mails:
+        transaction.on_commit(lambda: send_email_many.enqueue(mails))

@@ -1,13 +1,11 @@
-"""The case queue: tabs, filters, search, the Excel export, and a fixed number of queries."""
+"""The case queue: tabs, filters, search, and a fixed number of queries."""
 
 from datetime import timedelta
-from io import BytesIO
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from openpyxl import load_workbook
 
 from lianxin.cases.models import Channel, Kind
 from lianxin.core import clock
@@ -67,18 +65,6 @@ def test_tabs_filters_and_search(cc, make_case, login):
     assert codes_in(handler_view) == {mine.code}
 
 
-def test_export_is_an_excel_workbook_with_masked_phones(cc, make_case, login):
-    case = make_case("replied")
-    response = login(cc.dispatcher).get(URL + "export.xlsx")
-    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    import io
-
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=4)]
-    assert rows[0][0] == case.code and rows[0][7] == "138****5678"
-    assert rows[0][8] == "已答复"
-
-
 def test_outsiders_get_nothing(cc, make_case, login):
     make_case("received")
     assert len(login(cc.outsider).get(URL).context["page"]) == 0
@@ -92,27 +78,6 @@ def test_an_unknown_unit_in_the_filter_lists_nothing_and_says_why(cc, make_case,
         response = client.get(URL, params)
         assert response.status_code == 400 and codes_in(response) == set(), params
         assert "选择一个有效的选项" in response.content.decode()
-    export = client.get(URL + "export.xlsx", {"unit": 999999})
-    rows = list(load_workbook(BytesIO(export.content)).active.iter_rows(values_only=True))
-    assert all("青山路" not in str(r) for r in rows)
-
-
-def test_text_typed_by_the_public_is_exported_as_text_never_as_a_formula(cc, login):
-    evil = {
-        "content": '=HYPERLINK("http://evil.example/x","点击查看")',
-        "title": "+1+cmd|' /C calc'!A0",
-        "place": "@SUM(1+1)*cmd|' /C calc'!A0",
-        "citizen_name": "-2+3",
-    }
-    receive(cc, **evil)
-    receive(cc, content="\t=1+1 制表符开头", title="\r=1+1 回车开头")
-    response = login(cc.dispatcher).get(URL + "export.xlsx")
-    sheet = load_workbook(BytesIO(response.content)).active
-    cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
-    assert not [c.coordinate for c in cells if c.data_type == "f"]
-    risky = [c for c in cells if c.value[:1] in "=+-@\t\r"]
-    assert {c.value for c in risky} >= {evil["place"], evil["title"]}
-    assert all(c.quotePrefix for c in risky)
 
 
 # -- keyset pagination: a cursor in the URL, next/previous, a stable order

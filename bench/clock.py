@@ -1,0 +1,159 @@
+"""Benchmark of the clock's reminders (催办), old path against new in one run, on
+PostgreSQL (PG_URL's server, database lianxin_bench_clock, made afresh):
+
+- old: each due item on its own (`case_remind` per case: lock, timeline entry, notices,
+  an SMS task per phone), as the clock did before batching;
+- new: a batch handler per 200 items (one UPDATE of the cases, one INSERT of timeline
+  entries, one of notices, one SMS task per batch), one UPDATE marking the batch.
+
+Prints reminders/s at 1,000 (old and new, and their ratio) and at 10,000 (new).
+
+    make bench        (PG_URL=postgres://postgres@127.0.0.1:5432/test by default)
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+BASE_URL = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432/test")
+BENCH_URL = BASE_URL.rsplit("/", 1)[0] + "/lianxin_bench_clock"
+SIZES = [int(n) for n in os.environ.get("BENCH_CLOCK_SIZES", "1000,10000").split(",")]
+
+
+def fresh_database() -> None:
+    import psycopg
+
+    with psycopg.connect(BASE_URL, autocommit=True) as conn:
+        conn.execute("DROP DATABASE IF EXISTS lianxin_bench_clock WITH (FORCE)")
+        conn.execute("CREATE DATABASE lianxin_bench_clock")
+
+
+def setup_django():
+    os.environ["DATABASE_URL"] = BENCH_URL
+    os.environ.setdefault("LIANXIN_DATA_DIR", str(ROOT / "data" / "bench"))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "lianxin.settings"
+    os.environ["LIANXIN_TASKS"] = "db"  # SMS tasks are queued, as in production
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def make_org():
+    from lianxin.cases.models import Category
+    from lianxin.org import actions
+    from lianxin.org.models import Role
+
+    root = actions.unit_create(name="基准公路段", kind="organ", parent=None, code="k", actor=None)
+    stations = []
+    for n in range(20):
+        station = actions.unit_create(name=f"基准站{n}", kind="station", parent=root, actor=None)
+        for role, name in ((Role.HANDLER, "承办人"), (Role.LEADER, "站长")):
+            person = actions.person_create(
+                username=f"k-{role}-{n}",
+                name=f"{name}{n}",
+                unit=station,
+                phone=f"139{n:08d}",
+                actor=None,
+            )
+            actions.role_grant(person=person, unit=station, role=role, actor=None)
+        stations.append(station)
+    category = Category.objects.create(root=root, name="路面病害")
+    return root, stations, category
+
+
+def make_due(root, stations, category, n: int, tag: str):
+    """n cases being worked on whose reply deadline passed an hour ago, each with its
+    first timeline entry and its due item."""
+    from django.utils import timezone
+
+    from lianxin.cases.models import Case
+    from lianxin.cases.timeline import add_events_many
+    from lianxin.core.models import DueItem
+
+    now = timezone.now()
+    cases = Case.objects.bulk_create(
+        [
+            Case(
+                root=root,
+                code=f"{tag}{i:010d}",
+                secret_digest="x",
+                kind="complaint",
+                channel="hotline",
+                category=category,
+                title="基准",
+                content="基准测试工单",
+                status="in_progress",
+                received_at=now - timedelta(days=9),
+                lead_unit=stations[i % len(stations)],
+                reply_due=now - timedelta(hours=1),
+            )
+            for i in range(n)
+        ],
+        batch_size=2000,
+    )
+    for start in range(0, n, 2000):
+        add_events_many(cases[start : start + 2000], "receive", "system")
+    DueItem.objects.bulk_create(
+        [
+            DueItem(
+                kind="case.reply",
+                object_id=str(c.pk),
+                due_at=now - timedelta(hours=1),
+                escalate_at=now + timedelta(days=30),
+            )
+            for c in cases
+        ],
+        batch_size=5000,
+    )
+    return now
+
+
+def sweep(path: str, n: int, org) -> float:
+    from lianxin.cases import clockwork
+    from lianxin.core import clock
+
+    if path == "old":  # the per-item handler only, as before the batches
+        clock.register("case.reply", on_due=clockwork.remind, on_escalate=clockwork.supervise)
+    else:
+        clockwork.register_handlers()
+    now = make_due(*org, n, tag=f"{path[0].upper()}{n}")
+    t0 = time.perf_counter()
+    counts = clock.sweep(at=now + timedelta(minutes=1))
+    seconds = time.perf_counter() - t0
+    assert counts["reminded"] == n, counts
+    rate = n / seconds
+    print(f"{path} path, {n} due reminders: {seconds:.2f} s = {rate:,.0f} reminders/s")
+    return rate
+
+
+def main():
+    try:
+        fresh_database()
+    except Exception as exc:  # no PostgreSQL here: say so, do not pretend
+        print(f"the clock benchmark needs PostgreSQL at {BASE_URL}: {exc}")
+        return
+    setup_django()
+    from django.urls import reverse
+
+    reverse("workbench:home")  # load the URLs once, as a running clock has
+    org = make_org()
+    old = sweep("old", SIZES[0], org)
+    new = sweep("new", SIZES[0], org)
+    print(f"ratio at {SIZES[0]}: new : old = {new / old:.1f}x the reminders per second")
+    for n in SIZES[1:]:
+        rate = sweep("new", n, org)
+        verdict = "within" if n / rate < 10 else "NOT within"
+        print(f"  {verdict} the goal ({n} in < 10 s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,189 @@
+"""Large exports in the background: the registry of export kinds, the task body that
+streams rows into a file under DATA_DIR/exports/, and the clock's clean-up of old files.
+
+An app registers what it exports:
+
+    register("cases", allowed=lambda user, filters: ..., table=cases_table)
+
+`allowed(user, filters)` is the same access rule as the page the export comes from (an
+outsider gets 404 from the view); `table(user, filters)` returns a `Table` whose queryset
+already holds only what that user may see. The rows are read with `.iterator(chunk_size=…)`
+and written by `core.exports.stream_table` (a write-only workbook or CSV), so neither the
+web worker nor the task worker holds them in memory; the job's `rows` field is the
+progress bar.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import translation
+
+from . import clock
+from .exports import stream_table
+from .models import ExportJob
+
+logger = logging.getLogger(__name__)
+
+CHUNK = 2000
+KEEP = timedelta(days=2)  # a finished file is downloadable this long
+XLSX_MAX_ROWS = 1_048_574  # Excel's sheet limit less the title and header rows
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    headers: list
+    rows: object  # a queryset (counted, then read in chunks) or any iterable
+    row: Callable[[object], list]
+    filename: str
+    sheet: str = ""
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    allowed: Callable[[object, dict], bool]
+    table: Callable[[object, dict], Table]
+
+
+_kinds: dict[str, ExportKind] = {}
+
+
+def register(kind: str, *, allowed, table) -> None:
+    _kinds[kind] = ExportKind(allowed, table)
+
+
+def kind_of(kind: str) -> ExportKind | None:
+    return _kinds.get(kind)
+
+
+def folder() -> Path:
+    path = Path(settings.DATA_DIR) / "exports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _count(rows) -> int:
+    try:
+        return rows.count()
+    except (AttributeError, TypeError):
+        return len(rows)
+
+
+def _iterate(rows) -> Iterable:
+    iterator = getattr(rows, "iterator", None)
+    return iterator(chunk_size=CHUNK) if iterator is not None else rows
+
+
+def write(table: Table, target, *, fmt: str, progress=None) -> int:
+    """The one path that writes an export's rows, in the request (small) or the task."""
+    return stream_table(
+        target,
+        fmt=fmt,
+        title=table.title,
+        headers=table.headers,
+        rows=(table.row(obj) for obj in _iterate(table.rows)),
+        sheet=table.sheet,
+        progress=progress,
+    )
+
+
+def run(job_id: int) -> None:
+    """The task body: claim the queued job, write its file, mark it done or failed."""
+    if not ExportJob.objects.filter(pk=job_id, state=ExportJob.State.QUEUED).update(
+        state=ExportJob.State.RUNNING
+    ):
+        return  # another worker has it, or it is gone
+    job = ExportJob.objects.select_related("requested_by").get(pk=job_id)
+    spec = _kinds.get(job.kind)
+    path = folder() / f"{job.pk}-{secrets.token_hex(8)}.{job.fmt}"
+    partial = path.with_suffix(path.suffix + ".part")
+    try:
+        with translation.override(job.filters.get("_lang") or settings.LANGUAGE_CODE):
+            user = job.requested_by
+            if spec is None or not spec.allowed(user, job.filters):
+                raise PermissionError("not allowed")
+            table = spec.table(user, job.filters)
+            total = _count(table.rows)
+            fmt = job.fmt
+            if fmt == "xlsx" and total > XLSX_MAX_ROWS:
+                fmt = "csv"  # more rows than a sheet holds
+                path = path.with_suffix(".csv")
+            name = table.filename.rsplit(".", 1)[0] + "." + fmt
+            ExportJob.objects.filter(pk=job.pk).update(total=total, fmt=fmt, file_name=name)
+
+            def progress(n: int) -> None:
+                ExportJob.objects.filter(pk=job.pk).update(rows=n)
+
+            with open(partial, "wb") as fh:
+                written = write(table, fh, fmt=fmt, progress=progress)
+        os.replace(partial, path)
+    except Exception as exc:
+        logger.exception("export %s failed", job.pk)
+        partial.unlink(missing_ok=True)
+        ExportJob.objects.filter(pk=job.pk).update(
+            state=ExportJob.State.FAILED,
+            error=str(exc)[:300] if isinstance(exc, PermissionError) else "",
+            finished_at=clock.now(),
+        )
+        return
+    at = clock.now()
+    ExportJob.objects.filter(pk=job.pk).update(
+        state=ExportJob.State.DONE,
+        rows=written,
+        total=max(total, written),
+        stored=path.name,
+        finished_at=at,
+        expires_at=at + KEEP,
+    )
+
+
+def stored_file(job: ExportJob) -> Path | None:
+    if job.state != ExportJob.State.DONE or not job.stored or "/" in job.stored:
+        return None
+    path = folder() / job.stored
+    return path if path.exists() else None
+
+
+def expire(at: datetime) -> None:
+    """A clock planner: remove the files of exports past their time (idempotent, so any
+    number of clocks may run it)."""
+    for job in ExportJob.objects.filter(expires_at__lte=at, state=ExportJob.State.DONE):
+        if job.stored and "/" not in job.stored:
+            (folder() / job.stored).unlink(missing_ok=True)
+        ExportJob.objects.filter(pk=job.pk, state=ExportJob.State.DONE).update(
+            state=ExportJob.State.EXPIRED, stored=""
+        )
+
+
+def job_of(user, pk: int) -> ExportJob | None:
+    """The export job, for the person who asked for it only (anyone else: None → 404)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return ExportJob.objects.filter(pk=pk, requested_by=user).first()
+
+
+def filters_of(query) -> dict:
+    """A page's query parameters as the JSON a job keeps (every value a list of strings),
+    with the language the page was shown in."""
+    filters = {k: v for k, v in query.lists() if not k.startswith("_")}
+    filters["_lang"] = translation.get_language() or settings.LANGUAGE_CODE
+    return filters
+
+
+def query_of(filters: dict):
+    """The filters back as a QueryDict, for the page's own filter form."""
+    from django.http import QueryDict
+
+    query = QueryDict(mutable=True)
+    for key, values in filters.items():
+        if not key.startswith("_"):
+            query.setlist(key, list(values))
+    return query
