@@ -144,13 +144,22 @@ class DueItem(models.Model):
         return f"{self.kind}:{self.object_id} {self.due_at:%Y-%m-%d %H:%M}"
 
 
+def clock_now():
+    """The project's clock as a field default (core.clock imports this module)."""
+    from . import clock
+
+    return clock.now()
+
+
 class Notice(models.Model):
     """One message in a staff member's in-app inbox."""
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices"
     )
-    at = models.DateTimeField(_("time"), auto_now_add=True)
+    # The project's clock (not auto_now_add, which reads the wall clock): a notice sent
+    # under a moved clock (demo data, tests) carries that moment.
+    at = models.DateTimeField(_("time"), default=clock_now)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"), blank=True)
     url = models.CharField(_("link"), max_length=300, blank=True)
