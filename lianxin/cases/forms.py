@@ -136,6 +136,8 @@ class FilterForm(StyledForm):
 
 def filter_from(data, root):
     """The queue's filter form and the CaseFilter it gives (the list page and its export)."""
+    from lianxin.org.queries import units_under
+
     from .queries import CaseFilter
 
     form = FilterForm(data or None, root=root, units=units_under(root))
