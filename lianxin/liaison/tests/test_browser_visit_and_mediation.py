@@ -1,5 +1,5 @@
-"""In a real browser: a cadre on a phone records a visit with a need and turns the need into a
-case; a mediation from its first session to the printed agreement."""
+"""In a real browser: a cadre on a phone records a visit with a photo and a need and turns the
+need into a case; a mediation from its first session to the printed agreement."""
 
 from pathlib import Path
 
@@ -7,15 +7,17 @@ import pytest
 from django.utils import timezone
 
 from lianxin.cases.models import Case
-from lianxin.core import clock
+from lianxin.core import clock, samples
 from lianxin.mediation.models import Dispute
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path(__file__).resolve().parents[3] / "test-results"
 
 
-def test_visit_need_to_case_on_a_phone(staff_page, live_server, lx):
+def test_visit_need_to_case_on_a_phone(staff_page, live_server, lx, tmp_path):
     SHOTS.mkdir(exist_ok=True)
+    photo = tmp_path / "village-gate.png"
+    photo.write_bytes(samples.png())
     context, page = staff_page(lx.station_leader, 390)
     page.goto(live_server.url + "/workbench/liaison/")
     page.get_by_label("地点").select_option(label="甲村")
@@ -23,9 +25,13 @@ def test_visit_need_to_case_on_a_phone(staff_page, live_server, lx):
     page.get_by_label("群众反映").fill("村口晚上没有路灯，老人出行不安全。")
     page.get_by_label("群众需求（每行一条）").fill("村口增设路灯")
     page.get_by_label("被走访人签名").fill("王某")
+    page.get_by_label("照片").set_input_files(str(photo))
     with page.expect_navigation():
         page.get_by_role("button", name="记入民情日记").click()
     assert "村口增设路灯" in page.locator("#needs").inner_text()
+    # the photo is served to the cadre (not a 404 under /media/) and drawn
+    page.locator("#visit-photo").wait_for()
+    assert page.evaluate("document.querySelector('#visit-photo').naturalWidth") > 0
     assert page.evaluate("document.documentElement.scrollWidth") <= 391
     with page.expect_navigation():
         page.get_by_role("button", name="转为诉求件").click()
