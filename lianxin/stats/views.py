@@ -19,6 +19,18 @@ from lianxin.core.views import staff_required
 
 from . import access, actions, exports, metrics, queries, registry
 
+
+def _next_begun(month):
+    """The month after, or None when it has not begun (no button to an empty future)."""
+    from django.utils import timezone
+
+    from lianxin.core import clock
+    from lianxin.core.months import first_of
+
+    after = next_month(month)
+    return after if after <= first_of(timezone.localdate(clock.now())) else None
+
+
 PAGE = 50
 
 
@@ -101,7 +113,7 @@ def organisation(request: HttpRequest) -> HttpResponse:
             "history": queries.history(root, month),
             "may_freeze": access.may_freeze(request.user, root),
             "previous": previous_month(month),
-            "next": next_month(month),
+            "next": _next_begun(month),
         },
     )
 
@@ -196,7 +208,7 @@ def unit_month(request: HttpRequest, unit_id: int, month: str) -> HttpResponse:
             "may_comment": access.comments_on(request.user, unit),
             "weights": card.data.get("weights", metrics.weights()),
             "previous": previous_month(first),
-            "next": next_month(first),
+            "next": _next_begun(first),
         },
     )
 

@@ -51,6 +51,16 @@ def test_the_station_sees_its_month_with_every_figure_a_link(frozen, login):
     assert "lx-trend-data" in html and "<script>" not in html.replace("<script src", "")
 
 
+def test_no_button_leads_to_a_month_that_has_not_begun(frozen, login):
+    client = login(frozen.handler)
+    with clock.frozen_at(at(2026, 12, 10, 9)):
+        november = client.get(url(frozen.station_a)).content.decode()
+        december = client.get(url(frozen.station_a, "2026-12")).content.decode()
+    assert url(frozen.station_a, "2026-12") in november
+    assert url(frozen.station_a, "2027-01") not in december
+    assert url(frozen.station_a, "2026-11") in december
+
+
 def test_a_station_sees_the_organ_but_not_another_station(frozen, login):
     client = login(frozen.handler)
     with clock.frozen_at(at(2026, 12, 10, 9)):
