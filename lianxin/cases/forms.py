@@ -113,9 +113,11 @@ class FilterForm(StyledForm):
         label=_("Channel"), required=False, choices=[("", _("any"))] + list(Channel.choices)
     )
     category = forms.ModelChoiceField(
-        label=_("Category"), required=False, queryset=Category.objects.none()
+        label=_("Category"), required=False, queryset=Category.objects.none(), empty_label=_("any")
     )
-    unit = forms.ModelChoiceField(label=_("Unit"), required=False, queryset=None)
+    unit = forms.ModelChoiceField(
+        label=_("Unit"), required=False, queryset=None, empty_label=_("any")
+    )
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
     since = forms.DateField(
         label=_("From"),

@@ -25,6 +25,9 @@ class StyledForm(forms.Form):
             else:
                 css = "form-control"
             widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
+            # Django's "---------" says nothing to a clerk: ask for a choice, or say "none".
+            if isinstance(field, forms.ModelChoiceField) and field.empty_label == "---------":
+                field.empty_label = _("Choose…") if field.required else _("(none)")
 
 
 class MultipleFileInput(forms.ClearableFileInput):

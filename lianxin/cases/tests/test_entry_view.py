@@ -98,3 +98,9 @@ def test_after_saving_the_operator_reads_the_code_and_secret_to_the_caller_once(
     assert codes.secret_matches(case.code, secret, case.secret_digest)
     again = client.get(URL).content.decode()
     assert "receipt-secret" not in again and secret not in again
+
+
+def test_the_category_asks_for_a_choice_instead_of_dashes(cc, login):
+    html = login(cc.dispatcher).get(URL).content.decode()
+    assert "---------" not in html
+    assert re.search(r'<option value=""[^>]*>请选择…</option>', html)

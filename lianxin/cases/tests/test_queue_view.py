@@ -1,5 +1,6 @@
 """The case queue: tabs, filters, search, and a fixed number of queries."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -63,6 +64,14 @@ def test_tabs_filters_and_search(cc, make_case, login):
     assert codes_in(client.get(URL, {"since": "2020-01-01", "until": "2020-01-02"})) == set()
     handler_view = login(cc.handler).get(URL, {"tab": "mine"})
     assert codes_in(handler_view) == {mine.code}
+
+
+def test_every_filter_offers_all_instead_of_dashes(cc, login):
+    html = login(cc.dispatcher).get(URL).content.decode()
+    assert "---------" not in html
+    for name in ("category", "unit", "kind", "channel"):
+        select = re.search(rf'<select name="{name}".*?</select>', html, re.S).group(0)
+        assert re.search(r'<option value=""[^>]*>全部</option>', select), name
 
 
 def test_outsiders_get_nothing(cc, make_case, login):
