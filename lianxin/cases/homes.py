@@ -1,5 +1,6 @@
 """The homes of the people who work the register: an operator lands on fast entry (the
-phone rings), a dispatcher on what came in, a handler on his own cases."""
+phone rings), a dispatcher on what came in, a handler on his own cases, a supervisor on the
+cases past their deadline (what he is there to press)."""
 
 from __future__ import annotations
 
@@ -21,4 +22,6 @@ def home_for(user) -> str | None:
         return reverse("workbench:case_entry")
     if Role.HANDLER in roles:
         return f"{queue}?tab=mine"
+    if Role.SUPERVISOR in roles:
+        return f"{queue}?overdue=on"
     return None

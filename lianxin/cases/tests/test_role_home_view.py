@@ -1,5 +1,5 @@
 """Where the people of the register land: the operator on fast entry, the dispatcher on
-what came in, the handler on his own cases; a leader who also handles lands as a leader."""
+what came in, the handler on his own cases, the supervisor on the overdue cases; a leader who also handles lands as a leader."""
 
 from lianxin.org import actions as org_actions
 from lianxin.org.models import Role
@@ -15,6 +15,8 @@ def test_each_role_of_the_register_lands_on_its_work(cc, login):
     assert landing(login, cc.operator) == "/workbench/cases/entry/"
     assert landing(login, cc.dispatcher) == "/workbench/cases/?tab=incoming"
     assert landing(login, cc.handler) == "/workbench/cases/?tab=mine"
+    assert landing(login, cc.supervisor) == "/workbench/cases/?overdue=on"
+    assert login(cc.supervisor).get("/workbench/cases/?overdue=on").status_code == 200
     # the page he lands on opens, and the plain workbench is one click away
     assert login(cc.handler).get("/workbench/cases/?tab=mine").status_code == 200
     assert login(cc.handler).get("/workbench/?all=1").status_code == 200
