@@ -188,6 +188,23 @@ def roles_over(user, role: str) -> list[str]:
 # -- the register's tools (the queue's buttons and the pages behind them ask the same) ----
 
 
+# The queue's tabs and the roles whose work they hold (a tab not listed is for everyone):
+# a station clerk who only handles sees his cases, the supervised ones and all he may see.
+TAB_ROLES = {
+    "incoming": (Role.DISPATCHER, Role.OPERATOR, Role.ADMIN, Role.LEADER, Role.SUPERVISOR),
+    "review": (Role.DISPATCHER, Role.ADMIN, Role.LEADER, Role.SUPERVISOR),
+}
+
+
+def queue_tabs(user, root: Unit) -> set[str]:
+    """The names of the queue's tabs shown to the user (others still open by address)."""
+    if getattr(user, "is_superuser", False):
+        return {"all", "incoming", "mine", "review", "supervised", "problems"}
+    roles = {r for r, p in grants_of(user) if root.path and p.startswith(root.path)}
+    shown = {"all", "mine", "supervised", "problems"}
+    return shown | {tab for tab, allowed in TAB_ROLES.items() if roles & set(allowed)}
+
+
 def may_enter(user, root: Unit) -> bool:
     """Fast entry of a call (快速登记): operators and dispatchers of the organisation."""
     return getattr(user, "is_superuser", False) or any(

@@ -55,6 +55,7 @@ TABS = [
 def case_queue(request: HttpRequest) -> HttpResponse:
     root = _root(request)
     form, f = _filter_from(request, root)
+    shown_tabs = access.queue_tabs(request.user, root)
     page = queries.case_page(
         request.user,
         root,
@@ -81,7 +82,7 @@ def case_queue(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "tab": f.tab,
-            "tabs": TABS,
+            "tabs": [(k, label) for k, label in TABS if k in shown_tabs or k == f.tab],
             "params": params.urlencode(),
             "filters_on": sum(1 for name in form.fields if request.GET.get(name)),
             "returns": queries.return_counts(root, at - timedelta(days=30))

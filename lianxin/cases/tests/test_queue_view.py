@@ -66,6 +66,17 @@ def test_tabs_filters_and_search(cc, make_case, login):
     assert codes_in(handler_view) == {mine.code}
 
 
+def test_a_handler_sees_the_tabs_of_his_work_and_a_dispatcher_those_of_his(cc, login):
+    handler = login(cc.handler).get(URL, {"tab": "mine"})
+    assert [k for k, _label in handler.context["tabs"]] == ["all", "mine", "supervised", "problems"]
+    assert "待派单" not in handler.content.decode()
+    dispatcher = login(cc.dispatcher).get(URL)
+    assert {"incoming", "review"} <= {k for k, _label in dispatcher.context["tabs"]}
+    # a tab opened by its address still shows itself (and only the cases he may see)
+    typed = login(cc.handler).get(URL, {"tab": "incoming"})
+    assert typed.status_code == 200 and "incoming" in [k for k, _l in typed.context["tabs"]]
+
+
 def test_every_filter_offers_all_instead_of_dashes(cc, login):
     html = login(cc.dispatcher).get(URL).content.decode()
     assert "---------" not in html

@@ -1,5 +1,6 @@
 """Where the people of the register land: the operator on fast entry, the dispatcher on
-what came in, the handler on his own cases, the supervisor on the overdue cases; a leader who also handles lands as a leader."""
+what came in, the handler on his own cases, the supervisor on the overdue cases; a leader
+who also handles lands as a leader."""
 
 from lianxin.org import actions as org_actions
 from lianxin.org.models import Role
