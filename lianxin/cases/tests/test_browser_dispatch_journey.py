@@ -123,9 +123,11 @@ def test_operator_dispatcher_handler_citizen(browser, staff_page, live_server, c
     with phone.expect_navigation():
         lookup.get_by_role("button", name="查询").click()
     assert "坑槽已于今日修补完毕" in phone.locator("#case-reply").inner_text()
-    image = phone.locator(".lx-timeline img.lx-thumb")
-    image.wait_for()
-    assert image.evaluate("i => i.complete && i.naturalWidth > 0")
+    # wait for the photo to load (in the DOM is not loaded yet); a broken one never passes
+    phone.wait_for_function(
+        "() => { const i = document.querySelector('.lx-timeline img.lx-thumb');"
+        " return i && i.complete && i.naturalWidth > 0; }"
+    )
     citizen.close()
 
 
