@@ -86,6 +86,36 @@ def _awkward_moment(request):
         yield
 
 
+def run_at_once(work, times: int = 2) -> list:
+    """Run `work()` in `times` threads released together (several clocks or workers on one
+    database); their results, or the first error raised in a thread."""
+    import threading
+
+    from django.db import close_old_connections, connection
+
+    results, errors = [], []
+    barrier = threading.Barrier(times)
+
+    def run():
+        try:
+            barrier.wait()
+            results.append(work())
+        except Exception as exc:  # pragma: no cover - raised below
+            errors.append(exc)
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(times)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise errors[0]
+    return results
+
+
 def make_person(username, name, unit, *, roles=(), position="", phone=""):
     person = actions.person_create(
         username=username, name=name, unit=unit, position=position, phone=phone, actor=None

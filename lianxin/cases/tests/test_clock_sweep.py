@@ -1,12 +1,11 @@
 """The clock on cases: a reminder when a deadline passes, supervision 5 working days later,
 each sent once, also with two clocks sweeping at the same moment."""
 
-import threading
 from datetime import timedelta
 
 import pytest
-from django.db import close_old_connections, connection
 
+from conftest import run_at_once
 from lianxin.cases.models import Case, Supervision
 from lianxin.core import clock
 from lianxin.core.models import Notice
@@ -50,25 +49,7 @@ def test_two_clocks_sweeping_together_remind_each_case_once(cc, make_case):
     cases = [make_case("in_progress") for _ in range(6)]
     at = max(c.reply_due for c in cases) + timedelta(minutes=1)
     clock.sweep(at=min(c.reply_due for c in cases) - timedelta(hours=1))  # the warnings first
-    results, errors = [], []
-    barrier = threading.Barrier(2)
-
-    def run():
-        try:
-            barrier.wait()
-            results.append(clock.sweep(at=at, batch=2))
-        except Exception as exc:  # pragma: no cover - reported below
-            errors.append(exc)
-        finally:
-            close_old_connections()
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not errors
+    results = run_at_once(lambda: clock.sweep(at=at, batch=2))
     assert sum(r["reminded"] for r in results) == 6
     for case in Case.objects.all():
         assert case.events.filter(action="remind").count() == 1

@@ -3,12 +3,11 @@ if it fails its writes are undone and the items go one by one; a batch whose tra
 fails is undone alone (the batches before it stay, the next sweep does it once); two
 clocks sweeping together handle each item once."""
 
-import threading
 from datetime import timedelta
 
 import pytest
-from django.db import close_old_connections, connection
 
+from conftest import run_at_once
 from lianxin.core import clock
 from lianxin.core.models import DueItem, Notice, User
 
@@ -84,24 +83,6 @@ def test_two_clocks_sweeping_together_handle_each_item_once(recorder):
     batches' write transactions (IMMEDIATE) take turns, and each reads what is left."""
     names = [f"item{n:03d}" for n in range(60)]
     _items(names)
-    results, errors = [], []
-    barrier = threading.Barrier(2)
-
-    def run():
-        try:
-            barrier.wait()
-            results.append(clock.sweep(batch=7))
-        except Exception as exc:  # pragma: no cover - reported below
-            errors.append(exc)
-        finally:
-            close_old_connections()
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not errors
+    results = run_at_once(lambda: clock.sweep(batch=7))
     assert sum(r["reminded"] for r in results) == 60
     assert _titles() == names  # each item's notice once
