@@ -127,6 +127,10 @@ def make_person(username, name, unit, *, roles=(), position="", phone=""):
 
 @pytest.fixture
 def cast(db):
+    return build_cast()
+
+
+def build_cast() -> SimpleNamespace:
     root = actions.unit_create(
         name="测试公路段", kind="organ", parent=None, code="t-root", actor=None
     )
@@ -194,6 +198,58 @@ def totp_now(device) -> str:
     device.save(update_fields=["last_t", "throttling_failure_count"])
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     return f"{totp.token():0{device.digits}d}"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database is made from the models (`--nomigrations`: replaying the 90
+    migrations took most of a worker's start), then given what models cannot say: the
+    migrations' non-data operations (search indexes, triggers). That the migrations
+    themselves apply from zero is tested by core/tests/test_migrate_command.py."""
+    from django.db import connection
+
+    with django_db_blocker.unblock(), connection.schema_editor() as editor:
+        for operation in schema_extras():
+            apply_schema_extra(operation, editor)
+
+
+def schema_extras() -> list:
+    """The RunPython/RunSQL operations of the project's migrations that are not marked
+    `elidable` (data migrations are elidable: they only move rows that a new database does not
+    have), in each app's migration order."""
+    import importlib
+    from pathlib import Path
+
+    from django.apps import apps
+    from django.db import migrations
+
+    found = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("lianxin."):
+            continue
+        folder = Path(config.path) / "migrations"
+        for path in sorted(folder.glob("[0-9]*.py")):
+            module = importlib.import_module(f"{config.name}.migrations.{path.stem}")
+            for operation in module.Migration.operations:
+                extra = isinstance(operation, migrations.RunPython | migrations.RunSQL)
+                if extra and not operation.elidable:
+                    found.append(operation)
+    return found
+
+
+def apply_schema_extra(operation, editor) -> None:
+    from django.apps import apps
+    from django.db import migrations
+
+    if isinstance(operation, migrations.RunPython):
+        operation.code(apps, editor)
+        return
+    statements = operation.sql if isinstance(operation.sql, list | tuple) else [operation.sql]
+    for statement in statements:
+        if isinstance(statement, list | tuple):
+            editor.execute(statement[0], statement[1])
+        else:
+            editor.execute(statement)
 
 
 @pytest.fixture(autouse=True)

@@ -112,5 +112,5 @@ class Migration(migrations.Migration):
             model_name="case",
             index=models.Index(fields=["root", "rated_at"], name="cases_case_root_id_c84b0a_idx"),
         ),
-        migrations.RunPython(backfill, migrations.RunPython.noop),
+        migrations.RunPython(backfill, migrations.RunPython.noop, elidable=True),
     ]

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RenameField(model_name="case", old_name="submit_token", new_name="submit_key"),
-        migrations.RunPython(forget_tokens, migrations.RunPython.noop),
+        migrations.RunPython(forget_tokens, migrations.RunPython.noop, elidable=True),
         migrations.CreateModel(
             name="PhoneProof",
             fields=[

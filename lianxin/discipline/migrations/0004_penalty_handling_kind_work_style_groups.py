@@ -133,5 +133,5 @@ class Migration(migrations.Migration):
                 verbose_name="category",
             ),
         ),
-        migrations.RunPython(forwards, backwards),
+        migrations.RunPython(forwards, backwards, elidable=True),
     ]

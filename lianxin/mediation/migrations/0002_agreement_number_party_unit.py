@@ -81,5 +81,5 @@ class Migration(migrations.Migration):
             model_name='agreementcounter',
             constraint=models.UniqueConstraint(fields=('unit', 'year'), name='agreement_counter_once'),
         ),
-        migrations.RunPython(number_existing, migrations.RunPython.noop),
+        migrations.RunPython(number_existing, migrations.RunPython.noop, elidable=True),
     ]
