@@ -10,6 +10,10 @@ TEST_DATA := $(CURDIR)/data/test
 TEST_WORKERS ?= 2
 PYTEST := $(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# Some machines set PYTHONDONTWRITEBYTECODE: then every process (each test worker, each
+# `lianxin` subprocess of the suite) compiles the project and pytest rewrites every test module
+# again. The project's commands keep their compiled files.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: run install test lint format pytest-sqlite pytest-postgres browser-deps messages bench bench-scale clean
 

@@ -16,8 +16,16 @@ from lianxin.core.errors import ApplicationError
 from lianxin.core.text import clean_text
 from lianxin.org.models import Unit
 
-from . import access, hotspots, places, suggest
+from . import access, hotspots, places
 from .models import KeywordRule, MonthProblem, RoadSection
+
+
+def _forget(root_id: int) -> None:
+    """Drop the organisation's cached rules and sections (suggest is imported here, not at
+    start: it loads numpy and scikit-learn)."""
+    from . import suggest
+
+    suggest.forget(root_id)
 
 
 def _unit_of(root: Unit, unit: Unit | None, field: str) -> Unit | None:
@@ -66,7 +74,7 @@ def rule_save(
             before=before,
             after=snapshot(rule, fields),
         )
-        transaction.on_commit(lambda: suggest.forget(root.pk))
+        transaction.on_commit(lambda: _forget(root.pk))
     return rule
 
 
@@ -82,7 +90,7 @@ def rule_delete(*, rule: KeywordRule, actor) -> None:
         )
         root_id = rule.root_id
         rule.delete()
-        transaction.on_commit(lambda: suggest.forget(root_id))
+        transaction.on_commit(lambda: _forget(root_id))
 
 
 SECTION_FIELDS = ["route", "start_m", "end_m", "places", "station"]
@@ -142,7 +150,7 @@ def section_save(
             before=before,
             after=snapshot(section, SECTION_FIELDS),
         )
-        transaction.on_commit(lambda: suggest.forget(root.pk))
+        transaction.on_commit(lambda: _forget(root.pk))
     return section
 
 
@@ -158,7 +166,7 @@ def section_delete(*, section: RoadSection, actor) -> None:
         )
         root_id = section.root_id
         section.delete()
-        transaction.on_commit(lambda: suggest.forget(root_id))
+        transaction.on_commit(lambda: _forget(root_id))
 
 
 def month_problem_make(*, root: Unit, month: date, category_id: int, place: str, actor):
@@ -275,5 +283,5 @@ def sections_import(*, root: Unit, data: bytes, actor) -> int:
         record_event(
             actor=actor, action="routing.sections_import", obj=root, after={"sections": len(made)}
         )
-        transaction.on_commit(lambda: suggest.forget(root.pk))
+        transaction.on_commit(lambda: _forget(root.pk))
     return len(made)

@@ -18,8 +18,10 @@ from lianxin.core import clock, months
 from lianxin.core.forms import run_action, try_action
 from lianxin.core.views import staff_required
 
-from . import access, actions, duplicates, forms, hotspots, queries, suggest
-from .training import case_text
+from . import access, actions, forms, hotspots, queries
+
+# The hints (suggest, duplicates, training) use numpy and scikit-learn: imported by the two
+# views that need them, so that loading the URLs does not load the models' libraries.
 
 MAX_REGISTER_BYTES = 5 * 1024 * 1024
 
@@ -32,6 +34,9 @@ def _digits(value: str) -> str:
 def entry_hints(request: HttpRequest) -> HttpResponse:
     """htmx, fast entry: suggested units and categories, and near-duplicates, for the text
     being typed."""
+    from . import duplicates, suggest
+    from .training import case_text
+
     root = access.root_for(request.user, access.may_suggest)
     content = request.GET.get("content", "")[:5000]
     place = request.GET.get("place", "")[:200]
@@ -46,6 +51,9 @@ def entry_hints(request: HttpRequest) -> HttpResponse:
 @staff_required
 def case_hints(request: HttpRequest, code: str) -> HttpResponse:
     """htmx, the case page: suggestions and merge candidates for the dispatcher."""
+    from . import duplicates, suggest
+    from .training import case_text
+
     case, roles = case_access.access_case(request.user, code)
     if not ({wf.DISPATCHER, wf.OPERATOR} & roles):
         raise Http404
