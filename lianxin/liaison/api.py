@@ -146,7 +146,7 @@ def _root(request) -> Unit:
     return root
 
 
-class ReviewIn(Schema):
+class DiaryCheckIn(Schema):
     comment: Annotated[str, StringConstraints(max_length=1000)] = ""
 
     model_config = {"json_schema_extra": {"example": {"comment": "记录具体，诉求已转办。"}}}
@@ -159,7 +159,7 @@ class ReviewIn(Schema):
     description="A leader of the cadre's unit or above checks the entry (定期检查); the cadre "
     "himself may not (403).",
 )
-def review_visit(request, pk: Id, payload: ReviewIn):
+def review_visit(request, pk: Id, payload: DiaryCheckIn):
     visit = access.access_visit(request.user, pk)
     actions.visit_review(visit=visit, comment=payload.comment, actor=Actor.user(request.user))
     return _out(access.access_visit(request.user, pk))

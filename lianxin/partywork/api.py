@@ -302,7 +302,7 @@ class ReportIn(Schema):
     }
 
 
-class ReviewIn(Schema):
+class MonthlyReviewIn(Schema):
     accept: bool
     comment: Annotated[str, StringConstraints(max_length=2000)] = ""
 
@@ -335,7 +335,7 @@ def save_report(request, unit_id: Id, month: Month, payload: ReportIn):
     summary="Accept a submitted report or send it back (the party-building office)",
     description="Sending back needs a comment.",
 )
-def review_report(request, unit_id: Id, month: Month, payload: ReviewIn):
+def review_report(request, unit_id: Id, month: Month, payload: MonthlyReviewIn):
     unit = access.access_unit(request.user, unit_id)
     r = queries.report_of(unit, _month(month))
     if r is None:

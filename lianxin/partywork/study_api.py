@@ -31,14 +31,14 @@ Optional100 = Annotated[str, StringConstraints(max_length=100)]
 Optional2000 = Annotated[str, StringConstraints(max_length=2000)]
 
 
-class AttendanceOut(Schema):
+class StudyAttendanceOut(Schema):
     person: int
     name: str
     status: str
     reason: str
 
 
-class SessionOut(Schema):
+class StudySessionOut(Schema):
     id: int
     unit: str
     topic: str
@@ -47,10 +47,10 @@ class SessionOut(Schema):
     materials: str
     state: str
     summary: str
-    attendance: list[AttendanceOut]
+    attendance: list[StudyAttendanceOut]
 
 
-class SessionIn(Schema):
+class StudySessionIn(Schema):
     topic: Text100
     starts_at: datetime
     place: Optional100 = ""
@@ -68,14 +68,14 @@ class SessionIn(Schema):
     }
 
 
-class AttendanceIn(Schema):
+class StudyAttendanceIn(Schema):
     person: Id
     status: Attendance.Status
     reason: Annotated[str, StringConstraints(max_length=200)] = ""
 
 
-class RecordIn(Schema):
-    attendance: list[AttendanceIn] = Field(
+class StudyRecordIn(Schema):
+    attendance: list[StudyAttendanceIn] = Field(
         [], max_length=500, description="Members not listed are recorded as absent"
     )
     summary: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
@@ -120,7 +120,7 @@ def _session(request, pk) -> StudySession:
 
 @router.get(
     "/units/{unit_id}/sessions",
-    response=list[SessionOut],
+    response=list[StudySessionOut],
     summary="A unit's study sessions",
 )
 def list_sessions(request, unit_id: Id):
@@ -130,10 +130,10 @@ def list_sessions(request, unit_id: Id):
 
 @router.post(
     "/units/{unit_id}/sessions",
-    response={201: SessionOut},
+    response={201: StudySessionOut},
     summary="Plan a study session (the unit's party secretary)",
 )
-def plan_session(request, unit_id: Id, payload: SessionIn):
+def plan_session(request, unit_id: Id, payload: StudySessionIn):
     unit = access.access_unit(request.user, unit_id)
     if not access.is_secretary_of(request.user, unit):
         raise PermissionDenied
@@ -141,19 +141,19 @@ def plan_session(request, unit_id: Id, payload: SessionIn):
     return Status(201, _session_out(_session(request, session.pk)))
 
 
-@router.get("/sessions/{pk}", response=SessionOut, summary="One study session with attendance")
+@router.get("/sessions/{pk}", response=StudySessionOut, summary="One study session with attendance")
 def get_session(request, pk: Id):
     return _session_out(_session(request, pk))
 
 
 @router.post(
     "/sessions/{pk}/record",
-    response=SessionOut,
+    response=StudySessionOut,
     summary="Record who came and a summary (the unit's party secretary)",
     description="Present, excused (with a reason) or absent for each member of the unit; "
     "members not listed are absent. Recording again replaces the attendance.",
 )
-def record_session(request, pk: Id, payload: RecordIn):
+def record_session(request, pk: Id, payload: StudyRecordIn):
     session = _session(request, pk)
     if not access.is_secretary_of(request.user, session.unit):
         raise PermissionDenied
