@@ -39,7 +39,24 @@ class RequestIn(Schema):
     applicant_phone: str
     subject: str
     channel: str = "online"
-    submit_token: str = Field(..., max_length=100)
+    submit_token: str = Field(
+        ...,
+        max_length=100,
+        description="An idempotency key of the caller: the same key twice gives one request",
+    )
+
+    model_config = {
+        "json_schema_extra": {
+            "example": {
+                "service": 2,
+                "applicant_name": "青山建工集团",
+                "applicant_phone": "13812345678",
+                "subject": "S205线K12+300开挖埋设管线",
+                "channel": "online",
+                "submit_token": "platform-2026-000123",
+            }
+        }
+    }
 
 
 class RegisteredOut(Schema):
@@ -66,7 +83,13 @@ def _request_out(r, user) -> dict:
     }
 
 
-@router.get("/requests", response=list[RequestOut])
+@router.get(
+    "/requests",
+    response=list[RequestOut],
+    summary="The register of service requests",
+    description="Of the caller's organisation, newest first; the applicant's phone masked for "
+    "those who do not handle the service.",
+)
 def request_list(
     request,
     month: date | None = None,
@@ -79,12 +102,18 @@ def request_list(
     return [_request_out(r, request.user) for r in rows[offset : offset + limit]]
 
 
-@router.get("/requests/{code}", response=RequestOut)
+@router.get("/requests/{code}", response=RequestOut, summary="One service request")
 def request_get(request, code: str):
     return _request_out(access.access_request(request.user, code), request.user)
 
 
-@router.post("/requests", response={201: RegisteredOut})
+@router.post(
+    "/requests",
+    response={201: RegisteredOut},
+    summary="Register a service request (its handlers)",
+    description="The deadline follows the service's published guide; the applicant's secret "
+    "is returned once.",
+)
 def request_register(request, payload: RequestIn):
     root = access.root_of(request.user)
     service = (
