@@ -25,7 +25,7 @@ def _example(body: dict) -> ConfigDict:
     return ConfigDict(json_schema_extra={"example": body})
 
 
-class RatingOut(Schema):
+class ServiceRatingOut(Schema):
     level: int
     reasons: str
     rectify_due: datetime | None
@@ -36,7 +36,7 @@ class RatingOut(Schema):
     excluded: bool
 
 
-class RatingIn(Schema):
+class ServiceRatingIn(Schema):
     secret: Annotated[str, StringConstraints(min_length=1, max_length=100)] = Field(
         ..., description="The secret the applicant was given with the request's number"
     )
@@ -67,7 +67,7 @@ class ReviewDecideAppealIn(Schema):
 
 
 def _out(review: Review) -> dict:
-    return {f: getattr(review, f) for f in RatingOut.model_fields}
+    return {f: getattr(review, f) for f in ServiceRatingOut.model_fields}
 
 
 def _review(request, code: str) -> Review:
@@ -78,18 +78,18 @@ def _review(request, code: str) -> Review:
     return review
 
 
-@router.get("/requests/{code}/review", response=RatingOut, summary="The request's rating")
+@router.get("/requests/{code}/review", response=ServiceRatingOut, summary="The request's rating")
 def get_review(request, code: str):
     return _out(_review(request, code))
 
 
 @router.post(
     "/requests/{code}/review",
-    response={201: RatingOut},
+    response={201: ServiceRatingOut},
     summary="Record the applicant's rating (with the request's secret)",
     description="Once, after completion; a wrong secret answers 400 as an unknown number.",
 )
-def submit_review(request, code: str, payload: RatingIn):
+def submit_review(request, code: str, payload: ServiceRatingIn):
     access.access_request(request.user, code)
     actions.review_submit(code=code, **payload.dict())
     return Status(201, _out(_review(request, code)))
@@ -97,7 +97,7 @@ def submit_review(request, code: str, payload: RatingIn):
 
 @router.post(
     "/requests/{code}/review/rectify",
-    response=RatingOut,
+    response=ServiceRatingOut,
     summary="Rectify a bad rating and answer the applicant (the handling unit)",
 )
 def rectify(request, code: str, payload: RectifyIn):
@@ -108,7 +108,7 @@ def rectify(request, code: str, payload: RectifyIn):
 
 @router.post(
     "/requests/{code}/review/appeal",
-    response=RatingOut,
+    response=ServiceRatingOut,
     summary="Appeal a bad rating (the unit's leader)",
 )
 def appeal(request, code: str, payload: AppealIn):
@@ -119,7 +119,7 @@ def appeal(request, code: str, payload: AppealIn):
 
 @router.post(
     "/requests/{code}/review/decide-appeal",
-    response=RatingOut,
+    response=ServiceRatingOut,
     summary="Decide an appeal (the organisation's supervisors)",
 )
 def decide_appeal(request, code: str, payload: ReviewDecideAppealIn):
