@@ -223,6 +223,7 @@ def identify(request, pk: Id, payload: IdentifyIn):
     r = access.access_report(request.user, pk)
     person = people_search(r.root).filter(pk=payload.person).first()
     check_choices(person=person)
+    assert person is not None  # check_choices refused it otherwise
     actions.report_identify(report=r, person=person, actor=request.user, version=payload.version)
     return _reread(request, pk)
 

@@ -190,6 +190,7 @@ def need_case(request, pk: Id, payload: NeedCaseIn):
     access.access_visit(request.user, need.visit_id)
     category = categories_of(_root(request)).filter(pk=payload.category).first()
     check_choices(category=category)
+    assert category is not None  # check_choices refused it otherwise
     case = actions.need_to_case(need=need, category=category, actor=Actor.user(request.user))
     return Status(201, {"need": need.pk, "case": case.code})
 
@@ -347,7 +348,11 @@ def _research_out(v: ResearchVisit) -> dict:
         "attendees": v.attendees,
         "summary": v.summary,
         "problems": [
-            {"text": p.text, "office": p.office.name, "case": p.case.code if p.case_id else None}
+            {
+                "text": p.text,
+                "office": p.office.name,
+                "case": p.case.code if p.case is not None else None,
+            }
             for p in v.problems.all()
         ],
     }
@@ -390,17 +395,20 @@ def record_research(request, payload: ResearchIn):
     d = payload.dict()
     units = units_under(root)
     station = units.filter(pk=d["station"], kind=Unit.Kind.STATION).first()
-    found = {"station": station}
+    found: dict[str, object] = {"station": station}
+    category = None
     if d["category"] is not None:
-        found["category"] = categories_of(root).filter(pk=d["category"], is_active=True).first()
+        category = categories_of(root).filter(pk=d["category"], is_active=True).first()
+        found["category"] = category
     offices = units.exclude(kind=Unit.Kind.STATION)
-    problems = []
+    problems: list[tuple[str, Unit]] = []
     for p in d.pop("problems"):
         office = offices.filter(pk=p["office"]).first() if p["office"] else root
         if office is None:
             found["problems.office"] = None
+            continue
         problems.append((p["text"], office))
     check_choices(**found)
-    d.update(station=station, category=found.get("category"))
+    d.update(station=station, category=category)
     v = actions.research_record(actor=Actor.user(request.user), problems=problems, **d)
     return Status(201, _research_out(_research(request, v.pk)))

@@ -203,8 +203,9 @@ def open_dispute(request, payload: DisputeIn):
         raise Http404
     d = payload.dict()
     case = None
-    if d.pop("case"):
-        case, _roles = access_case(request.user, payload.case)
+    code = d.pop("case")
+    if code:
+        case, _roles = access_case(request.user, code)
     unit = units_under(root).filter(pk=d["unit"]).first()
     mediator = people_search(root).filter(pk=d["mediator"], is_active=True).first()
     check_choices(unit=unit, mediator=mediator)

@@ -160,10 +160,11 @@ def record_session(request, pk: Id, payload: StudyRecordIn):
     members = set(
         Person.objects.filter(unit=session.unit, is_active=True).values_list("pk", flat=True)
     )
-    given = {a.person: (a.status, a.reason) for a in payload.attendance}
+    given = {a.person: (str(a.status), a.reason) for a in payload.attendance}
     if set(given) - members:
         check_choices(attendance=None)
-    attendance = {pk: given.get(pk, (Attendance.Status.ABSENT, "")) for pk in members}
+    absent = (str(Attendance.Status.ABSENT), "")
+    attendance: dict[int, tuple[str, str]] = {pk: given.get(pk, absent) for pk in members}
     actions.session_record(
         session=session,
         attendance=attendance,

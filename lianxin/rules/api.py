@@ -262,7 +262,7 @@ def study(request, pk: Id):
         return []
     return [
         {
-            "unit": row.unit.name,
+            "unit": str(getattr(row.unit, "name", "")),
             "total": row.total,
             "done": row.done,
             "rate": row.rate,
