@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Annotated
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.http import Http404
 from ninja import Field, Router, Schema, Status
 from pydantic import StringConstraints
@@ -105,13 +106,21 @@ def _session_out(s: StudySession) -> dict:
         "summary": s.summary,
         "attendance": [
             {"person": a.person_id, "name": a.person.name, "status": a.status, "reason": a.reason}
-            for a in s.attendance.select_related("person").order_by("person__name")
+            for a in s.attendance.all()
         ],
     }
 
 
+# The attendance with its people, by name, in one query for any number of sessions.
+ATTENDANCE = Prefetch(
+    "attendance", queryset=Attendance.objects.select_related("person").order_by("person__name")
+)
+
+
 def _session(request, pk) -> StudySession:
-    session = StudySession.objects.filter(pk=pk).select_related("unit").first()
+    session = (
+        StudySession.objects.filter(pk=pk).select_related("unit").prefetch_related(ATTENDANCE)
+    ).first()
     if session is None:
         raise Http404
     access.access_unit(request.user, session.unit_id)
@@ -125,7 +134,10 @@ def _session(request, pk) -> StudySession:
 )
 def list_sessions(request, unit_id: Id):
     unit = access.access_unit(request.user, unit_id)
-    return [_session_out(s) for s in queries.sessions_of(unit).select_related("unit")[:200]]
+    return [
+        _session_out(s)
+        for s in queries.sessions_of(unit).select_related("unit").prefetch_related(ATTENDANCE)[:200]
+    ]
 
 
 @router.post(

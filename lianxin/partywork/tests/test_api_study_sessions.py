@@ -24,6 +24,8 @@ def test_planned_recorded_and_read_back(pw):
     assert got["state"] == "held"
     statuses = {a["name"]: a["status"] for a in got["attendance"]}
     assert statuses == {"黄书记": "present", "杨承办": "excused", "吴站长": "absent"}
+    listed = bearer(pw.station_leader).get(f"/api/v1/partywork/units/{pw.station_a.pk}/sessions")
+    assert [(x["topic"], len(x["attendance"])) for x in listed.json()] == [("学习党章第一章", 3)]
 
 
 def test_every_field_error_at_once_and_nothing_written(pw):
