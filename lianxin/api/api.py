@@ -18,7 +18,9 @@ from ninja.security import django_auth
 from lianxin.cases.api import router as cases_router
 from lianxin.cases.setup_api import router as register_router
 from lianxin.catalog.api import router as catalog_router
+from lianxin.catalog.guides_api import router as catalog_guides_router
 from lianxin.catalog.request_api import router as catalog_steps_router
+from lianxin.catalog.review_api import router as catalog_review_router
 from lianxin.core.errors import ApplicationError, InputErrors
 from lianxin.discipline.api import router as discipline_router
 from lianxin.liaison.api import router as liaison_router
@@ -96,6 +98,8 @@ api.add_router("/partywork/", partywork_router)
 api.add_router("/rules/", rules_router)
 api.add_router("/catalog/", catalog_router)
 api.add_router("/catalog/", catalog_steps_router)
+api.add_router("/catalog/", catalog_guides_router)
+api.add_router("/catalog/", catalog_review_router)
 api.add_router("/liaison/", liaison_router)
 api.add_router("/contact-points/", contact_points_router)
 api.add_router("/mediation/", mediation_router)

@@ -1,5 +1,6 @@
-"""/api/v1/catalog/: services with their current guide, commitments with performance, and
-the register of service requests (list, read, register)."""
+"""/api/v1/catalog/: the register of service requests (list, read, register). Services,
+guides and commitments: `guides_api.py`; the steps of a request: `request_api.py`; reviews:
+`review_api.py`."""
 
 from __future__ import annotations
 
@@ -16,34 +17,6 @@ from . import access, actions, queries
 from .models import Service
 
 router = Router(tags=["catalog"])
-
-
-class GuideOut(Schema):
-    version: int
-    promised_workdays: int
-    legal_workdays: int
-    visits: int
-    materials: list[dict]
-    conditions: str
-    steps: str
-
-
-class ServiceOut(Schema):
-    id: int
-    code: str
-    name: str
-    unit: str
-    guide: GuideOut | None
-
-
-class CommitmentOut(Schema):
-    text: str
-    service: str | None
-    target_workdays: int | None
-    completed: int
-    on_time_share: float | None
-    avg_workdays: float | None
-    bad_reviews: int
 
 
 class RequestOut(Schema):
@@ -66,61 +39,30 @@ class RequestIn(Schema):
     applicant_phone: str
     subject: str
     channel: str = "online"
-    submit_token: str = Field(..., max_length=100)
+    submit_token: str = Field(
+        ...,
+        max_length=100,
+        description="An idempotency key of the caller: the same key twice gives one request",
+    )
+
+    model_config = {
+        "json_schema_extra": {
+            "example": {
+                "service": 2,
+                "applicant_name": "青山建工集团",
+                "applicant_phone": "13812345678",
+                "subject": "S205线K12+300开挖埋设管线",
+                "channel": "online",
+                "submit_token": "platform-2026-000123",
+            }
+        }
+    }
 
 
 class RegisteredOut(Schema):
     code: str
     secret: str
     due_at: datetime
-
-
-def _guide(g):
-    if g is None:
-        return None
-    return {
-        "version": g.number,
-        "promised_workdays": g.promised_workdays,
-        "legal_workdays": g.legal_workdays,
-        "visits": g.visits,
-        "materials": g.materials,
-        "conditions": g.conditions,
-        "steps": g.steps,
-    }
-
-
-@router.get("/services", response=list[ServiceOut])
-def services(request):
-    root = access.root_of(request.user)
-    rows = list(Service.objects.filter(root=root).select_related("unit"))
-    guides = queries.published_guides(rows)
-    return [
-        {
-            "id": s.pk,
-            "code": s.code,
-            "name": s.name,
-            "unit": s.unit.name,
-            "guide": _guide(guides.get(s.pk)),
-        }
-        for s in rows
-    ]
-
-
-@router.get("/commitments", response=list[CommitmentOut])
-def commitments(request):
-    root = access.root_of(request.user)
-    return [
-        {
-            "text": p["commitment"].text,
-            "service": p["commitment"].service.name if p["commitment"].service else None,
-            "target_workdays": p["commitment"].target_workdays,
-            "completed": p["done"],
-            "on_time_share": p["on_time_share"],
-            "avg_workdays": p["avg_days"],
-            "bad_reviews": p["bad"],
-        }
-        for p in queries.performance(root)
-    ]
 
 
 def _request_out(r, user) -> dict:
@@ -141,7 +83,13 @@ def _request_out(r, user) -> dict:
     }
 
 
-@router.get("/requests", response=list[RequestOut])
+@router.get(
+    "/requests",
+    response=list[RequestOut],
+    summary="The register of service requests",
+    description="Of the caller's organisation, newest first; the applicant's phone masked for "
+    "those who do not handle the service.",
+)
 def request_list(
     request,
     month: date | None = None,
@@ -154,12 +102,18 @@ def request_list(
     return [_request_out(r, request.user) for r in rows[offset : offset + limit]]
 
 
-@router.get("/requests/{code}", response=RequestOut)
+@router.get("/requests/{code}", response=RequestOut, summary="One service request")
 def request_get(request, code: str):
     return _request_out(access.access_request(request.user, code), request.user)
 
 
-@router.post("/requests", response={201: RegisteredOut})
+@router.post(
+    "/requests",
+    response={201: RegisteredOut},
+    summary="Register a service request (its handlers)",
+    description="The deadline follows the service's published guide; the applicant's secret "
+    "is returned once.",
+)
 def request_register(request, payload: RequestIn):
     root = access.root_of(request.user)
     service = (

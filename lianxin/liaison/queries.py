@@ -144,3 +144,20 @@ def places_of(root):
     from .models import Place
 
     return Place.objects.filter(unit__path__startswith=root.path, is_active=True)
+
+
+def stints_of(people):
+    """The stationed stints of these cadres, newest first (the API's list)."""
+    return Stint.objects.filter(person__in=people).select_related("person", "place")
+
+
+def research_visits(root):
+    """The organisation's research visits with their problems and cases, newest first."""
+    from .models import ResearchVisit
+
+    return (
+        ResearchVisit.objects.filter(station__path__startswith=root.path)
+        .select_related("station", "created_by")
+        .prefetch_related("problems__case", "problems__office")
+        .order_by("-day", "-pk")
+    )

@@ -12,7 +12,11 @@ from django.http import Http404
 from ninja import Field, Router, Schema, Status
 from pydantic import StringConstraints
 
+from lianxin.cases.access import access_case
+from lianxin.core.actor import Actor
+from lianxin.core.params import check_choices
 from lianxin.org.access import home_root
+from lianxin.org.queries import people_search, units_under
 
 from . import access, actions
 from .models import Dispute, Party
@@ -63,6 +67,37 @@ class DisputeDetail(DisputeOut):
     transfer_to: str
     parties: list[PartyOut]
     sessions: list[SessionOut]
+
+
+class PartyNew(Schema):
+    name: Text100
+    kind: Party.Kind = Party.Kind.PERSON
+    contact: Optional200 = ""
+
+
+class DisputeIn(Schema):
+    unit: Id = Field(..., description="The mediating unit (of your organisation)")
+    subject: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    category: Dispute.Category
+    description: LongText = Field(..., description="What happened")
+    mediator: Id = Field(..., description="The mediator, a person of your organisation")
+    parties: list[PartyNew] = Field([], max_length=20)
+    case: Annotated[str, StringConstraints(max_length=40)] | None = Field(
+        None, description="The code of the case the dispute came from, if any"
+    )
+
+    model_config = {
+        "json_schema_extra": {
+            "example": {
+                "unit": 3,
+                "subject": "青山村宅基地边界纠纷",
+                "category": Dispute.Category.values[0],
+                "description": "两户因院墙位置发生争执。",
+                "mediator": 7,
+                "parties": [{"name": "张某", "kind": "person", "contact": "13800000000"}],
+            }
+        }
+    }
 
 
 class SessionIn(Schema):
@@ -153,6 +188,30 @@ def list_disputes(request):
     if root is None:
         raise Http404
     return [_out(d) for d in access.disputes_seen(request.user, root)[:200]]
+
+
+@router.post(
+    "/disputes",
+    response={201: DisputeDetail},
+    summary="Open a dispute",
+    description="Register a dispute (on its own or from a case you see) at a unit of your "
+    "organisation and name its mediator; the same action as the page 新调解.",
+)
+def open_dispute(request, payload: DisputeIn):
+    root = home_root(request.user)
+    if root is None:
+        raise Http404
+    d = payload.dict()
+    case = None
+    code = d.pop("case")
+    if code:
+        case, _roles = access_case(request.user, code)
+    unit = units_under(root).filter(pk=d["unit"]).first()
+    mediator = people_search(root).filter(pk=d["mediator"], is_active=True).first()
+    check_choices(unit=unit, mediator=mediator)
+    d.update(unit=unit, mediator=mediator)
+    dispute = actions.dispute_open(actor=Actor.user(request.user), case=case, **d)
+    return Status(201, _detail(request, access.access_dispute(request.user, dispute.pk)))
 
 
 @router.get("/disputes/{pk}", response=DisputeDetail, summary="One dispute")

@@ -54,14 +54,14 @@ def _staff(request):
         raise PermissionDenied
 
 
-@router.get("/me", response=MeOut)
+@router.get("/me", response=MeOut, summary="Who you are: your person, unit and roles")
 def me(request):
     _staff(request)
     person = access.person_of(request.user)
     return {"username": request.user.username, "person": _person_out(person) if person else None}
 
 
-@router.get("/units", response=list[UnitOut])
+@router.get("/units", response=list[UnitOut], summary="The units of your organisation")
 def units(request):
     """The unit tree of the caller's organisation, in tree order."""
     _staff(request)
@@ -83,7 +83,7 @@ def units(request):
     ]
 
 
-@router.get("/units/{unit_id}/people", response=list[PersonOut])
+@router.get("/units/{unit_id}/people", response=list[PersonOut], summary="The people of a unit")
 def unit_people(request, unit_id: int):
     _staff(request)
     unit = access.access_unit(request.user, unit_id)

@@ -1,6 +1,7 @@
 """/api/v1/rules/: regulations, their versions and clauses, and cadres' confirmations of
-study. Staff of the organisation read (drafts included) and confirm; its administrators
-create, draft and enforce; anyone else 404, as on the pages (rules/access.py)."""
+study (acknowledgements). Staff of the organisation read (drafts included) and confirm; its
+administrators create, draft, change a draft, enforce and repeal, and read who has studied a
+version; anyone else 404, as on the pages (rules/access.py)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from pydantic import StringConstraints
 
+from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError, InputErrors
 from lianxin.org.queries import units_under
 
 from . import access, actions, queries
+from .models import VersionStatus
 
 router = Router(tags=["rules"])
 
@@ -189,3 +192,81 @@ def acknowledge_version(request, pk: Id):
     version = access.access_version(request.user, pk)
     ack = actions.version_acknowledge(version=version, actor=request.user)
     return {"version": version.pk, "at": ack.created_at}
+
+
+class DraftChangeIn(Schema):
+    text: Annotated[str, StringConstraints(min_length=1, max_length=200_000)]
+    document_no: Annotated[str, StringConstraints(max_length=60)] = ""
+    effective_date: date | None = None
+
+    model_config = {
+        "json_schema_extra": {
+            "example": {
+                "text": "第一章 总则\n第一条 为加强作风建设，制定本规定。\n"
+                "第二条 本规定适用于全体干部职工。",
+                "document_no": "青公发〔2026〕3号",
+                "effective_date": "2026-12-01",
+            }
+        }
+    }
+
+
+@router.put(
+    "/versions/{pk}",
+    response=VersionDetail,
+    summary="Change a draft version (admins)",
+    description="The whole text again (its chapters, articles and paragraphs are read from "
+    "it); a version in force or repealed is never changed (400): draft a new one.",
+)
+def change_version(request, pk: Id, payload: DraftChangeIn):
+    version = access.access_version(request.user, pk, manage=True)
+    actions.version_update(version=version, actor=Actor.user(request.user), **payload.dict())
+    return _version_detail(access.access_version(request.user, pk))
+
+
+@router.post(
+    "/regulations/{pk}/repeal",
+    response=RegulationOut,
+    summary="Repeal a regulation (admins)",
+    description="Its version in force is repealed and the open requests to study it withdrawn.",
+)
+def repeal_regulation(request, pk: Id):
+    regulation = access.access_regulation(request.user, pk, manage=True)
+    actions.regulation_repeal(regulation=regulation, actor=Actor.user(request.user))
+    return _regulation_out(queries.regulations_of(regulation.root).get(pk=regulation.pk))
+
+
+class PersonRef(Schema):
+    id: int
+    name: str
+
+
+class UnitStudyOut(Schema):
+    unit: str
+    total: int
+    done: int
+    rate: int
+    missing: list[PersonRef]
+
+
+@router.get(
+    "/versions/{pk}/acknowledgements",
+    response=list[UnitStudyOut],
+    summary="Who has confirmed studying a version, per unit (admins)",
+    description="Per unit the version applies to: its cadres, how many confirmed, and who has "
+    "not yet. A draft has none.",
+)
+def study(request, pk: Id):
+    version = access.access_version(request.user, pk, manage=True)
+    if version.status == VersionStatus.DRAFT:
+        return []
+    return [
+        {
+            "unit": str(getattr(row.unit, "name", "")),
+            "total": row.total,
+            "done": row.done,
+            "rate": row.rate,
+            "missing": [{"id": p.pk, "name": p.name} for p in row.missing],
+        }
+        for row in queries.study_by_unit(version)
+    ]
