@@ -8,10 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from conftest import count_queries
 from lianxin.cases.models import Channel, Kind
 from lianxin.core import clock
-
-from conftest import count_queries
 
 from .conftest import receive, walk
 
