@@ -57,8 +57,8 @@ def record_penalties(dc, start: int, n: int) -> None:
     for i in range(start, start + n):
         actions.penalty_record(
             root=dc.root, person=people[i % 3], kind="handling", measure="criticism",
-            category="formalism", decided_on=date(2026, 11, 1 + i), document_no=f"测纪〔2026〕{i}号",
-            reason="巡查记录弄虚作假", actor=dc.inspector,
+            category="formalism", decided_on=date(2026, 11, 1 + i),
+            document_no=f"测纪〔2026〕{i}号", reason="巡查记录弄虚作假", actor=dc.inspector,
         )  # fmt: skip
 
 
