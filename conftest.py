@@ -442,3 +442,15 @@ def staff_page(browser, live_server):
         return context, page
 
     return _open
+
+
+def count_queries(client, url, data=None):
+    """GET `url` with `client`: (the response, the number of SQL queries it took). A list
+    page's test compares the count with few and with many rows: the same, or N+1 crept in."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, data)
+    assert response.status_code == 200, (url, response.status_code)
+    return response, len(queries)

@@ -24,7 +24,7 @@ from lianxin.org.access import grants_of, person_of
 from lianxin.org.models import Role, Unit
 
 from . import workflow as wf
-from .models import Case
+from .models import Case, ReplyTemplate
 
 ORG_WIDE: dict[str, str] = {
     Role.OPERATOR: wf.OPERATOR,
@@ -226,3 +226,26 @@ def may_set_up(user, root: Unit) -> bool:
     from lianxin.org.access import is_admin_of
 
     return is_admin_of(user, root)
+
+
+def may_edit_templates(user, unit: Unit) -> bool:
+    """A unit's common answers (常用答复): its leaders, handlers and administrators (and
+    those above it) write them; everyone who sees the unit reads them."""
+    from lianxin.org.access import has_role_over
+
+    return has_role_over(user, unit, (Role.LEADER, Role.HANDLER, Role.ADMIN))
+
+
+def access_reply_template(user, pk: int, *, write: bool = False) -> ReplyTemplate:
+    """A common answer of a unit the user sees, or 404; 403 to write it without the right."""
+    from django.core.exceptions import PermissionDenied
+
+    from lianxin.org.access import access_unit
+
+    template = ReplyTemplate.objects.filter(pk=pk).select_related("unit").first()
+    if template is None:
+        raise Http404
+    access_unit(user, template.unit_id)
+    if write and not may_edit_templates(user, template.unit):
+        raise PermissionDenied
+    return template

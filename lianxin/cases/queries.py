@@ -24,6 +24,7 @@ from .models import (
     Category,
     Extension,
     Kind,
+    ReplyTemplate,
     Status,
     TimeLimit,
 )
@@ -409,3 +410,44 @@ def categories_of(root: Unit) -> QuerySet[Category]:
 
 def time_limits_of(root: Unit) -> QuerySet[TimeLimit]:
     return TimeLimit.objects.filter(root=root).select_related("category")
+
+
+def reply_templates_for(case: Case) -> QuerySet[ReplyTemplate]:
+    """The common answers a reply to this case may start from: those of its lead unit and the
+    units above it (or of the organisation), for its category or for any."""
+    lead = case.lead_unit if case.lead_unit_id else None
+    unit_ids = lead.ancestor_ids if lead is not None else [case.root_id]
+    return ReplyTemplate.objects.filter(unit_id__in=unit_ids).filter(
+        Q(category__isnull=True) | Q(category=case.category_id)
+    )
+
+
+def co_units_of(case: Case) -> QuerySet[Unit]:
+    return case.co_units.all()
+
+
+def duplicates_of(case: Case) -> QuerySet[Case]:
+    """The cases merged into this one."""
+    return case.duplicates.all()
+
+
+def category_of(root: Unit, pk: int) -> Category | None:
+    return Category.objects.filter(pk=pk, root=root).first()
+
+
+def time_limit_of(root: Unit, pk: int) -> TimeLimit | None:
+    return TimeLimit.objects.filter(pk=pk, root=root).first()
+
+
+def active_categories_of(root_id: int) -> QuerySet[Category]:
+    return Category.objects.filter(root_id=root_id, is_active=True)
+
+
+def reply_templates_of(unit: Unit) -> QuerySet[ReplyTemplate]:
+    """A unit's own common answers (常用答复), as its page lists them."""
+    return ReplyTemplate.objects.filter(unit=unit).select_related("category")
+
+
+def active_category(root_id: int, pk: int) -> Category | None:
+    """An active category of the organisation by its id (None for another's or a retired one)."""
+    return active_categories_of(root_id).filter(pk=pk).first()

@@ -15,12 +15,11 @@ from django.views.decorators.http import require_POST
 from lianxin.core.forms import StyledForm, run_action
 from lianxin.core.views import staff_required
 from lianxin.org import access as org_access
-from lianxin.org.models import Role
 from lianxin.org.queries import units_under
 
-from . import access, actions, deadlines, extensions
+from . import access, actions, deadlines, extensions, queries
 from .forms import TemplateForm
-from .models import Category, Kind, ReplyTemplate, TimeLimit
+from .models import Kind
 
 
 class CategoryForm(StyledForm):
@@ -82,7 +81,7 @@ def register_setup(request: HttpRequest) -> HttpResponse:
                     return redirect("workbench:register_setup")
         else:
             limit_form = LimitForm(request.POST, prefix="limit")
-            limit_form.fields["category"].queryset = Category.objects.filter(root=root)
+            limit_form.fields["category"].queryset = queries.categories_of(root)
             if limit_form.is_valid():
                 d = limit_form.cleaned_data
                 if run_action(
@@ -92,7 +91,7 @@ def register_setup(request: HttpRequest) -> HttpResponse:
                     messages.success(request, _("Saved."))
                     return redirect("workbench:register_setup")
     category_form.fields["default_unit"].queryset = units_under(root)
-    limit_form.fields["category"].queryset = Category.objects.filter(root=root)
+    limit_form.fields["category"].queryset = queries.categories_of(root)
     rule = extensions.rule_of(root.pk)
     defaults = [
         (Kind(kind).label, deadlines.default_limits(kind, False).reply_workdays)
@@ -103,8 +102,8 @@ def register_setup(request: HttpRequest) -> HttpResponse:
         "cases/setup.html",
         {
             "root": root,
-            "categories": Category.objects.filter(root=root).select_related("default_unit"),
-            "limits": TimeLimit.objects.filter(root=root).select_related("category"),
+            "categories": queries.categories_of(root),
+            "limits": queries.time_limits_of(root),
             "category_form": category_form,
             "limit_form": limit_form,
             "defaults": defaults,
@@ -124,7 +123,7 @@ def register_setup(request: HttpRequest) -> HttpResponse:
 @staff_required
 def category_toggle(request: HttpRequest, pk: int) -> HttpResponse:
     root = _admin_root(request)
-    category = Category.objects.filter(pk=pk, root=root).first()
+    category = queries.category_of(root, pk)
     if category is None:
         raise Http404
     actions.category_save(
@@ -143,7 +142,7 @@ def category_toggle(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def limit_delete(request: HttpRequest, pk: int) -> HttpResponse:
     root = _admin_root(request)
-    limit = TimeLimit.objects.filter(pk=pk, root=root).first()
+    limit = queries.time_limit_of(root, pk)
     if limit is None:
         raise Http404
     actions.time_limit_delete(limit=limit, actor=request.user)
@@ -153,10 +152,10 @@ def limit_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def unit_templates(request: HttpRequest, pk: int) -> HttpResponse:
     unit = org_access.access_unit(request.user, pk)
-    may_edit = org_access.has_role_over(request.user, unit, (Role.LEADER, Role.HANDLER, Role.ADMIN))
+    may_edit = access.may_edit_templates(request.user, unit)
     root_id = unit.root_id
     form = TemplateForm(request.POST or None, root=unit if unit.parent_id is None else None)
-    form.fields["category"].queryset = Category.objects.filter(root_id=root_id, is_active=True)
+    form.fields["category"].queryset = queries.active_categories_of(root_id)
     if request.method == "POST":
         if not may_edit:
             raise PermissionDenied
@@ -172,7 +171,7 @@ def unit_templates(request: HttpRequest, pk: int) -> HttpResponse:
         "cases/templates.html",
         {
             "unit": unit,
-            "templates": ReplyTemplate.objects.filter(unit=unit).select_related("category"),
+            "templates": queries.reply_templates_of(unit),
             "form": form,
             "may_edit": may_edit,
         },
@@ -183,10 +182,7 @@ def unit_templates(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @staff_required
 def template_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    template = ReplyTemplate.objects.filter(pk=pk).select_related("unit").first()
-    if template is None:
-        raise Http404
-    org_access.access_unit(request.user, template.unit_id)
+    template = access.access_reply_template(request.user, pk, write=True)
     actions.reply_template_delete(template=template, actor=request.user)
     return redirect("workbench:unit_templates", template.unit_id)
 

@@ -241,14 +241,8 @@ def _detail(request, case: Case, roles, bound=None, status=200):
     forms_by_name = {name: steps.STEPS[name].form_for(case) for name in _shown_steps(case, roles)}
     if bound is not None:
         forms_by_name[bound[0]] = bound[1]
-    templates = []
-    if "reply" in forms_by_name or "answer" in forms_by_name:
-        from .models import ReplyTemplate
-
-        unit_ids = case.lead_unit.ancestor_ids if case.lead_unit_id else [case.root_id]
-        templates = ReplyTemplate.objects.filter(unit_id__in=unit_ids).filter(
-            models_q_category(case)
-        )
+    answering = "reply" in forms_by_name or "answer" in forms_by_name
+    templates = queries.reply_templates_for(case) if answering else []
     events = queries.timeline(case)
     replies = [e for e in events if e.action in ("reply", "answer")]
     return render(
@@ -259,7 +253,7 @@ def _detail(request, case: Case, roles, bound=None, status=200):
             "roles": roles,
             "events": events,
             "reply_files": replies[-1].files if replies else [],  # type: ignore[attr-defined]
-            "co_units": case.co_units.all(),
+            "co_units": queries.co_units_of(case),
             "action_forms": forms_by_name,
             "contact": masked_contact(case),
             "may_see_contact": access.sees_contact(request.user, case, roles),
@@ -267,17 +261,11 @@ def _detail(request, case: Case, roles, bound=None, status=200):
             "warned": warnings.is_warned(case),
             "extension": queries.pending_extension(case),
             "appeal": queries.pending_appeal(case),
-            "duplicates": case.duplicates.all(),
+            "duplicates": queries.duplicates_of(case),
             "templates": templates,
         },
         status=status,
     )
-
-
-def models_q_category(case):
-    from django.db.models import Q
-
-    return Q(category__isnull=True) | Q(category=case.category_id)
 
 
 @staff_required

@@ -59,3 +59,9 @@ def root_of(user) -> Unit:
     if root is None:
         raise Http404
     return root
+
+
+def handled_services(user, root: Unit) -> list[Service]:
+    """The organisation's active services whose requests the user registers and handles."""
+    active = Service.objects.filter(root=root, is_active=True).select_related("unit", "root")
+    return [s for s in active if handles(user, s)]

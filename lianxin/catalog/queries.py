@@ -102,3 +102,21 @@ def monthly_reviews(root: Unit, month: date) -> list[dict]:
         if r.bad and not r.excluded:
             s["bad"].append(r)
     return list(by_service.values())
+
+
+def services_of(root: Unit) -> QuerySet[Service]:
+    """The organisation's services, active or not, with their unit (the workbench list)."""
+    return Service.objects.filter(root=root).select_related("unit")
+
+
+def services_by_pk(pks: list[int]) -> QuerySet[Service]:
+    return Service.objects.filter(pk__in=pks)
+
+
+def guide_versions(service: Service) -> list[GuideVersion]:
+    """Every version of a service's guide, with who published it."""
+    return list(service.versions.select_related("published_by"))
+
+
+def review_of(req: ServiceRequest) -> Review | None:
+    return Review.objects.filter(request=req).first()

@@ -19,7 +19,7 @@ from lianxin.core.views import staff_required
 from lianxin.org.queries import units_under
 
 from . import access, actions, exports, forms, queries
-from .models import GuideVersion, Review, Service
+from .models import GuideVersion
 
 MATERIAL_ROWS = 8
 
@@ -31,7 +31,7 @@ def services(request: HttpRequest) -> HttpResponse:
     service_form = forms.ServiceForm(request.POST if "name" in request.POST else None)
     service_form.fields["unit"].queryset = units_under(root)
     commitment_form = forms.CommitmentForm(request.POST if "text" in request.POST else None)
-    commitment_form.fields["service"].queryset = Service.objects.filter(root=root)
+    commitment_form.fields["service"].queryset = queries.services_of(root)
     if request.method == "POST":
         if not editor:
             raise PermissionDenied
@@ -49,7 +49,7 @@ def services(request: HttpRequest) -> HttpResponse:
             ):
                 messages.success(request, _("Saved."))
                 return redirect("workbench:services")
-    service_list = list(Service.objects.filter(root=root).select_related("unit"))
+    service_list = list(queries.services_of(root))
     guides = queries.published_guides(service_list)
     for s in service_list:
         s.guide = guides.get(s.pk)
@@ -85,7 +85,7 @@ def _materials_from(post) -> list[dict]:
 def service_detail(request: HttpRequest, pk: int) -> HttpResponse:
     service = access.access_service(request.user, pk)
     editor = access.may_edit(request.user, service.root)
-    versions = list(service.versions.select_related("published_by"))
+    versions = queries.guide_versions(service)
     draft = next((v for v in versions if v.state == GuideVersion.State.DRAFT), None)
     form = forms.GuideForm(
         request.POST if request.POST.get("do") == "save" else None,
@@ -183,13 +183,9 @@ def guide_diff(a: GuideVersion, b: GuideVersion) -> list[tuple[str, str]]:
 @staff_required
 def requests(request: HttpRequest) -> HttpResponse:
     root = access.root_of(request.user)
-    handled = [
-        s
-        for s in Service.objects.filter(root=root, is_active=True).select_related("unit", "root")
-        if access.handles(request.user, s)
-    ]
+    handled = access.handled_services(request.user, root)
     register = forms.RegisterForm(request.POST or None, initial={"submit_token": _token()})
-    register.fields["service"].queryset = Service.objects.filter(pk__in=[s.pk for s in handled])
+    register.fields["service"].queryset = queries.services_by_pk([s.pk for s in handled])
     if request.method == "POST" and register.is_valid():
         d = register.cleaned_data
         result = run_action(register, lambda: actions.request_register(actor=request.user, **d))
@@ -244,7 +240,7 @@ def register_export(request: HttpRequest, month: str) -> HttpResponse:
 def request_detail(request: HttpRequest, code: str) -> HttpResponse:
     req = access.access_request(request.user, code)
     handles = access.handles(request.user, req.service)
-    review = Review.objects.filter(request=req).first()
+    review = queries.review_of(req)
     return render(
         request,
         "catalog/request.html",
@@ -271,7 +267,7 @@ def request_detail(request: HttpRequest, code: str) -> HttpResponse:
 def request_step(request: HttpRequest, code: str, step: str) -> HttpResponse:
     req = access.access_request(request.user, code)
     p, u, v = request.POST, request.user, request.POST.get("version")
-    review = Review.objects.filter(request=req).first()
+    review = queries.review_of(req)
     calls = {
         "pause": lambda: actions.request_pause(
             req=req,

@@ -1,22 +1,19 @@
 from __future__ import annotations
 
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from . import actions, clock, homes, users, workdays
+from . import actions, clock, homes, queries, users, workdays
 from .forms import CalendarImportForm, CalendarYearForm, OverrideForm, run_action
-from .models import CalendarYear, WorkdayOverride
 from .notice import parse_notice_file
 
 
@@ -78,10 +75,7 @@ def logout_everywhere(request: HttpRequest) -> HttpResponse:
 
 
 def _year_rows(year: int):
-    overrides = WorkdayOverride.objects.filter(
-        date__gte=date(year, 1, 1), date__lte=date(year, 12, 31)
-    )
-    return list(overrides)
+    return queries.overrides_of_year(year)
 
 
 @staff_required
@@ -163,10 +157,10 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
         "core/calendar.html",
         {
             "year": year,
-            "years": CalendarYear.objects.all(),
+            "years": queries.calendar_years(),
             "overrides": _year_rows(year),
             "package_knows": workdays.package_knows(year),
-            "entered": CalendarYear.objects.filter(year=year).first(),
+            "entered": queries.calendar_year(year),
             "missing_years": workdays.missing_years(),
             "year_form": year_form,
             "import_form": import_form,
@@ -179,7 +173,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
 @staff_required
 def calendar_override_clear(request: HttpRequest, pk: int) -> HttpResponse:
     require_admin(request.user)
-    override = get_object_or_404(WorkdayOverride, pk=pk)
+    override = queries.override(pk)
     year = override.date.year
     actions.workday_override_clear(override=override, actor=request.user)
     messages.success(request, _("Removed."))
@@ -189,9 +183,7 @@ def calendar_override_clear(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def inbox(request: HttpRequest) -> HttpResponse:
     """The in-app inbox; opening it marks everything shown as read."""
-    from .models import Notice
-
-    notices = list(Notice.objects.filter(recipient=request.user)[:100])
+    notices = queries.inbox(request.user)
     unread = [n.pk for n in notices if n.read_at is None]
     actions.inbox_mark_read(user=request.user, ids=unread)
     return render(request, "core/inbox.html", {"notices": notices, "unread": set(unread)})

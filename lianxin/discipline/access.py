@@ -196,6 +196,13 @@ def may_handle(user, report: Report) -> bool:
     return any(p.pk == person.pk for p in handlers(report))
 
 
+def still_handles(user, pk: int) -> bool:
+    """Whether the user still handles the report after a step (a step may route it away
+    or reveal a conflict of interest)."""
+    report = Report.objects.filter(pk=pk).first()
+    return report is not None and may_handle(user, report)
+
+
 def visible_reports(user, root: Unit):
     """The reports this user may handle, as a queryset (exclusions in SQL, as `exclusion`)."""
     person = person_of(user)

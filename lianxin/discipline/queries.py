@@ -4,12 +4,24 @@ from __future__ import annotations
 
 from collections import Counter
 
+from django.db.models import QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from lianxin.core import clock
+from lianxin.org.models import Person, Unit
 
-from .models import WORK_STYLE_GROUPS, Penalty, PublicNotice, WorkStyle
+from . import access
+from .models import (
+    WORK_STYLE_GROUPS,
+    Evidence,
+    Penalty,
+    PublicNotice,
+    Report,
+    ReportEvent,
+    ReportMessage,
+    WorkStyle,
+)
 
 
 def monthly_stats(root, months: int = 6) -> tuple[list, list[dict]]:
@@ -61,3 +73,53 @@ def penalty_counts(root, start, end) -> dict:
 def penalties_of_year(person, year: int):
     """Penalties decided against the person in the year, for his cadre record (one query)."""
     return Penalty.objects.filter(person=person, decided_on__year=year).order_by("decided_on")
+
+
+def report_list(user, root: Unit) -> QuerySet[Report]:
+    """The reports the user may handle, with the unit and person reported."""
+    return access.visible_reports(user, root).select_related("accused_unit", "accused_person")
+
+
+def report_events(report: Report) -> QuerySet[ReportEvent]:
+    return report.events.select_related("actor__person__unit")
+
+
+def report_messages(report: Report) -> QuerySet[ReportMessage]:
+    return report.messages.select_related("author").prefetch_related("files")
+
+
+def loose_evidence(report: Report) -> QuerySet[Evidence]:
+    """Evidence filed with the report itself, not with one of its messages."""
+    return report.evidence.filter(message__isnull=True)
+
+
+def evidence_file(report: Report, pk: int) -> Evidence | None:
+    return report.evidence.filter(pk=pk).first()
+
+
+def report_penalties(report: Report) -> QuerySet[Penalty]:
+    return report.penalties.select_related("person")
+
+
+def people_of(root: Unit) -> QuerySet[Person]:
+    """Everyone of the organisation, with his unit (a penalty's choices)."""
+    return Person.objects.filter(unit__path__startswith=root.path).select_related("unit")
+
+
+def penalty_list(user, root: Unit) -> QuerySet[Penalty]:
+    return access.visible_penalties(user, root).select_related("person", "unit")
+
+
+def unpublished_penalties(user, root: Unit) -> QuerySet[Penalty]:
+    """The penalties the user sees that no public notice announces yet."""
+    published = PublicNotice.objects.filter(root=root).values_list("penalty_id", flat=True)
+    return (
+        access.visible_penalties(user, root)
+        .exclude(pk__in=list(published))
+        .select_related("person")
+    )
+
+
+def notices_of(root: Unit) -> QuerySet[PublicNotice]:
+    """The organisation's public notices of penalties (the workbench list)."""
+    return PublicNotice.objects.filter(root=root)

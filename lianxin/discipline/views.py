@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,10 +15,9 @@ from lianxin.core import clock, deadlines, files
 from lianxin.core.forms import accept_files, run_action
 from lianxin.core.views import staff_required
 from lianxin.org.access import home_root
-from lianxin.org.models import Person
 
-from . import access, actions, exports, forms
-from .models import PublicNotice, Report, Status
+from . import access, actions, exports, forms, queries
+from .models import Status
 
 
 def _root(request):
@@ -33,9 +34,7 @@ def reports(request: HttpRequest) -> HttpResponse:
         raise Http404
     at = clock.now()
     soon = deadlines.due_soon_limit(at)
-    items = list(
-        access.visible_reports(request.user, root).select_related("accused_unit", "accused_person")
-    )
+    items: list[Any] = list(queries.report_list(request.user, root))  # each gets a .badge
     for r in items:
         due = r.accept_due if r.status == Status.RECEIVED else r.feedback_due
         r.badge = (
@@ -130,11 +129,11 @@ def _detail(request, report, bound=None, status=200):
         {
             "r": report,
             "steps": steps,
-            "events": report.events.select_related("actor__person__unit"),
-            "messages_": report.messages.select_related("author").prefetch_related("files"),
-            "evidence": report.evidence.filter(message__isnull=True),
+            "events": queries.report_events(report),
+            "messages_": queries.report_messages(report),
+            "evidence": queries.loose_evidence(report),
             "message_form": forms.StaffMessageForm(),
-            "penalties": report.penalties.select_related("person"),
+            "penalties": queries.report_penalties(report),
         },
         status=status,
     )
@@ -183,7 +182,7 @@ def report_step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         }[name]
         if run_action(form, call) is not None:
             messages.success(request, str(STEP_DONE[name]))
-            if access.may_handle(request.user, Report.objects.get(pk=pk)):
+            if access.still_handles(request.user, pk):
                 return redirect("workbench:report_detail", pk)
             return redirect("workbench:reports")  # now in conflict, or routed away
     return _detail(request, report, bound=(name, form), status=400)
@@ -216,21 +215,19 @@ def report_reveal(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def report_file(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
     report = access.access_report(request.user, pk)
-    f = report.evidence.filter(pk=file_pk).first()
+    f = queries.evidence_file(report, file_pk)
     if f is None:
         raise Http404
     return files.response(sha256=f.sha256, content_type=f.content_type, name=f.name)
-
-
-def _people(root):
-    return Person.objects.filter(unit__path__startswith=root.path).select_related("unit")
 
 
 @staff_required
 def penalties(request: HttpRequest) -> HttpResponse:
     root = _root(request)
     access.require_inspector(request.user, root)
-    form = forms.PenaltyForm(request.POST or None, request.FILES or None, people=_people(root))
+    form = forms.PenaltyForm(
+        request.POST or None, request.FILES or None, people=queries.people_of(root)
+    )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         call = lambda: actions.penalty_record(  # noqa: E731
@@ -242,7 +239,7 @@ def penalties(request: HttpRequest) -> HttpResponse:
         if run_action(form, call) is not None:
             messages.success(request, _("The penalty is recorded."))
             return redirect("workbench:penalties")
-    items = access.visible_penalties(request.user, root).select_related("person", "unit")
+    items = queries.penalty_list(request.user, root)
     if request.method == "GET" and request.GET.get("format") == "xlsx":
         return exports.penalties_response(root, items)
     return render(
@@ -269,9 +266,8 @@ def penalty_document(request: HttpRequest, pk: int) -> HttpResponse:
 def notices(request: HttpRequest) -> HttpResponse:
     root = _root(request)
     access.require_inspector(request.user, root)
-    published = PublicNotice.objects.filter(root=root).values_list("penalty_id", flat=True)
-    choices = access.visible_penalties(request.user, root).exclude(pk__in=list(published))
-    form = forms.NoticeForm(request.POST or None, penalties=choices.select_related("person"))
+    choices = queries.unpublished_penalties(request.user, root)
+    form = forms.NoticeForm(request.POST or None, penalties=choices)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         if run_action(
@@ -291,6 +287,6 @@ def notices(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "discipline/notices.html",
-        {"notices": PublicNotice.objects.filter(root=root), "form": form},
+        {"notices": queries.notices_of(root), "form": form},
         status=400 if form.errors else 200,
     )

@@ -17,7 +17,7 @@ from lianxin.core.forms import StyledForm, run_action, try_action
 from lianxin.core.views import staff_required
 from lianxin.org.access import home_root
 
-from . import actions, imports
+from . import actions, imports, queries
 from .models import ImportBatch
 
 MAX_UPLOAD = 50 * 1024 * 1024
@@ -67,7 +67,7 @@ def import_list(request: HttpRequest) -> HttpResponse:
         "intake/imports.html",
         {
             "form": form,
-            "batches": ImportBatch.objects.filter(root=root)[:30],
+            "batches": queries.import_batches(root),
         },
         status=400 if form.errors else 200,
     )
@@ -75,7 +75,7 @@ def import_list(request: HttpRequest) -> HttpResponse:
 
 def _batch(request, pk) -> ImportBatch:
     root = _root(request)
-    batch = ImportBatch.objects.filter(pk=pk, root=root).first()
+    batch = queries.import_batch(root, pk)
     if batch is None:
         raise Http404
     return batch

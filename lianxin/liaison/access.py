@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from lianxin.org.access import has_role_over, is_admin_of, person_of
+from lianxin.org.access import has_role_over, is_admin_of, person_grants, person_of
 from lianxin.org.models import Person, Role, Unit
 
-from .models import ResearchVisit, Visit
+from .models import Need, ResearchVisit, Visit
 
 LEADING = (Role.LEADER, Role.SECRETARY, Role.ADMIN)
 
@@ -78,3 +78,37 @@ def sees_research(user, research: ResearchVisit) -> bool:
 
 def may_assign(user, root: Unit) -> bool:
     return is_admin_of(user, root)
+
+
+def access_need(user, pk: int) -> Need:
+    """A need heard on a visit whose diary the user reads, or 404."""
+    need = (
+        Need.objects.filter(pk=pk)
+        .select_related("visit__person__unit", "visit__place__unit")
+        .first()
+    )
+    if need is None or not sees_diary_of(user, need.visit.person):
+        raise Http404
+    return need
+
+
+def research_seen(user, root: Unit, *, limit: int = 50) -> list[ResearchVisit]:
+    """The organisation's latest research visits the user reads (the rule of
+    `sees_research`), with their station and problems."""
+    visits = (
+        ResearchVisit.objects.filter(station__path__startswith=root.path)
+        .select_related("station")
+        .prefetch_related("problems__case", "problems__office")[:limit]
+    )
+    if is_organ_staff(user, root):
+        return list(visits)
+    me = person_of(user)
+    if me is None:
+        return []
+    # `sees_research` visit by visit, from the grants read once (not a query per visit)
+    leading = [path for role, path in person_grants(me) if role in LEADING]
+    return [
+        v
+        for v in visits
+        if me.unit_id == v.station_id or any(v.station.path.startswith(p) for p in leading)
+    ]

@@ -239,7 +239,7 @@ def _stint_out(s: Stint) -> dict:
 
 
 def _stint(request, pk) -> Stint:
-    stint = queries.stints_of(access.people_under(request.user, _root(request))).filter(pk=pk)
+    stint = queries.stint_list(access.people_under(request.user, _root(request))).filter(pk=pk)
     found = stint.first()
     if found is None:
         raise Http404
@@ -254,7 +254,7 @@ def _stint(request, pk) -> Stint:
 )
 def list_stints(request):
     return [
-        _stint_out(s) for s in queries.stints_of(access.people_under(request.user, _root(request)))
+        _stint_out(s) for s in queries.stint_list(access.people_under(request.user, _root(request)))
     ]
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from lianxin.core import clock
 from lianxin.core.months import last_day
+from lianxin.org.models import Person, Unit
 
-from .models import ContactPoint, Stint, Visit
+from . import access
+from .models import ContactPoint, Need, Place, Stint, Visit
 
 
 def diary(people, *, month: date | None = None):
@@ -146,9 +148,75 @@ def places_of(root):
     return Place.objects.filter(unit__path__startswith=root.path, is_active=True)
 
 
-def stints_of(people):
-    """The stationed stints of these cadres, newest first (the API's list)."""
+def places_for(person: Person) -> QuerySet[Place]:
+    """The active places in the cadre's units (his own unit and those he holds a role on),
+    where he may record a visit."""
+    q = Q(pk__in=[])
+    for path in access.cadre_paths(person):
+        q |= Q(unit__path__startswith=path)
+    return Place.objects.filter(q, is_active=True).order_by("name")
+
+
+def points_of(person: Person) -> QuerySet[ContactPoint]:
+    return person.contact_points.select_related("place")
+
+
+def recent_stints(person: Person, *, limit: int = 5) -> QuerySet[Stint]:
+    return person.stints.select_related("place")[:limit]
+
+
+def needs_of(visit: Visit) -> QuerySet[Need]:
+    """The needs a visit heard, with the case each became."""
+    return visit.needs.select_related("case")
+
+
+def cadres_by_unit(people: QuerySet[Person]) -> QuerySet[Person]:
+    return people.order_by("unit__path", "name")
+
+
+def only_person(people: QuerySet[Person], person_id: int) -> QuerySet[Person]:
+    return people.filter(pk=person_id)
+
+
+def unreviewed_of_others(people: QuerySet[Person], me: Person | None) -> QuerySet[Visit]:
+    """Unreviewed entries of these people but the reader's own (he does not check himself)."""
+    return unreviewed(people.exclude(pk=me.pk) if me else people)
+
+
+def cadres_of(root: Unit) -> QuerySet[Person]:
+    """The organisation's active people, by name (whom a point or a stint is given to)."""
+    return Person.objects.filter(unit__path__startswith=root.path, is_active=True).order_by("name")
+
+
+def all_places_of(root: Unit) -> QuerySet[Place]:
+    """Every place of the organisation, active or not, with its unit."""
+    return Place.objects.filter(unit__path__startswith=root.path).select_related("unit")
+
+
+def point_list(people: QuerySet[Person]) -> QuerySet[ContactPoint]:
+    return ContactPoint.objects.filter(person__in=people).select_related("person", "place")
+
+
+def stint_list(people: QuerySet[Person]) -> QuerySet[Stint]:
     return Stint.objects.filter(person__in=people).select_related("person", "place")
+
+
+def stations_of(root: Unit) -> QuerySet[Unit]:
+    return Unit.objects.filter(path__startswith=root.path, kind=Unit.Kind.STATION)
+
+
+def offices_of(root: Unit) -> QuerySet[Unit]:
+    """The organ and its offices (every unit but the stations), which a research problem
+    may be given to."""
+    return (
+        Unit.objects.filter(path__startswith=root.path)
+        .exclude(kind=Unit.Kind.STATION)
+        .order_by("path")
+    )
+
+
+def office_of(root: Unit, pk: int) -> Unit | None:
+    return offices_of(root).filter(pk=pk).first()
 
 
 def research_visits(root):

@@ -10,16 +10,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lianxin.cases.models import Category
+from lianxin.cases import queries as case_queries
 from lianxin.core import clock, files
 from lianxin.core.forms import run_action, try_action
 from lianxin.core.months import first_of, parse
 from lianxin.core.views import staff_required
 from lianxin.org.access import home_root, person_of
-from lianxin.org.models import Person, Unit
+from lianxin.org.models import Unit
+from lianxin.org.queries import units_under
 
 from . import access, actions, exports, forms, queries
-from .models import Need, Place, ResearchVisit
 
 
 def _root(request) -> Unit:
@@ -27,16 +27,6 @@ def _root(request) -> Unit:
     if root is None:
         raise Http404
     return root
-
-
-def _my_places(person):
-    paths = access.cadre_paths(person)
-    from django.db.models import Q
-
-    q = Q(pk__in=[])
-    for p in paths:
-        q |= Q(unit__path__startswith=p)
-    return Place.objects.filter(q, is_active=True).order_by("name")
 
 
 @staff_required
@@ -50,7 +40,7 @@ def diary(request: HttpRequest) -> HttpResponse:
         request.FILES or None,
         initial={"day": timezone.localdate(clock.now()), "kind": "visit"},
     )
-    form.fields["place"].queryset = _my_places(me)
+    form.fields["place"].queryset = queries.places_for(me)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         visit = run_action(
@@ -76,8 +66,8 @@ def diary(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "entries": queries.diary([me])[:30],
-            "points": me.contact_points.select_related("place"),
-            "stints": me.stints.select_related("place")[:5],
+            "points": queries.points_of(me),
+            "stints": queries.recent_stints(me),
         },
         status=400 if form.errors else 200,
     )
@@ -87,16 +77,15 @@ def diary(request: HttpRequest) -> HttpResponse:
 def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     visit = access.access_visit(request.user, pk)
     me = person_of(request.user)
-    root = Unit.objects.get(pk=visit.place.unit.root_id)
     return render(
         request,
         "liaison/visit.html",
         {
             "visit": visit,
-            "needs": visit.needs.select_related("case"),
+            "needs": queries.needs_of(visit),
             "mine": me is not None and me.pk == visit.person_id,
             "reviewer": access.reviews_diary_of(request.user, visit.person),
-            "categories": Category.objects.filter(root=root, is_active=True),
+            "categories": case_queries.active_categories_of(visit.place.unit.root_id),
         },
     )
 
@@ -128,11 +117,13 @@ def visit_photo(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @staff_required
 def need_case(request: HttpRequest, pk: int) -> HttpResponse:
-    need = Need.objects.filter(pk=pk).select_related("visit__person", "visit__place__unit").first()
-    if need is None:
-        raise Http404
-    access.access_visit(request.user, need.visit_id)
-    category = Category.objects.filter(pk=request.POST.get("category")).first()
+    need = access.access_need(request.user, pk)
+    category_id = request.POST.get("category", "")
+    category = (
+        case_queries.active_category(need.visit.place.unit.root_id, int(category_id))
+        if category_id.isdigit()
+        else None
+    )
     case = try_action(
         request, lambda: actions.need_to_case(need=need, category=category, actor=request.user)
     )
@@ -157,18 +148,16 @@ def diaries(request: HttpRequest) -> HttpResponse:
     """Leaders: the diaries of the cadres under them, and the entries not yet checked."""
     root = _root(request)
     people = access.people_under(request.user, root)
-    person_id = request.GET.get("person")
-    shown = people.filter(pk=person_id) if person_id else people
+    person_id = request.GET.get("person", "")
+    shown = queries.only_person(people, int(person_id)) if person_id.isdigit() else people
     month = parse(request.GET.get("month", "")) or None
     return render(
         request,
         "liaison/diaries.html",
         {
-            "people": people.order_by("unit__path", "name"),
+            "people": queries.cadres_by_unit(people),
             "entries": queries.diary(shown, month=month)[:100],
-            "unreviewed": queries.unreviewed(
-                people.exclude(pk=getattr(person_of(request.user), "pk", None))
-            )[:50],
+            "unreviewed": queries.unreviewed_of_others(people, person_of(request.user))[:50],
             "month": month,
             "person_id": person_id,
         },
@@ -208,15 +197,13 @@ def points(request: HttpRequest) -> HttpResponse:
     root = _root(request)
     if not access.may_assign(request.user, root):
         raise PermissionDenied
-    people = Person.objects.filter(unit__path__startswith=root.path, is_active=True).order_by(
-        "name"
-    )
-    places = Place.objects.filter(unit__path__startswith=root.path).select_related("unit")
+    people = queries.cadres_of(root)
+    places = queries.all_places_of(root)
     which = request.POST.get("form")
     place_form = forms.PlaceForm(request.POST if which == "place" else None, prefix="pl")
     point_form = forms.PointForm(request.POST if which == "point" else None, prefix="pt")
     stint_form = forms.StintForm(request.POST if which == "stint" else None, prefix="st")
-    place_form.fields["unit"].queryset = Unit.objects.filter(path__startswith=root.path)
+    place_form.fields["unit"].queryset = units_under(root)
     for f in (point_form, stint_form):
         f.fields["person"].queryset = people
         f.fields["place"].queryset = places
@@ -230,8 +217,6 @@ def points(request: HttpRequest) -> HttpResponse:
         if form.is_valid() and run_action(form, lambda: call(form.cleaned_data)):
             messages.success(request, _("Saved."))
             return redirect("workbench:contact_points")
-    from .models import ContactPoint, Stint
-
     return render(
         request,
         "liaison/points.html",
@@ -240,10 +225,8 @@ def points(request: HttpRequest) -> HttpResponse:
             "place_form": place_form,
             "point_form": point_form,
             "stint_form": stint_form,
-            "points": ContactPoint.objects.filter(person__in=people).select_related(
-                "person", "place"
-            ),
-            "stints": Stint.objects.filter(person__in=people).select_related("person", "place"),
+            "points": queries.point_list(people),
+            "stints": queries.stint_list(people),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -254,13 +237,9 @@ def research(request: HttpRequest) -> HttpResponse:
     root = _root(request)
     organ = access.is_organ_staff(request.user, root)
     form = forms.ResearchForm(request.POST or None)
-    form.fields["station"].queryset = Unit.objects.filter(
-        path__startswith=root.path, kind="station"
-    )
-    form.fields["category"].queryset = Category.objects.filter(root=root, is_active=True)
-    offices = (
-        Unit.objects.filter(path__startswith=root.path).exclude(kind="station").order_by("path")
-    )
+    form.fields["station"].queryset = queries.stations_of(root)
+    form.fields["category"].queryset = case_queries.active_categories_of(root.pk)
+    offices = queries.offices_of(root)
     if request.method == "POST":
         if not organ:
             raise PermissionDenied
@@ -269,7 +248,8 @@ def research(request: HttpRequest) -> HttpResponse:
             problems = []
             for i in range(5):
                 text = request.POST.get(f"problem-{i}", "")
-                office = offices.filter(pk=request.POST.get(f"office-{i}") or 0).first()
+                office_id = request.POST.get(f"office-{i}", "")
+                office = queries.office_of(root, int(office_id)) if office_id.isdigit() else None
                 if text.strip():
                     problems.append((text, office or root))
             done = run_action(
@@ -278,13 +258,7 @@ def research(request: HttpRequest) -> HttpResponse:
             if done is not None:
                 messages.success(request, _("Recorded."))
                 return redirect("workbench:research")
-    visits = [
-        v
-        for v in ResearchVisit.objects.filter(station__path__startswith=root.path)
-        .select_related("station")
-        .prefetch_related("problems__case", "problems__office")[:50]
-        if access.sees_research(request.user, v)
-    ]
+    visits = access.research_seen(request.user, root)
     return render(
         request,
         "liaison/research.html",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from lianxin.org.access import has_role_over, person_of
+from lianxin.org.access import has_role_over, person_grants, person_of
 from lianxin.org.models import Role
 
 from .models import Dispute
@@ -49,4 +49,17 @@ def disputes_seen(user, root) -> list[Dispute]:
         .select_related("unit", "mediator", "case")
         .order_by("-created_at")
     )
-    return [d for d in rows if sees(user, d)]
+    if getattr(user, "is_superuser", False):
+        return list(rows)
+    me = person_of(user)
+    if me is None:
+        return []
+    # `sees` row by row, from the grants read once (not a query per dispute)
+    leading = [path for role, path in person_grants(me) if role in LEADING]
+    return [
+        d
+        for d in rows
+        if d.mediator_id == me.pk
+        or me.unit_id == d.unit_id
+        or any(d.unit.path.startswith(path) for path in leading)
+    ]

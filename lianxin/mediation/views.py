@@ -17,9 +17,10 @@ from lianxin.core import clock
 from lianxin.core.forms import StyledForm, run_action, try_action
 from lianxin.core.views import staff_required
 from lianxin.org.access import home_root
-from lianxin.org.models import Person, Unit
+from lianxin.org.models import Unit
+from lianxin.org.queries import units_under
 
-from . import access, actions
+from . import access, actions, queries
 from .models import Dispute, Party
 
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
@@ -69,13 +70,7 @@ def _root(request) -> Unit:
 @staff_required
 def dispute_list(request: HttpRequest) -> HttpResponse:
     root = _root(request)
-    disputes = [
-        d
-        for d in Dispute.objects.filter(unit__path__startswith=root.path).select_related(
-            "unit", "mediator"
-        )[:200]
-        if access.sees(request.user, d)
-    ]
+    disputes = access.disputes_seen(request.user, root)[:200]
     return render(request, "mediation/list.html", {"disputes": disputes})
 
 
@@ -95,10 +90,8 @@ def dispute_new(request: HttpRequest) -> HttpResponse:
             "unit": case.lead_unit_id if case else None,
         },
     )
-    form.fields["unit"].queryset = Unit.objects.filter(path__startswith=root.path)
-    form.fields["mediator"].queryset = Person.objects.filter(
-        unit__path__startswith=root.path, is_active=True
-    )
+    form.fields["unit"].queryset = units_under(root)
+    form.fields["mediator"].queryset = queries.mediators_of(root)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         parties = [
@@ -181,8 +174,8 @@ def dispute_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "mediation/detail.html",
         {
             "dispute": dispute,
-            "parties": dispute.parties.all(),
-            "sessions": dispute.sessions.all(),
+            "parties": queries.parties_of(dispute),
+            "sessions": queries.sessions_of(dispute),
             "works": works,
             "contacts": access.sees_contacts(request.user, dispute),
             "session_form": session_form,
@@ -225,7 +218,7 @@ def agreement(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = access.access_dispute(request.user, pk)
     if dispute.outcome != Dispute.Outcome.SUCCESS:
         raise Http404
-    parties = list(dispute.parties.all())
+    parties = queries.parties_of(dispute)
     return render(
         request,
         "mediation/agreement.html",

@@ -246,3 +246,21 @@ def needs_second_factor(user) -> bool:
     from lianxin.core.secondfactor import POWER_ROLES
 
     return RoleGrant.objects.filter(person__user=user, role__in=POWER_ROLES).exists()
+
+
+def record_people_ids(user, root: Unit) -> set[int]:
+    """The ids of the people of root whose records the user reads (one list page's links)."""
+    return set(record_people(user, root).values_list("pk", flat=True))
+
+
+def governed_unit_ids(user, root: Unit) -> set[int]:
+    return set(governed_units(user, root).values_list("pk", flat=True))
+
+
+def access_grant(user, pk: int) -> RoleGrant:
+    """A role grant on a unit the user governs, or 404 (403 for a reader of the unit)."""
+    grant = RoleGrant.objects.filter(pk=pk).select_related("unit", "person").first()
+    if grant is None:
+        raise Http404
+    access_unit(user, grant.unit_id, write=True)
+    return grant

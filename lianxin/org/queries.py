@@ -138,3 +138,37 @@ def public_root() -> Unit:
     if root is None:
         raise Http404
     return root
+
+
+def unit_children(unit: Unit) -> QuerySet[Unit]:
+    """The units directly under `unit`, in their order."""
+    return unit.children.order_by("sort_order", "name")
+
+
+def unit_grants_by_role(unit: Unit) -> QuerySet[RoleGrant]:
+    """The roles held on `unit`, by role then by name (the unit's page)."""
+    return unit_grants(unit).order_by("role", "person__name")
+
+
+def organisation_of(unit: Unit) -> Unit:
+    """The root of the unit's organisation."""
+    return Unit.objects.get(pk=unit.root_id)
+
+
+def active_people_of(root: Unit) -> QuerySet[Person]:
+    """The organisation's active people, by unit then name (whom a role may be given)."""
+    return (
+        Person.objects.filter(unit__path__startswith=root.path, is_active=True)
+        .select_related("unit")
+        .order_by("unit__path", "name")
+    )
+
+
+def unit_under(root: Unit, pk: int) -> Unit | None:
+    """A unit of the organisation by its id (None for another organisation's)."""
+    return units_under(root).filter(pk=pk).first()
+
+
+def active_stations() -> QuerySet[Unit]:
+    """Every active station, of every organisation (the public home page's list)."""
+    return Unit.objects.filter(kind=Unit.Kind.STATION, is_active=True).order_by("path")

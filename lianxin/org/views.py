@@ -16,7 +16,7 @@ from lianxin.core.views import staff_required
 
 from . import access, actions, exports, queries
 from .forms import GrantForm, PersonCreateForm, PersonEditForm, UnitCreateForm, UnitEditForm
-from .models import Person, RoleGrant, Unit
+from .models import Unit
 
 
 @staff_required
@@ -44,9 +44,9 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "unit": unit,
             "ancestors": queries.unit_ancestors(unit),
-            "children": unit.children.order_by("sort_order", "name"),
+            "children": queries.unit_children(unit),
             "people": queries.unit_people(unit),
-            "grants": queries.unit_grants(unit).order_by("role", "person__name"),
+            "grants": queries.unit_grants_by_role(unit),
             "can_edit": access.governs(request.user, unit),
         },
     )
@@ -80,7 +80,7 @@ def unit_create(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     unit = access.access_unit(request.user, pk, write=True)
-    root = Unit.objects.get(pk=unit.root_id)
+    root = queries.organisation_of(unit)
     initial = {
         "name": unit.name,
         "kind": unit.kind,
@@ -129,7 +129,7 @@ def people_list(request: HttpRequest) -> HttpResponse:
         raise Http404
     text = request.GET.get("q", "").strip()[:50]
     people = queries.people_search(root, text)
-    records = set(access.record_people(request.user, root).values_list("pk", flat=True))
+    records = access.record_people_ids(request.user, root)
     return render(
         request,
         "org/people_list.html",
@@ -144,7 +144,7 @@ def people_export(request: HttpRequest) -> HttpResponse:
     if root is None:
         raise Http404
     people = list(queries.roster(root))
-    governed = set(access.governed_units(request.user, root).values_list("pk", flat=True))
+    governed = access.governed_unit_ids(request.user, root)
     data = exports.roster_xlsx(people, root=root, phones_for=governed)
     return xlsx_response(data, _("roster") + f"-{timezone.localdate(clock.now()):%Y%m%d}.xlsx")
 
@@ -201,7 +201,7 @@ def person_create(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = access.access_person(request.user, pk, write=True)
-    root = Unit.objects.get(pk=person.unit.root_id)
+    root = queries.organisation_of(person.unit)
     initial = {
         "name": person.name,
         "unit": person.unit_id,
@@ -237,13 +237,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def grant_create(request: HttpRequest, pk: int) -> HttpResponse:
     unit = access.access_unit(request.user, pk, write=True)
-    people = (
-        Person.objects.filter(
-            unit__path__startswith=Unit.objects.get(pk=unit.root_id).path, is_active=True
-        )
-        .select_related("unit")
-        .order_by("unit__path", "name")
-    )
+    people = queries.active_people_of(queries.organisation_of(unit))
     form = GrantForm(request.POST or None, people=people)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -262,16 +256,13 @@ def grant_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @staff_required
 def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    grant = RoleGrant.objects.filter(pk=pk).select_related("unit", "person").first()
-    if grant is None:
-        raise Http404
-    unit = access.access_unit(request.user, grant.unit_id, write=True)
+    grant = access.access_grant(request.user, pk)
     try:
         actions.role_revoke(grant=grant, actor=request.user)
         messages.success(request, _("Role revoked."))
     except actions.ApplicationError as err:
         messages.error(request, str(err.message))
-    return redirect("workbench:unit_detail", pk=unit.pk)
+    return redirect("workbench:unit_detail", pk=grant.unit_id)
 
 
 @staff_required

@@ -15,7 +15,7 @@ from django.http import Http404
 from lianxin.org.access import grants_of
 from lianxin.org.models import Role, Unit
 
-from .models import PartyOffice
+from .models import Guidance, PartyOffice, Receipt, StudySession
 
 
 def office_unit(root: Unit) -> Unit | None:
@@ -64,3 +64,34 @@ def visible_units(user, root: Unit):
         for u in stations.order_by("sort_order", "path")
         if any(u.path.startswith(p) for p in paths)
     ]
+
+
+def is_office_over(user, unit: Unit) -> bool:
+    """Whether the user is the party-building office of the unit's organisation."""
+    return is_office(user, unit if unit.parent_id is None else Unit.objects.get(pk=unit.root_id))
+
+
+def access_guidance(user, pk: int) -> tuple[Guidance, bool, list[Receipt]]:
+    """A guidance, whether the user is its issuing office, and the receipts he sees: the
+    office sees every receipt, others those of the units they see (none: 404)."""
+    from . import queries
+
+    guidance = Guidance.objects.filter(pk=pk).select_related("root", "issued_by").first()
+    if guidance is None:
+        raise Http404
+    office = is_office(user, guidance.root)
+    receipts = list(queries.receipts_of(guidance))
+    if not office:
+        paths = [p for _r, p in grants_of(user)]
+        receipts = [r for r in receipts if any(r.unit.path.startswith(p) for p in paths)]
+        if not receipts:
+            raise Http404
+    return guidance, office, receipts
+
+
+def access_session(user, pk: int) -> StudySession:
+    """A study session of a unit the user sees, or 404."""
+    session = StudySession.objects.filter(pk=pk).select_related("unit").first()
+    if session is None or not sees_unit(user, session.unit):
+        raise Http404
+    return session

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from lianxin.core import clock
 from lianxin.org.models import Person, Unit
 
-from .models import Attendance, Guidance, MonthlyPlan, MonthlyReport, Receipt, StudySession
+from .models import (
+    Attendance,
+    Guidance,
+    MonthlyPlan,
+    MonthlyReport,
+    PlanItem,
+    Receipt,
+    StudySession,
+)
 
 
 def grid(units, month_list: list[date]) -> list[dict]:
@@ -152,3 +160,27 @@ def secretary_items_of_year(person: Person, year: int) -> dict:
         "reports_sent": len(sent),
         "reports_late": sum(1 for r in sent if r.late),
     }
+
+
+def plan_items(plan: MonthlyPlan) -> QuerySet[PlanItem]:
+    return plan.items.all()
+
+
+def plan_item(plan: MonthlyPlan, pk: int) -> PlanItem | None:
+    return plan.items.filter(pk=pk).first()
+
+
+def active_stations(root: Unit) -> QuerySet[Unit]:
+    """The organisation's active stations, in their order (whom guidance is sent to)."""
+    return Unit.objects.filter(
+        path__startswith=root.path, kind=Unit.Kind.STATION, is_active=True
+    ).order_by("sort_order", "path")
+
+
+def session_members(session: StudySession) -> list[Person]:
+    """The active people of the session's unit, by name (whose attendance is recorded)."""
+    return list(Person.objects.filter(unit=session.unit, is_active=True).order_by("name"))
+
+
+def attendance_by_person(session: StudySession) -> dict[int, Attendance]:
+    return {a.person_id: a for a in session.attendance.all()}

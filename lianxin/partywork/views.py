@@ -13,10 +13,11 @@ from lianxin.core.errors import ApplicationError
 from lianxin.core.forms import run_action, try_action
 from lianxin.core.views import staff_required
 from lianxin.org import access as org_access
-from lianxin.org.models import Person, Unit
+from lianxin.org.models import Unit
+from lianxin.org.queries import unit_under, units_under
 
 from . import access, actions, exports, forms, months, queries
-from .models import Attendance, Guidance, PlanItem, StudySession
+from .models import Attendance
 
 GRID_MONTHS = 6
 
@@ -91,7 +92,7 @@ def plan_detail(request: HttpRequest, unit_id: int, month: str) -> HttpResponse:
     m = _month(month)
     plan = queries.plan_of(unit, m)
     secretary = access.is_secretary_of(request.user, unit)
-    office = access.is_office(request.user, Unit.objects.get(pk=unit.root_id))
+    office = access.is_office_over(request.user, unit)
     item_form = forms.ItemForm(request.POST or None, prefix="item")
     comment_form = forms.CommentForm(request.POST or None, prefix="c")
     if request.method == "POST":
@@ -120,7 +121,8 @@ def plan_detail(request: HttpRequest, unit_id: int, month: str) -> HttpResponse:
                 ),
             )
         elif what in ("done", "remove"):
-            item = PlanItem.objects.filter(pk=request.POST.get("item"), plan=plan).first()
+            item_id = request.POST.get("item", "")
+            item = queries.plan_item(plan, int(item_id)) if plan and item_id.isdigit() else None
             if item is None:
                 raise Http404
             call = actions.plan_item_done if what == "done" else actions.plan_item_remove
@@ -135,7 +137,7 @@ def plan_detail(request: HttpRequest, unit_id: int, month: str) -> HttpResponse:
             "unit": unit,
             "month": m,
             "plan": plan,
-            "items": plan.items.all() if plan else [],
+            "items": queries.plan_items(plan) if plan else [],
             "secretary": secretary,
             "office": office,
             "item_form": item_form
@@ -159,7 +161,7 @@ def report_detail(request: HttpRequest, unit_id: int, month: str) -> HttpRespons
     m = _month(month)
     report = queries.report_of(unit, m)
     secretary = access.is_secretary_of(request.user, unit)
-    office = access.is_office(request.user, Unit.objects.get(pk=unit.root_id))
+    office = access.is_office_over(request.user, unit)
     form = forms.ReportForm(
         request.POST if request.POST.get("do") in ("save", "submit") else None,
         initial={k: getattr(report, k) for k in actions.REPORT_FIELDS} if report else None,
@@ -222,9 +224,7 @@ def guidance_new(request: HttpRequest) -> HttpResponse:
     if not access.is_office(request.user, root):
         raise PermissionDenied
     form = forms.GuidanceForm(request.POST or None)
-    form.fields["units"].queryset = Unit.objects.filter(
-        path__startswith=root.path, kind=Unit.Kind.STATION, is_active=True
-    ).order_by("sort_order", "path")
+    form.fields["units"].queryset = queries.active_stations(root)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         guidance = run_action(
@@ -246,23 +246,9 @@ def guidance_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _guidance(request, pk) -> tuple[Guidance, bool, list]:
-    guidance = Guidance.objects.filter(pk=pk).select_related("root", "issued_by").first()
-    if guidance is None:
-        raise Http404
-    office = access.is_office(request.user, guidance.root)
-    receipts = list(queries.receipts_of(guidance))
-    if not office:
-        mine = [r for r in receipts if access.sees_unit(request.user, r.unit)]
-        if not mine:
-            raise Http404
-        receipts = mine
-    return guidance, office, receipts
-
-
 @staff_required
 def guidance_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    guidance, office, receipts = _guidance(request, pk)
+    guidance, office, receipts = access.access_guidance(request.user, pk)
     for r in receipts:
         r.mine = access.is_secretary_of(request.user, r.unit)
     return render(
@@ -275,7 +261,7 @@ def guidance_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @staff_required
 def guidance_confirm(request: HttpRequest, pk: int, unit_id: int) -> HttpResponse:
-    guidance, _office, receipts = _guidance(request, pk)
+    guidance, _office, receipts = access.access_guidance(request.user, pk)
     receipt = next((r for r in receipts if r.unit_id == unit_id), None)
     if receipt is None:
         raise Http404
@@ -322,13 +308,10 @@ def sessions(request: HttpRequest, unit_id: int) -> HttpResponse:
 
 @staff_required
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    session = StudySession.objects.filter(pk=pk).select_related("unit").first()
-    if session is None:
-        raise Http404
-    access.access_unit(request.user, session.unit_id)
+    session = access.access_session(request.user, pk)
     secretary = access.is_secretary_of(request.user, session.unit)
-    members = list(Person.objects.filter(unit=session.unit, is_active=True).order_by("name"))
-    recorded = {a.person_id: a for a in session.attendance.all()}
+    members = queries.session_members(session)
+    recorded = queries.attendance_by_person(session)
     error = ""
     if request.method == "POST":
         if not secretary:
@@ -388,9 +371,10 @@ def office_setup(request: HttpRequest) -> HttpResponse:
     root = _root(request)
     if not org_access.is_admin_of(request.user, root):
         raise PermissionDenied
-    units = Unit.objects.filter(path__startswith=root.path).order_by("path")
+    units = units_under(root)
     if request.method == "POST":
-        unit = units.filter(pk=request.POST.get("unit")).first()
+        unit_id = request.POST.get("unit", "")
+        unit = unit_under(root, int(unit_id)) if unit_id.isdigit() else None
         if unit is None:
             messages.error(request, _("Choose a unit of this organisation."))
         elif try_action(

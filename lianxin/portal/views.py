@@ -7,7 +7,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from lianxin.discipline.urls import portal_urls as discipline_urls
-from lianxin.org.models import Unit
+from lianxin.org import queries as org_queries
 from lianxin.rules.urls import portal_urls as rules_urls
 
 from . import board, cases, figures, services
@@ -26,7 +26,7 @@ def home(request: HttpRequest) -> HttpResponse:
         organisations = [cases.portal_root()]
     except Http404:
         organisations = []
-    stations = Unit.objects.filter(kind=Unit.Kind.STATION, is_active=True).order_by("path")
+    stations = org_queries.active_stations()
     return render(
         request,
         "portal/home.html",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from lianxin.core.text import line_diff
+from lianxin.org.models import Person, Unit
 
 from .models import Acknowledgement, Clause, Regulation, Version, VersionStatus
 
@@ -112,3 +113,49 @@ def acknowledgements_of_year(person, year: int):
 def regulations_of(root):
     """The organisation's regulations with their versions (for the API's list)."""
     return Regulation.objects.filter(root=root).prefetch_related("versions").order_by("code")
+
+
+def regulation_rows(root: Unit, person: Person | None) -> list[dict]:
+    """The organisation's regulations for the workbench list (two or three queries): each
+    with its version in force, its draft, and whether `person` confirmed studying it."""
+    acked = (
+        set(Acknowledgement.objects.filter(person=person).values_list("version_id", flat=True))
+        if person
+        else set()
+    )
+    rows = []
+    for r in regulations_of(root):
+        versions = list(r.versions.all())
+        current = next((v for v in versions if v.status == VersionStatus.IN_FORCE), None)
+        draft = next((v for v in versions if v.status == VersionStatus.DRAFT), None)
+        rows.append(
+            {"r": r, "current": current, "draft": draft, "acked": current and current.pk in acked}
+        )
+    return rows
+
+
+def versions_of(regulation: Regulation) -> list[Version]:
+    """Every version of a regulation, newest first, with who issued it and to whom."""
+    return list(regulation.versions.select_related("issued_by", "applies_to"))
+
+
+def applies_to(version: Version, person: Person | None) -> bool:
+    """Whether the version is to be studied by the person (active, in its unit or below)."""
+    return person is not None and (
+        Person.objects.filter(
+            pk=person.pk, unit__path__startswith=version.applies_to.path, user__is_active=True
+        ).exists()
+    )
+
+
+def acknowledged(version: Version, person: Person | None) -> bool:
+    return Acknowledgement.objects.filter(version=version, person=person).exists()
+
+
+def previous_version(version: Version) -> Version | None:
+    return version.regulation.versions.filter(number__lt=version.number).order_by("-number").first()
+
+
+def versions_in_force(regulations) -> list[Version]:
+    """The version in force of each regulation chosen for a booklet, in their order."""
+    return [r.versions.get(status=VersionStatus.IN_FORCE) for r in regulations]

@@ -14,7 +14,7 @@ from lianxin.core.views import staff_required
 from lianxin.org.access import person_of
 
 from . import access, actions, booklet, forms, queries
-from .models import Acknowledgement, Regulation, VersionStatus
+from .models import VersionStatus
 
 
 @staff_required
@@ -35,21 +35,7 @@ def regulations(request: HttpRequest) -> HttpResponse:
             )
             if made is not None:
                 return redirect("workbench:regulation", made.pk)
-    items = Regulation.objects.filter(root=root).prefetch_related("versions")
-    person = person_of(request.user)
-    acked = set(
-        Acknowledgement.objects.filter(person=person).values_list("version_id", flat=True)
-        if person
-        else []
-    )
-    rows = []
-    for r in items:
-        versions = list(r.versions.all())
-        current = next((v for v in versions if v.status == VersionStatus.IN_FORCE), None)
-        draft = next((v for v in versions if v.status == VersionStatus.DRAFT), None)
-        rows.append(
-            {"r": r, "current": current, "draft": draft, "acked": current and current.pk in acked}
-        )
+    rows = queries.regulation_rows(root, person_of(request.user))
     return render(
         request,
         "rules/regulations.html",
@@ -62,7 +48,7 @@ def regulations(request: HttpRequest) -> HttpResponse:
 def regulation(request: HttpRequest, pk: int) -> HttpResponse:
     r = access.access_regulation(request.user, pk)
     manages = access.manages(request.user, r.root)
-    versions = list(r.versions.select_related("issued_by", "applies_to"))
+    versions = queries.versions_of(r)
     current = next((v for v in versions if v.status == VersionStatus.IN_FORCE), None)
     draft = next((v for v in versions if v.status == VersionStatus.DRAFT), None)
     form = None
@@ -104,8 +90,8 @@ def version(request: HttpRequest, pk: int) -> HttpResponse:
     v = access.access_version(request.user, pk)
     manages = access.manages(request.user, v.regulation.root)
     person = person_of(request.user)
-    applies = person is not None and actions.cadres_of(v).filter(pk=person.pk).exists()
-    acked = applies and Acknowledgement.objects.filter(version=v, person=person).exists()
+    applies = queries.applies_to(v, person)
+    acked = applies and queries.acknowledged(v, person)
     form = None
     if manages and v.status == VersionStatus.DRAFT:
         form = forms.VersionForm(
@@ -133,7 +119,7 @@ def version(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     if request.GET.get("format") == "xlsx" and v.status != VersionStatus.DRAFT:
         return _study_export(v)
-    previous = v.regulation.versions.filter(number__lt=v.number).order_by("-number").first()
+    previous = queries.previous_version(v)
     return render(
         request,
         "rules/version.html",
@@ -211,7 +197,7 @@ def booklet_page(request: HttpRequest) -> HttpResponse:
     form = forms.BookletForm(request.GET or None, root=root)
     if request.GET and form.is_valid():
         d = form.cleaned_data
-        versions = [r.versions.get(status=VersionStatus.IN_FORCE) for r in d["regulations"]]
+        versions = queries.versions_in_force(d["regulations"])
         if request.GET.get("format") == "pdf":
             return booklet.pdf_response(request, title=d["title"], versions=versions, root=root)
         return booklet.html_response(request, title=d["title"], versions=versions, root=root)

@@ -277,3 +277,12 @@ def awaiting_decision(root: Unit, limit: int = 20) -> tuple[dict, list]:
             what.append(_("rating appeal"))
         rows.append((case, what))
     return counts, rows
+
+
+def visible_records(user, root: Unit, unit: Unit, month: date, what: str) -> QuerySet[Case] | None:
+    """The records behind a figure that the reader could open (the figure counts them all),
+    or None for a figure that has no records."""
+    from lianxin.cases.access import visible_filter
+
+    qs = records(root, unit, month, what)
+    return None if qs is None else qs.filter(visible_filter(user, root))

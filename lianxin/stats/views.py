@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lianxin.cases import access as case_access
 from lianxin.core.forms import try_action
 from lianxin.core.months import next_month, parse, previous_month
 from lianxin.core.views import staff_required
+from lianxin.org.queries import organisation_of
 
 from . import access, actions, exports, metrics, queries, registry
 
@@ -64,12 +64,9 @@ def _with_cells(row: dict, components) -> dict:
 
 def _visible(request, month, *, components: bool = True):
     """The organisation's card of the month and the rows the user may see."""
-    from lianxin.org.models import Unit
-
     root = access.root_for(request.user)
     card = queries.scorecard(root, month, components=components)
-    units = Unit.objects.filter(path__startswith=root.path).only("pk", "path")
-    visible = {u.pk for u in units if access.sees(request.user, u)}
+    visible = access.visible_unit_ids(request.user, root)
     rows = [r for r in card.units if r["unit"]["id"] in visible]
     leaders = [r for r in card.leaders if r["unit"]["id"] in visible]
     return root, card, rows, leaders, visible
@@ -162,9 +159,7 @@ def freeze(request: HttpRequest, month: str) -> HttpResponse:
 
 def _unit_page(request, unit_id: int, month: str):
     unit = access.access_unit(request.user, unit_id)
-    from lianxin.org.models import Unit
-
-    root = Unit.objects.get(pk=unit.root_id)
+    root = organisation_of(unit)
     return unit, root, _month(month)
 
 
@@ -231,11 +226,9 @@ def comment(request: HttpRequest, unit_id: int, month: str) -> HttpResponse:
 @staff_required
 def unit_records(request: HttpRequest, unit_id: int, month: str, what: str) -> HttpResponse:
     unit, root, first = _unit_page(request, unit_id, month)
-    qs = queries.records(root, unit, first, what)
+    qs = queries.visible_records(request.user, root, unit, first, what)
     if qs is None:
         raise Http404
-    # the figure counts every case; the list shows only those the reader could open
-    qs = qs.filter(case_access.visible_filter(request.user, root))
     page = Paginator(qs, PAGE).get_page(request.GET.get("page"))
     rows = [(case, queries.exclusion_reason(case)) for case in page.object_list]
     return render(

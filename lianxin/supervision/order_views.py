@@ -16,7 +16,6 @@ from lianxin.core.forms import run_action
 from lianxin.core.views import staff_required
 
 from . import actions, forms, queries
-from .models import Order
 from .views import _root
 
 
@@ -57,11 +56,7 @@ def case_order_step(request: HttpRequest, code: str, name: str) -> HttpResponse:
     if name not in FORMS:
         raise Http404
     form = FORMS[name](request.POST)
-    orders = Order.objects.filter(case=case).select_related("case__lead_unit", "issued_by")
-    if name == "feedback":
-        order = orders.filter(feedback_at=None, lifted_at=None).first()
-    else:
-        order = orders.filter(flagged=True, lifted_at=None).first()
+    order = queries.open_order(case, name)
     if name != "issue" and order is None:
         raise Http404
     if form.is_valid():

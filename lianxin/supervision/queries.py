@@ -7,7 +7,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from lianxin.cases import access as case_access
 from lianxin.cases.models import Case, Kind, Status
 from lianxin.core import clock
-from lianxin.org.models import Unit
+from lianxin.org.models import Person, Unit
 
 from . import access
 from .models import Evidence, Finding, Inspection, Order, ProgressReport, Rectification
@@ -147,3 +147,23 @@ def unit_in(root: Unit, pk: str) -> Unit | None:
 
 def rectification_of(case: Case) -> Rectification | None:
     return Rectification.objects.filter(case=case).select_related("case__issuer").first()
+
+
+def open_order(case: Case, step: str) -> Order | None:
+    """The order a step on the case's orders acts on: for "feedback" the one still waiting
+    for feedback, for "lift" the flagged one not yet lifted (None when there is none)."""
+    orders = Order.objects.filter(case=case, lifted_at=None).select_related(
+        "case__lead_unit", "issued_by"
+    )
+    if step == "feedback":
+        return orders.filter(feedback_at=None).first()
+    return orders.filter(flagged=True).first()
+
+
+def inspected_units(inspection: Inspection) -> QuerySet[Unit]:
+    return inspection.units.all()
+
+
+def inspection_team(inspection: Inspection) -> QuerySet[Person]:
+    """The inspectors of an inspection, with their units."""
+    return inspection.team.select_related("unit")

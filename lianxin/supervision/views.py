@@ -60,8 +60,8 @@ def _inspection_page(request, inspection, *, finding_form=None, finish_form=None
         "supervision/inspection.html",
         {
             "inspection": inspection,
-            "units": inspection.units.all(),
-            "team": inspection.team.select_related("unit"),
+            "units": queries.inspected_units(inspection),
+            "team": queries.inspection_team(inspection),
             "findings": queries.findings(inspection),
             "finding_form": finding_form
             or (forms.FindingForm(inspection=inspection) if recorder else None),
@@ -138,8 +138,8 @@ def inspection_report(request: HttpRequest, pk: int) -> HttpResponse:
         "supervision/report.html",
         {
             "inspection": inspection,
-            "units": inspection.units.all(),
-            "team": inspection.team.all(),
+            "units": queries.inspected_units(inspection),
+            "team": queries.inspection_team(inspection),
             "by_unit": by_unit,
             "count": len(findings),
         },

@@ -8,13 +8,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from conftest import count_queries
 from lianxin.cases.models import Channel, Kind
 from lianxin.core import clock
 
-from .conftest import receive
+from .conftest import receive, walk
 
-# Dates here follow the wall clock: also run at midnight in Beijing, a month end, a holiday.
-pytestmark = pytest.mark.any_hour
+# Dates here follow the wall clock: the tests marked any_hour also run at midnight in
+# Beijing, a month end, a holiday (the query counts do not depend on the hour).
 
 URL = "/workbench/cases/"
 
@@ -23,6 +24,7 @@ def codes_in(response):
     return {c.code for c in response.context["page"]}
 
 
+@pytest.mark.any_hour
 def test_the_query_count_does_not_grow_with_the_page(cc, make_case, login):
     client = login(cc.dispatcher)
     make_case("in_progress")
@@ -36,6 +38,46 @@ def test_the_query_count_does_not_grow_with_the_page(cc, make_case, login):
     assert len(many) == len(few)
 
 
+def _supervised(cc):
+    from lianxin.cases import actions
+
+    case = walk(cc, "in_progress")
+    return actions.case_remind(case=case, actor=cc.supervisor)
+
+
+def _unsatisfied(cc):
+    from lianxin.cases import actions
+    from lianxin.cases import workflow as wf
+
+    case = walk(cc, "replied")
+    return actions.case_rate(case=case, rating=1, solved=False, actor=wf.CITIZEN)
+
+
+TAB_ROWS = {  # tab: (who opens it, a case that shows on it)
+    "all": ("dispatcher", lambda cc: walk(cc, "in_progress")),
+    "incoming": ("dispatcher", lambda cc: walk(cc, "received")),
+    "mine": ("handler", lambda cc: walk(cc, "in_progress")),
+    "review": ("supervisor", _unsatisfied),
+    "supervised": ("supervisor", _supervised),
+}
+
+
+@pytest.mark.parametrize("tab", sorted(TAB_ROWS))
+def test_each_tab_takes_as_many_queries_for_3_cases_as_for_15(cc, login, tab):
+    who, make = TAB_ROWS[tab]
+    client = login(getattr(cc, who))
+    for _ in range(3):
+        make(cc)
+    page, few = count_queries(client, URL, {"tab": tab})
+    assert len(page.context["page"]) == 3
+    for _ in range(12):
+        make(cc)
+    page, many = count_queries(client, URL, {"tab": tab})
+    assert len(page.context["page"]) == 15
+    assert many == few
+
+
+@pytest.mark.any_hour
 def test_tabs_filters_and_search(cc, make_case, login):
     incoming = make_case("received")
     mine = make_case("in_progress")
@@ -66,6 +108,7 @@ def test_tabs_filters_and_search(cc, make_case, login):
     assert codes_in(handler_view) == {mine.code}
 
 
+@pytest.mark.any_hour
 def test_a_handler_sees_the_tabs_of_his_work_and_a_dispatcher_those_of_his(cc, login):
     handler = login(cc.handler).get(URL, {"tab": "mine"})
     assert [k for k, _label in handler.context["tabs"]] == ["all", "mine", "supervised", "problems"]
@@ -77,6 +120,7 @@ def test_a_handler_sees_the_tabs_of_his_work_and_a_dispatcher_those_of_his(cc, l
     assert typed.status_code == 200 and "incoming" in [k for k, _l in typed.context["tabs"]]
 
 
+@pytest.mark.any_hour
 def test_every_filter_offers_all_instead_of_dashes(cc, login):
     html = login(cc.dispatcher).get(URL).content.decode()
     assert "---------" not in html
@@ -85,12 +129,14 @@ def test_every_filter_offers_all_instead_of_dashes(cc, login):
         assert re.search(r'<option value=""[^>]*>全部</option>', select), name
 
 
+@pytest.mark.any_hour
 def test_outsiders_get_nothing(cc, make_case, login):
     make_case("received")
     assert len(login(cc.outsider).get(URL).context["page"]) == 0
     assert login(cc.nobody).get(URL).status_code == 403
 
 
+@pytest.mark.any_hour
 def test_an_unknown_unit_in_the_filter_lists_nothing_and_says_why(cc, make_case, login):
     make_case("in_progress")
     client = login(cc.dispatcher)
@@ -103,6 +149,7 @@ def test_an_unknown_unit_in_the_filter_lists_nothing_and_says_why(cc, make_case,
 # -- keyset pagination: a cursor in the URL, next/previous, a stable order
 
 
+@pytest.mark.any_hour
 def test_next_and_previous_walk_the_register_in_a_stable_order(cc, make_case, login, monkeypatch):
     from lianxin.cases import views
 
@@ -127,6 +174,7 @@ def test_next_and_previous_walk_the_register_in_a_stable_order(cc, make_case, lo
     assert not first.context["page"].has_previous
 
 
+@pytest.mark.any_hour
 def test_the_incoming_queue_pages_urgent_first_then_the_longest_waiting(cc, login, monkeypatch):
     from lianxin.cases import views
 
@@ -146,6 +194,7 @@ def test_the_incoming_queue_pages_urgent_first_then_the_longest_waiting(cc, logi
     assert [c.code for c in back.context["page"]] == expected[:2]
 
 
+@pytest.mark.any_hour
 def test_an_unreadable_cursor_shows_the_first_page(cc, make_case, login):
     case = make_case("received")
     client = login(cc.dispatcher)
@@ -154,6 +203,7 @@ def test_an_unreadable_cursor_shows_the_first_page(cc, make_case, login):
         assert response.status_code == 200 and codes_in(response) == {case.code}
 
 
+@pytest.mark.any_hour
 def test_the_filter_is_kept_when_paging(cc, make_case, login, monkeypatch):
     from lianxin.cases import views
 
@@ -171,6 +221,7 @@ def test_the_filter_is_kept_when_paging(cc, make_case, login, monkeypatch):
 # -- search by words of any length, ranked
 
 
+@pytest.mark.any_hour
 def test_search_finds_two_character_and_one_character_words(cc, login):
     pothole, _ = receive(cc, content="G105线K12+300路面坑槽很多，车辆颠簸")
     lamp, _ = receive(cc, content="青山镇路灯不亮")
@@ -184,6 +235,7 @@ def test_search_finds_two_character_and_one_character_words(cc, login):
     assert codes_in(client.get(URL, {"q": "100%_"})) == set()
 
 
+@pytest.mark.any_hour
 def test_search_follows_an_edited_text(cc, login):
     from lianxin.cases.models import Case
 
@@ -195,6 +247,7 @@ def test_search_follows_an_edited_text(cc, login):
     assert codes_in(client.get(URL, {"q": "护栏被撞"})) == {case.code}
 
 
+@pytest.mark.any_hour
 def test_a_hit_in_the_title_ranks_first_then_the_newest(cc, problem_titles, login):
     older_title, newer_body, newest_title = problem_titles
     page = login(cc.dispatcher).get(URL, {"q": "排水沟"}).context["page"]
@@ -227,6 +280,7 @@ def problem_titles(cc):
     "params",
     [{"tab": "incoming"}, {"tab": "mine"}, {"tab": "all"}, {"q": "坑槽"}, {"q": "坑槽修补"}],
 )
+@pytest.mark.any_hour
 def test_each_queue_page_makes_a_fixed_number_of_queries(
     cc, make_case, login, params, monkeypatch, django_assert_num_queries
 ):

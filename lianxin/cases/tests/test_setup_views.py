@@ -52,3 +52,61 @@ def test_a_station_keeps_its_common_answers(cc, login):
     assert login(cc.outsider).get(url).status_code == 404
     login(cc.handler).post(f"/workbench/cases/templates/{template.pk}/delete/")
     assert not ReplyTemplate.objects.exists()
+
+
+def test_only_those_who_write_a_units_answers_delete_them(cc, login):
+    from lianxin.cases import actions
+
+    template = actions.reply_template_save(
+        unit=cc.station_a, title="已修补", text="坑槽已修补，感谢反映。", actor=cc.handler
+    )
+    url = f"/workbench/cases/templates/{template.pk}/delete/"
+    assert login(cc.handler_b).post(url).status_code == 403
+    assert login(cc.outsider).post(url).status_code == 404
+    assert ReplyTemplate.objects.filter(pk=template.pk).exists()
+
+
+def test_a_units_answers_take_as_many_queries_for_3_as_for_15(cc, login):
+    from conftest import count_queries
+    from lianxin.cases import actions
+
+    def write(start, n):
+        for i in range(start, start + n):
+            actions.reply_template_save(
+                unit=cc.station_a, title=f"常用答复{i}", text="坑槽已修补，感谢反映。",
+                category=cc.road if i % 2 else None, actor=cc.handler,
+            )  # fmt: skip
+
+    client = login(cc.handler)
+    url = f"/workbench/org/units/{cc.station_a.pk}/templates/"
+    write(0, 3)
+    page, few = count_queries(client, url)
+    assert "常用答复2" in page.text
+    write(3, 12)
+    page, many = count_queries(client, url)
+    assert "常用答复14" in page.text
+    assert many == few
+
+
+def test_the_setup_page_takes_as_many_queries_for_3_categories_as_for_15(cc, login):
+    from conftest import count_queries
+    from lianxin.cases import actions
+
+    def add(start, n):
+        for i in range(start, start + n):
+            category = actions.category_save(
+                root=cc.root, name=f"分类{i}", default_unit=cc.station_a, actor=cc.admin
+            )
+            actions.time_limit_set(
+                root=cc.root, category=category, kind="complaint", urgent=False,
+                reply_workdays=5, actor=cc.admin,
+            )  # fmt: skip
+
+    client = login(cc.admin)
+    add(0, 1)  # and the cast's two
+    page, few = count_queries(client, "/workbench/cases/setup/")
+    assert "分类0" in page.text
+    add(1, 12)
+    page, many = count_queries(client, "/workbench/cases/setup/")
+    assert "分类12" in page.text
+    assert many == few

@@ -107,3 +107,26 @@ def test_admin_sets_and_clears_one_date(cast, login):
     override = WorkdayOverride.objects.get(date=date(2026, 12, 31))
     client.post(f"/workbench/calendar/overrides/{override.pk}/clear/")
     assert not WorkdayOverride.objects.exists()
+
+
+def test_the_page_takes_as_many_queries_for_3_changed_days_as_for_15(cast, login):
+    from datetime import timedelta
+
+    from conftest import count_queries
+    from lianxin.core import actions
+
+    def change(start, n):
+        for i in range(start, start + n):
+            actions.workday_override_set(
+                day=date(2027, 3, 1) + timedelta(days=i), kind="holiday", note=f"调休{i}",
+                actor=cast.admin,
+            )  # fmt: skip
+
+    client = login(cast.admin)
+    change(0, 3)
+    page, few = count_queries(client, URL, {"year": 2027})
+    assert "调休2" in page.text
+    change(3, 12)
+    page, many = count_queries(client, URL, {"year": 2027})
+    assert "调休14" in page.text
+    assert many == few

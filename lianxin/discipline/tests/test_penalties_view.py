@@ -46,3 +46,30 @@ def test_bad_penalty_forms_are_refused(dc, login):
         r = inspector.post("/workbench/discipline/penalties/", form(dc, **change))
         assert r.status_code == 400 and message in r.content.decode(), message
     assert not Penalty.objects.exists()
+
+
+def record_penalties(dc, start: int, n: int) -> None:
+    from datetime import date
+
+    from lianxin.discipline import actions
+
+    people = [dc.people.handler, dc.people.handler_b, dc.people.station_leader]
+    for i in range(start, start + n):
+        actions.penalty_record(
+            root=dc.root, person=people[i % 3], kind="handling", measure="criticism",
+            category="formalism", decided_on=date(2026, 11, 1 + i),
+            document_no=f"测纪〔2026〕{i}号", reason="巡查记录弄虚作假", actor=dc.inspector,
+        )  # fmt: skip
+
+
+def test_the_list_takes_as_many_queries_for_3_penalties_as_for_15(dc, login):
+    from conftest import count_queries
+
+    client = login(dc.inspector)
+    record_penalties(dc, 0, 3)
+    page, few = count_queries(client, "/workbench/discipline/penalties/")
+    assert "测纪〔2026〕2号" in page.text
+    record_penalties(dc, 3, 12)
+    page, many = count_queries(client, "/workbench/discipline/penalties/")
+    assert "测纪〔2026〕14号" in page.text
+    assert many == few

@@ -15,14 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from lianxin.cases.models import Case, Category, Status
+from lianxin.cases.models import Case, Status
 from lianxin.cases.text import public_view
 from lianxin.core import clock
 from lianxin.core.errors import ApplicationError
-from lianxin.org.models import Unit
 
-from .. import actions
-from ..models import Open311Client
+from .. import access, actions, queries
 from .formats import error, render
 
 OPEN = [Status.RECEIVED, Status.DISPATCHED, Status.IN_PROGRESS]
@@ -37,14 +35,9 @@ def _w3c(value) -> str | None:
 
 def _root(request, fmt):
     code = request.GET.get("jurisdiction_id") or request.POST.get("jurisdiction_id")
-    roots = Unit.objects.filter(parent__isnull=True, is_active=True)
-    if code:
-        root = roots.filter(code=code).first()
-        if root is None:
-            return None, error(fmt, 404, "jurisdiction_id not found")
-        return root, None
-    wanted = getattr(settings, "LIANXIN_PORTAL_UNIT", "")
-    root = (roots.filter(code=wanted).first() if wanted else None) or roots.order_by("pk").first()
+    root = queries.jurisdiction(code, default=getattr(settings, "LIANXIN_PORTAL_UNIT", ""))
+    if root is None and code:
+        return None, error(fmt, 404, "jurisdiction_id not found")
     if root is None:
         return None, error(fmt, 404, "no jurisdiction")
     return root, None
@@ -78,10 +71,6 @@ def discovery(request, fmt):
     )
 
 
-def _categories(root):
-    return Category.objects.filter(root=root, is_active=True).prefetch_related("questions")
-
-
 def services(request, fmt):
     fmt = _fmt(fmt)
     root, err = _root(request, fmt)
@@ -92,12 +81,12 @@ def services(request, fmt):
             "service_code": str(c.pk),
             "service_name": c.name,
             "description": c.name,
-            "metadata": bool(c.questions.all()),
+            "metadata": bool(queries.questions_of(c)),
             "type": "realtime",
             "keywords": "",
             "group": root.name,
         }
-        for c in _categories(root)
+        for c in queries.open311_services(root)
     ]
     return render(fmt, rows, root_tag="services", item_tag="service")
 
@@ -107,7 +96,7 @@ def service_definition(request, code, fmt):
     root, err = _root(request, fmt)
     if err:
         return err
-    category = _categories(root).filter(pk=code).first() if code.isdigit() else None
+    category = queries.open311_service(root, int(code)) if code.isdigit() else None
     if category is None:
         return error(fmt, 404, "service_code not found")
     return render(
@@ -125,7 +114,7 @@ def service_definition(request, code, fmt):
                     "description": q.description,
                     "values": [{"key": v["key"], "name": v["name"]} for v in q.values],
                 }
-                for q in category.questions.all()
+                for q in queries.questions_of(category)
             ],
         },
         root_tag="service_definition",
@@ -153,26 +142,13 @@ def _status(case: Case) -> tuple[str, str]:
 
 def _caller(request, root, fmt):
     """(the Open311 client of the api_key, or None for the public; an error response)."""
-    from ..actions import key_digest
-
     key = request.GET.get("api_key", "")
     if not key:
         return None, None
-    client = Open311Client.objects.filter(
-        key_digest=key_digest(key), revoked_at=None, root=root
-    ).first()
+    client = access.open311_client(key, root)
     if client is None:
         return None, error(fmt, 403, "api_key is not valid")
     return client, None
-
-
-def _readable(root, client):
-    """The cases a caller may read: the public board's for the public, the organisation's
-    (internal problems excepted) for a client with an api_key."""
-    from lianxin.cases.queries import board
-
-    qs = Case.objects.filter(root=root) if client is not None else board().filter(root=root)
-    return qs.exclude(kind="problem").select_related("category", "lead_unit", "merged_into")
 
 
 def _request_row(case: Case, location: dict) -> dict:
@@ -199,19 +175,6 @@ def _request_row(case: Case, location: dict) -> dict:
     }
 
 
-def _locations(cases, client) -> dict:
-    """Coordinates and media of the requests this client posted (nobody else's)."""
-    from ..models import ChannelMessage
-
-    if client is None:
-        return {}
-    return {
-        m.case_id: m.data
-        for m in ChannelMessage.objects.filter(case__in=[c.pk for c in cases], channel="open311")
-        if m.data.get("client") == client.pk
-    }
-
-
 def _parse_date(value: str):
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
@@ -231,16 +194,13 @@ def requests(request, fmt):
     client, err = _caller(request, root, fmt)
     if err:
         return err
-    qs = _readable(root, client)
-    ids = [i for i in request.GET.get("service_request_id", "").split(",") if i.strip()]
+    ids = [i.strip() for i in request.GET.get("service_request_id", "").split(",") if i.strip()]
     if ids:
-        qs = qs.filter(code__in=[i.strip() for i in ids])
+        wanted_by = queries.RequestFilter(ids=ids)
     else:
         codes = [c for c in request.GET.get("service_code", "").split(",") if c.strip().isdigit()]
         if request.GET.get("service_code") and not codes:
             return error(fmt, 400, "service_code is not valid")
-        if codes:
-            qs = qs.filter(category_id__in=codes)
         end = _parse_date(request.GET["end_date"]) if request.GET.get("end_date") else clock.now()
         try:
             start = (
@@ -252,15 +212,16 @@ def requests(request, fmt):
             start = None
         if start is None or end is None:
             return error(fmt, 400, "start_date and end_date must be W3C datetimes")
-        qs = qs.filter(received_at__gte=start, received_at__lte=end)
         status = request.GET.get("status", "")
         wanted = {s.strip() for s in status.split(",") if s.strip()}
         if wanted - {"open", "closed"}:
             return error(fmt, 400, "status must be open or closed")
-        if wanted == {"open"}:
-            qs = qs.filter(status__in=OPEN)
-        elif wanted == {"closed"}:
-            qs = qs.exclude(status__in=OPEN)
+        wanted_by = queries.RequestFilter(
+            codes=[int(c) for c in codes],
+            start=start,
+            end=end,
+            status=wanted.pop() if len(wanted) == 1 else "",
+        )
     try:
         page = max(1, int(request.GET.get("page", 1)))
         size = min(MAX_RESULTS, max(1, int(request.GET.get("page_size", MAX_RESULTS))))
@@ -268,8 +229,14 @@ def requests(request, fmt):
         return error(fmt, 400, "page and page_size must be numbers")
     if page > MAX_PAGE:
         return error(fmt, 400, f"page must be at most {MAX_PAGE}")
-    cases = list(qs.order_by("-received_at")[(page - 1) * size : page * size])
-    locations = _locations(cases, client)
+    cases = queries.open311_requests(
+        access.open311_readable(root, client),
+        wanted_by,
+        offset=(page - 1) * size,
+        limit=size,
+        open_statuses=OPEN,
+    )
+    locations = queries.open311_locations(cases, client)
     rows = [_request_row(c, locations.get(c.pk, {})) for c in cases]
     return render(fmt, rows, root_tag="service_requests", item_tag="request")
 
@@ -282,12 +249,12 @@ def request_detail(request, code, fmt):
     client, err = _caller(request, root, fmt)
     if err:
         return err
-    case = _readable(root, client).filter(code=code).first()
+    case = queries.open311_request(access.open311_readable(root, client), code)
     if case is None:
         return error(fmt, 404, "service_request_id not found")
     return render(
         fmt,
-        [_request_row(case, _locations([case], client).get(case.pk, {}))],
+        [_request_row(case, queries.open311_locations([case], client).get(case.pk, {}))],
         root_tag="service_requests",
         item_tag="request",
     )
@@ -299,7 +266,7 @@ def token(request, token_id, fmt):
     root, err = _root(request, fmt)
     if err:
         return err
-    case = Case.objects.filter(root=root, code=token_id, channel="open311").first()
+    case = queries.open311_token(root, token_id)
     if case is None:
         return error(fmt, 404, "token not found")
     return render(
@@ -311,24 +278,14 @@ def token(request, token_id, fmt):
 
 
 def _post_request(request, fmt):
-    from ..actions import key_digest
-
     key = request.POST.get("api_key", "")
     if not key:
         return error(fmt, 403, "api_key is required")
-    client = (
-        Open311Client.objects.filter(key_digest=key_digest(key), revoked_at=None)
-        .select_related("root")
-        .first()
-    )
+    client = access.open311_client(key)
     if client is None:
         return error(fmt, 403, "api_key is not valid")
     code = request.POST.get("service_code", "")
-    category = (
-        Category.objects.filter(root=client.root, pk=code, is_active=True).first()
-        if code.isdigit()
-        else None
-    )
+    category = queries.open311_service(client.root, int(code)) if code.isdigit() else None
     if category is None:
         return error(fmt, 400, "service_code not found")
     attributes: dict[str, list[str]] = {}

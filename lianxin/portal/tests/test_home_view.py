@@ -36,7 +36,7 @@ def test_a_crash_shows_a_plain_500_page_without_a_stack_trace(client, monkeypatc
     def boom(*args, **kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(views.Unit.objects, "filter", boom)
+    monkeypatch.setattr(views.org_queries, "active_stations", boom)
     client.raise_request_exception = False
     response = client.get("/")
     assert response.status_code == 500

@@ -62,3 +62,29 @@ def test_others_than_admins_get_404(cc, login, who):
     assert login(getattr(cc, who)).get(URL).status_code == 404
     login(getattr(cc, who)).post(URL, {"form": "rule", "keyword": "x", "unit": cc.office.pk})
     assert not KeywordRule.objects.exists()
+
+
+def test_the_page_takes_as_many_queries_for_3_rules_and_sections_as_for_15(cc, login):
+    from conftest import count_queries
+    from lianxin.routing import actions
+
+    def add(start, n):
+        for i in range(start, start + n):
+            station = cc.station_a if i % 2 else cc.station_b
+            actions.rule_save(
+                root=cc.root, keyword=f"关键词{i}", unit=station,
+                category=cc.road if i % 3 else None, actor=cc.admin,
+            )  # fmt: skip
+            actions.section_save(
+                root=cc.root, station=station, route=f"X{100 + i}", start="K1+000",
+                end="K2+000", actor=cc.admin,
+            )  # fmt: skip
+
+    client = login(cc.admin)
+    add(0, 3)
+    page, few = count_queries(client, URL)
+    assert "关键词2" in page.text and "X102" in page.text
+    add(3, 12)
+    page, many = count_queries(client, URL)
+    assert "关键词14" in page.text and "X114" in page.text
+    assert many == few

@@ -44,3 +44,32 @@ def test_an_unknown_figure_is_404(november, login):
         f"/workbench/scorecards/units/{november.station_a.pk}/2026-11/cases/nothing/"
     )
     assert response.status_code == 404
+
+
+def test_a_list_takes_as_many_queries_for_3_cases_as_for_15(november, login):
+    from conftest import count_queries
+
+    from .conftest import _case
+
+    def more(n):
+        for i in range(n):
+            _case(
+                november,
+                november.station_a,
+                november.people.handler,
+                when=at(2026, 11, 10 + i % 10, 9),
+                accept_at=at(2026, 11, 10 + i % 10, 10),
+                reply_at=at(2026, 11, 11 + i % 10, 10),
+                rating=5 - i % 3,
+            )
+
+    client = login(november.leader)
+    url = f"/workbench/scorecards/units/{november.station_a.pk}/2026-11/cases/received/"
+    with clock.frozen_at(at(2026, 12, 10, 9)):
+        page, few = count_queries(client, url)
+    assert november.a.code in page.text
+    more(12)
+    with clock.frozen_at(at(2026, 12, 10, 9)):
+        page, many = count_queries(client, url)
+    assert page.text.count("/workbench/cases/") >= 15
+    assert many == few

@@ -1,0 +1,25 @@
+"""The register of service requests at the window: a fixed number of queries however many
+requests."""
+
+from django.urls import reverse
+
+from conftest import count_queries
+from lianxin.catalog import actions
+
+from .conftest import register
+
+
+def test_the_register_takes_as_many_queries_for_3_requests_as_for_15(sv, login):
+    client = login(sv.handler)
+    url = reverse("workbench:service_requests")
+    for i in range(3):
+        register(sv, token=f"few-{i}", applicant_name=f"申请人{i}")
+    page, few = count_queries(client, url)
+    assert "申请人2" in page.text
+    for i in range(12):
+        req, _secret = register(sv, token=f"many-{i}", applicant_name=f"申请人{i + 3}")
+        if i % 3 == 0:
+            actions.request_complete(req=req, decision="approved", actor=sv.handler)
+    page, many = count_queries(client, url)
+    assert "申请人14" in page.text
+    assert many == few
