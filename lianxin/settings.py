@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
     "django_htmx",
     "axes",
     "django_otp",
@@ -121,6 +122,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets are drawn by templates found like any other (Django's own through the
+# "django.forms" app): templates/django/forms/widgets/ gives them Bootstrap's classes.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 _default_db = f"sqlite:///{DATA_DIR / 'lianxin.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL", _default_db))}

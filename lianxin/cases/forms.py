@@ -52,7 +52,6 @@ class PortalSubmitForm(StyledForm):
     def __init__(self, *args, root=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = _categories(root)
-        self.fields["kind"].widget.attrs["class"] = "form-check-input"
 
 
 class EntryForm(StyledForm):
@@ -195,7 +194,6 @@ class DispatchForm(ActionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["co_units"].widget.attrs["class"] = "form-check-input"
         self.fields["unit"].widget.attrs["data-filters"] = self["handler"].auto_id
         self.fields["unit"].widget.attrs["data-co"] = self.add_prefix("co_units")
 
@@ -273,11 +271,6 @@ class RatingForm(ActionForm):
         widget=forms.RadioSelect,
     )
     comment = forms.CharField(label=_("Comment"), required=False, widget=SHORT)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("rating", "solved"):
-            self.fields[name].widget.attrs["class"] = "form-check-input"
 
 
 class SuperviseForm(ActionForm):

@@ -69,10 +69,6 @@ class ReviewForm(StyledForm):
     )
     reasons = forms.CharField(label=_("Reasons"), required=False, widget=SHORT)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["level"].widget.attrs["class"] = "form-check-input"
-
 
 class CompleteForm(StyledForm):
     decision = forms.ChoiceField(label=_("Decision"), choices=ServiceRequest.Decision.choices)

@@ -12,19 +12,12 @@ T = TypeVar("T")
 
 
 class StyledForm(forms.Form):
-    """A form whose widgets carry Bootstrap's classes."""
+    """A form of the workbench or the portal. Its widgets get Bootstrap's classes from the
+    widget templates (templates/django/forms/widgets/, FORM_RENDERER in settings), not here."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-check-input"
-            elif isinstance(widget, forms.Select):
-                css = "form-select"
-            else:
-                css = "form-control"
-            widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
             # Django's "---------" says nothing to a clerk: ask for a choice, or say "none".
             if isinstance(field, forms.ModelChoiceField) and field.empty_label == "---------":
                 field.empty_label = _("Choose…") if field.required else _("(none)")

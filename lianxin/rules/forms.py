@@ -63,4 +63,3 @@ class BookletForm(StyledForm):
         self.fields["regulations"].queryset = Regulation.objects.filter(
             root=root, versions__status="in_force"
         ).order_by("code")
-        self.fields["regulations"].widget.attrs["class"] = "form-check-input"

@@ -79,7 +79,7 @@ def test_the_public_notice_calls_overdue_only_what_is_past_its_deadline(cc, make
     notice = page[page.index('id="public-notice"') :]
     notice = notice[: notice.index("</section>")]
     assert "督办件公示" in page and "超期督办件公示" not in page
-    rows = dict(re.findall(r">(\d{12})</a>(.*?)</li>", notice))
+    rows = dict(re.findall(r">(\d{12})</a>(.*?)</li>", notice, re.S))
     assert set(rows) == {late.code, flagged.code}
     assert "已超期 6 天" in rows[late.code] and "2026-11-27" in rows[late.code]
     assert "超期" not in rows[flagged.code] and "2026-12-10" in rows[flagged.code]

@@ -106,3 +106,26 @@ def test_submissions_are_rate_limited_per_network(cc, client):
     response = client.post(URL, form(cc, submit_token="t6"))
     assert response.status_code == 400 and "提交过于频繁" in response.content.decode()
     assert Case.objects.count() == 5
+
+
+def tag_with_id(page: str, element_id: str) -> str:
+    return re.search(rf'<(?:input|select|textarea)\b[^>]*\bid="{element_id}"[^>]*>', page).group(0)
+
+
+def test_each_kind_of_field_is_drawn_with_bootstraps_class(cc, client):
+    """The classes come from the widget templates (templates/django/forms/widgets/)."""
+    page = client.get(URL).content.decode()
+    expected = {
+        "id_kind_0": "form-check-input",  # a radio button
+        "id_category": "form-select",
+        "id_content": "form-control",  # a text area
+        "id_citizen_phone": "form-control",
+        "id_is_public": "form-check-input",  # a check box
+        "id_files": "form-control",  # a file input
+    }
+    for element_id, css in expected.items():
+        assert f'class="{css}"' in tag_with_id(page, element_id), element_id
+    assert "class=" not in tag_with_id(page, "id_submit_token")  # hidden: nothing to style
+    category = page[page.index('id="id_category"') :]
+    first_option = r'id="id_category"[^>]*>\s*<option value="" selected>请选择…</option>'
+    assert re.match(first_option, category)
