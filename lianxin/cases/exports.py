@@ -101,8 +101,8 @@ def _row_maker():
     levels = {k: str(v) for k, v in Supervision.choices}
     yes, no = _("yes"), _("no")
 
-    def when(value):
-        return value.astimezone(tz).strftime("%Y-%m-%d %H:%M") if value else ""
+    def when(value):  # isoformat: half the time of strftime, the same text
+        return value.astimezone(tz).isoformat(" ", "minutes")[:16] if value else ""
 
     def row(v) -> list:
         return [
@@ -127,6 +127,14 @@ def _row_maker():
     return row
 
 
+def cases_title(user) -> str:
+    from lianxin.org import access as org_access
+
+    root = org_access.home_root(user)
+    title = _("Cases of %(org)s") % {"org": root.name if root else ""}
+    return f"{title} · {_time(clock.now())}"
+
+
 def cases_table(user, filters) -> exportjobs.Table:
     from lianxin.org import access as org_access
 
@@ -136,19 +144,14 @@ def cases_table(user, filters) -> exportjobs.Table:
     if root is None:  # `allowed` said no already; a job whose asker lost his place fails
         raise PermissionError("no home organisation")
     _form, f = forms.filter_from(exportjobs.query_of(filters), root)
-    title = _("Cases of %(org)s") % {"org": root.name}
     return exportjobs.Table(
-        title=f"{title} · {_time(clock.now())}",
+        title=cases_title(user),
         headers=headers(),
         rows=queries.case_list(user, root, f).values_list(*FIELDS),
         row=_row_maker(),
         filename="cases.xlsx",
         sheet=_("Cases"),
     )
-
-
-def register() -> None:
-    exportjobs.register("cases", allowed=allowed, table=cases_table)
 
 
 def cases_xlsx(cases, *, root) -> bytes:

@@ -3,14 +3,19 @@ streams rows into a file under DATA_DIR/exports/, and the clock's clean-up of ol
 
 An app registers what it exports:
 
-    register("cases", allowed=lambda user, filters: ..., table=cases_table)
+    register("cases", allowed=lambda user, filters: ..., table=cases_table, title=...)
 
-`allowed(user, filters)` is the same access rule as the page the export comes from (an
-outsider gets 404 from the view); `table(user, filters)` returns a `Table` whose queryset
-already holds only what that user may see. The rows are read with `.iterator(chunk_size=…)`
-and written by `core.exports.stream_table` (a write-only workbook or CSV), so neither the
-web worker nor the task worker holds them in memory; the job's `rows` field is the
-progress bar.
+Each app registers its kinds in its `lianxin_hooks.py` (core names no app). `allowed(user,
+filters)` is the same access rule as the page the export comes from (an outsider gets 404
+from the view); `table(user, filters)` returns a `Table` whose rows already hold only what
+that user may see, with the page's filters (`filters` are the page's query parameters,
+every value a list of strings, plus the path's own, such as the month). `title(user,
+filters)`, if given, names the job without building the table in the web request. A
+queryset's rows are read with `.iterator(chunk_size=…)` (a server-side cursor on
+PostgreSQL; give it `values_list` with the joins done in SQL, never model objects) and
+written in chunks by `core.exports.stream_table` (a write-only workbook or CSV), so neither
+the web worker nor the task worker holds them in memory; the job's `rows` field is the
+progress bar. `Table.more` are further small tables (a second sheet).
 """
 
 from __future__ import annotations
@@ -45,19 +50,32 @@ class Table:
     row: Callable[[object], list]
     filename: str
     sheet: str = ""
+    more: tuple = ()  # further small tables: {"sheet", "title", "headers", "rows"}
 
 
 @dataclass(frozen=True)
 class ExportKind:
     allowed: Callable[[object, dict], bool]
     table: Callable[[object, dict], Table]
+    title: Callable[[object, dict], str] | None = None
+
+    def title_for(self, user, filters: dict) -> str:
+        if self.title is not None:
+            return str(self.title(user, filters))
+        return str(self.table(user, filters).title)
 
 
 _kinds: dict[str, ExportKind] = {}
 
 
-def register(kind: str, *, allowed, table) -> None:
-    _kinds[kind] = ExportKind(allowed, table)
+def register(kind: str, *, allowed, table, title=None) -> None:
+    _kinds[kind] = ExportKind(allowed, table, title)
+
+
+def one(filters: dict, key: str, default: str = "") -> str:
+    """The first value of a filter (the page's query parameter), or `default`."""
+    values = filters.get(key) or [default]
+    return str(values[0])
 
 
 def kind_of(kind: str) -> ExportKind | None:
@@ -92,6 +110,7 @@ def write(table: Table, target, *, fmt: str, progress=None) -> int:
         rows=(table.row(obj) for obj in _iterate(table.rows)),
         sheet=table.sheet,
         progress=progress,
+        more=table.more,
     )
 
 
