@@ -1,9 +1,9 @@
-"""What catalog contributes to core's registries: the Services menu entry and the demo
-service guides, commitments and requests."""
+"""What catalog contributes to core's registries: the Services menu entry, the export of
+the register of requests and the demo service guides, commitments and requests."""
 
 from django.utils.translation import gettext_lazy as _
 
-from lianxin.core import demo, menu
+from lianxin.core import demo, exportjobs, menu
 from lianxin.org.access import opens_workbench_pages
 
 menu.register(
@@ -25,3 +25,20 @@ def _load(state: dict) -> None:
 
 
 demo.register("catalog", _load, order=30, after=("org",))
+
+
+def _export(name):
+    def call(user, filters):
+        from . import exports
+
+        return getattr(exports, name)(user, filters)
+
+    return call
+
+
+exportjobs.register(
+    "service_requests",
+    allowed=_export("allowed"),
+    table=_export("table"),
+    title=_export("title"),
+)

@@ -82,6 +82,31 @@ def kind_of(kind: str) -> ExportKind | None:
     return _kinds.get(kind)
 
 
+def local_minutes() -> Callable[[datetime | None], str]:
+    """A function writing an aware time as local "YYYY-MM-DD HH:MM" ("" for none), the zone
+    looked up once (isoformat takes half the time of strftime on a million rows)."""
+    from django.utils import timezone
+
+    tz = timezone.get_current_timezone()
+
+    def when(value) -> str:
+        return value.astimezone(tz).isoformat(" ", "minutes")[:16] if value else ""
+
+    return when
+
+
+def local_days() -> Callable[[datetime | None], str]:
+    """The same for a day: "YYYY-MM-DD"."""
+    when = local_minutes()
+    return lambda value: when(value)[:10]
+
+
+def labels(choices) -> dict:
+    """A choice field's labels by value, translated once per export (a model's
+    get_FOO_display translates them anew on every call)."""
+    return {key: str(label) for key, label in choices}
+
+
 def folder() -> Path:
     path = Path(settings.DATA_DIR) / "exports"
     path.mkdir(parents=True, exist_ok=True)
