@@ -127,7 +127,7 @@ def _row_maker():
     return row
 
 
-def cases_title(user) -> str:
+def cases_title(user, filters=None) -> str:
     from lianxin.org import access as org_access
 
     root = org_access.home_root(user)

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from lianxin.core import chains, demo, exportjobs, homes, menu
 from lianxin.org import access as org_access
 
+from . import exports
+
 menu.register(
     menu.Entry(
         "cases",
@@ -65,22 +67,6 @@ def _summary(state: dict, write) -> None:
 demo.register("cases", _load, order=10, after=("org",), summary=_summary)
 
 
-def _export_allowed(user, filters) -> bool:
-    from .exports import allowed
-
-    return allowed(user, filters)
-
-
-def _export_table(user, filters):
-    from .exports import cases_table
-
-    return cases_table(user, filters)
-
-
-def _export_title(user, filters) -> str:
-    from .exports import cases_title
-
-    return cases_title(user)
-
-
-exportjobs.register("cases", allowed=_export_allowed, table=_export_table, title=_export_title)
+exportjobs.register(
+    "cases", allowed=exports.allowed, table=exports.cases_table, title=exports.cases_title
+)

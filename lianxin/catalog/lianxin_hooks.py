@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from lianxin.core import demo, exportjobs, menu
 from lianxin.org.access import opens_workbench_pages
 
+from . import exports
+
 menu.register(
     menu.Entry(
         "services",
@@ -27,18 +29,6 @@ def _load(state: dict) -> None:
 demo.register("catalog", _load, order=30, after=("org",))
 
 
-def _export(name):
-    def call(user, filters):
-        from . import exports
-
-        return getattr(exports, name)(user, filters)
-
-    return call
-
-
 exportjobs.register(
-    "service_requests",
-    allowed=_export("allowed"),
-    table=_export("table"),
-    title=_export("title"),
+    "service_requests", allowed=exports.allowed, table=exports.table, title=exports.title
 )

@@ -26,6 +26,7 @@ import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import islice
 from pathlib import Path
 
 from django.conf import settings
@@ -63,6 +64,23 @@ class ExportKind:
         if self.title is not None:
             return str(self.title(user, filters))
         return str(self.table(user, filters).title)
+
+
+class Chunked:
+    """Rows read in chunks from a `values_list` queryset, each chunk turned into rows by
+    `expand(chunk)` with a fixed number of queries (say, one for the chunk's children):
+    never a query per row. Counted as the queryset counts."""
+
+    def __init__(self, queryset, expand: Callable[[list], Iterable]):
+        self.queryset, self.expand = queryset, expand
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __iter__(self):
+        rows = self.queryset.iterator(chunk_size=CHUNK)
+        while chunk := list(islice(rows, CHUNK)):
+            yield from self.expand(chunk)
 
 
 _kinds: dict[str, ExportKind] = {}

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from lianxin.core import context, demo, exportjobs, menu
 from lianxin.org.access import root_of_request_user
 
-from . import access
+from . import access, exports
 
 
 def _handles_reports(user) -> bool:
@@ -32,19 +32,15 @@ def _load(state: dict) -> None:
 demo.register("discipline", _load, order=70, after=("org", "rules"))
 
 
-def _export(name):
-    def call(user, filters):
-        from . import exports
-
-        return getattr(exports, name)(user, filters)
-
-    return call
-
-
-for _kind in ("reports", "penalties"):
-    exportjobs.register(
-        f"discipline_{_kind}",
-        allowed=_export(f"{_kind}_allowed"),
-        table=_export(f"{_kind}_table"),
-        title=_export(f"{_kind}_title"),
-    )
+exportjobs.register(
+    "discipline_reports",
+    allowed=exports.reports_allowed,
+    table=exports.reports_table,
+    title=exports.reports_title,
+)
+exportjobs.register(
+    "discipline_penalties",
+    allowed=exports.penalties_allowed,
+    table=exports.penalties_table,
+    title=exports.penalties_title,
+)
