@@ -277,3 +277,16 @@ def awaiting_decision(root: Unit, limit: int = 20) -> tuple[dict, list]:
             what.append(_("rating appeal"))
         rows.append((case, what))
     return counts, rows
+
+
+def visible_card(user, root: Unit, month: date, *, components: bool = True):
+    """The organisation's card of the month and the rows (units, leaders) the user may see,
+    with the ids of the units he sees."""
+    from . import access
+
+    card = scorecard(root, month, components=components)
+    units = Unit.objects.filter(path__startswith=root.path).only("pk", "path")
+    visible = {u.pk for u in units if access.sees(user, u)}
+    rows = [r for r in card.units if r["unit"]["id"] in visible]
+    leaders = [r for r in card.leaders if r["unit"]["id"] in visible]
+    return card, rows, leaders, visible
