@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.utils import translation
@@ -48,7 +49,7 @@ class Table:
     title: str
     headers: list
     rows: object  # a queryset (counted, then read in chunks) or any iterable
-    row: Callable[[object], list]
+    row: Callable[[Any], list]
     filename: str
     sheet: str = ""
     more: tuple = ()  # further small tables: {"sheet", "title", "headers", "rows"}

@@ -44,11 +44,11 @@ def title(user, filters) -> str:
 
 def _needs_of(chunk: list) -> dict[int, str]:
     """The needs of a chunk of entries, joined with their cases (one query)."""
+    from lianxin.cases.models import Status
+
     from .models import Need
 
-    statuses = exportjobs.labels(
-        Need._meta.get_field("case").related_model._meta.get_field("status").choices
-    )
+    statuses = exportjobs.labels(Status.choices)
     texts: dict[int, list[str]] = defaultdict(list)
     for visit, text, code, status in (
         Need.objects.filter(visit_id__in=[v[0] for v in chunk])

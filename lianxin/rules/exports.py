@@ -44,7 +44,13 @@ def table(user, filters) -> exportjobs.Table:
     if v is None:
         raise PermissionError("not allowed")
     rows = [
-        [row.unit.name, row.total, row.done, f"{row.rate}%", "、".join(p.name for p in row.missing)]
+        [
+            str(getattr(row.unit, "name", "")),
+            row.total,
+            row.done,
+            f"{row.rate}%",
+            "、".join(p.name for p in row.missing),
+        ]
         for row in queries.study_by_unit(v)
     ]
     return exportjobs.Table(

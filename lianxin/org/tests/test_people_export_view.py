@@ -9,9 +9,7 @@ pytestmark = pytest.mark.django_db
 URL = "/workbench/org/people/roster.xlsx"
 
 
-def test_station_leader_exports_the_roster_with_phones_of_his_station_only(
-    cast, login, export_job
-):
+def test_station_leader_exports_the_roster_with_phones_of_his_station_only(cast, login, export_job):
     job, data = export_job(login(cast.station_leader), URL)
     assert job.file_name.endswith(".xlsx") and job.rows == 5
     by_name = {r[1]: r for r in sheet_rows(data)[2:]}
