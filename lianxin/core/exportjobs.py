@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.db.models import DateTimeField, Func
 from django.utils import translation
 
 from . import clock
@@ -101,17 +102,43 @@ def kind_of(kind: str) -> ExportKind | None:
     return _kinds.get(kind)
 
 
-def local_minutes() -> Callable[[datetime | None], str]:
+def local_minutes() -> Callable[[datetime | str | None], str]:
     """A function writing an aware time as local "YYYY-MM-DD HH:MM" ("" for none), the zone
-    looked up once (isoformat takes half the time of strftime on a million rows)."""
+    looked up once (isoformat takes half the time of strftime on a million rows); a time
+    already written by the database (`LocalMinutes`) passes as it is."""
     from django.utils import timezone
 
     tz = timezone.get_current_timezone()
 
     def when(value) -> str:
-        return value.astimezone(tz).isoformat(" ", "minutes")[:16] if value else ""
+        if not value:
+            return ""
+        if value.__class__ is str:
+            return value
+        return value.astimezone(tz).isoformat(" ", "minutes")[:16]
 
     return when
+
+
+class LocalMinutes(Func):
+    """A time column written by PostgreSQL as local "YYYY-MM-DD HH:MM" text
+    (`to_char(t AT TIME ZONE zone, ...)`), for a values_list of an export: psycopg then
+    hands over a string instead of parsing a datetime that Python would convert and format
+    again (a third of the time of a million-row CSV). Elsewhere the column itself, which
+    `local_minutes()` formats."""
+
+    template = "%(expressions)s"
+
+    def __init__(self, expression, **extra):
+        super().__init__(expression, output_field=DateTimeField(), **extra)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        from django.utils import timezone
+
+        sql, params = compiler.compile(self.source_expressions[0])
+        zone = timezone.get_current_timezone_name()
+        text = f"to_char(({sql}) AT TIME ZONE %s, 'YYYY-MM-DD HH24:MI')"
+        return text, (*params, zone)
 
 
 def local_days() -> Callable[[datetime | None], str]:
