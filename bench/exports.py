@@ -8,6 +8,7 @@ database lianxin_bench_exports, made afresh), old and new in the same run:
    cursor over `values_list`, `csv.writer.writerows`): rows/s, seconds, CPU, peak memory;
 3. the job as a write-only .xlsx, on XLSX_ROWS (200,000 by default, 0 leaves it out;
    openpyxl writes a cell at a time, so 1,000,000 take five times as long);
+   (BENCH_EXPORT_BEFORE=0 leaves the baseline out);
 4. at 30,000 rows, the old in-request workbook beside the streamed one (BENCH_EXPORT_SMALL=0
    leaves it out: on a loaded machine the old path alone takes minutes).
 
@@ -268,14 +269,17 @@ def main():
             f"{(old['peak_mb'] - old['base_mb']) / max(new['peak_mb'] - new['base_mb'], 1):.1f}x "
             f"the memory above Django's own"
         )
-    before = run_child("before", user_id, "csv")
-    show("before: the previous job path, csv, all", before)
+    before = None
+    if os.environ.get("BENCH_EXPORT_BEFORE", "1") != "0":
+        before = run_child("before", user_id, "csv")
+        show("before: the previous job path, csv, all", before)
     new = run_child("job", user_id, "csv")
     show("now: background job, csv, all", new)
-    print(
-        f"ratio before : now = {before['s'] / new['s']:.2f}x the time, "
-        f"{before['cpu'] / new['cpu']:.2f}x the CPU of the exporting process"
-    )
+    if before is not None:
+        print(
+            f"ratio before : now = {before['s'] / new['s']:.2f}x the time, "
+            f"{before['cpu'] / new['cpu']:.2f}x the CPU of the exporting process"
+        )
     verdict = "within" if new["s"] < GOAL_S and new["peak_mb"] < GOAL_MB else "NOT within"
     print(f"  {verdict} the goal (< {GOAL_S} s, < {GOAL_MB} MB) for {new['rows']} rows")
     if XLSX_ROWS:
