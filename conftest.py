@@ -382,6 +382,38 @@ def login(client):
     return _login
 
 
+@pytest.fixture
+def export_job(django_capture_on_commit_callbacks):
+    """export_job(client, url, fmt="xlsx") -> (job, the file's bytes): an export asked for
+    on its page (POST), its task run as the worker runs it once the request commits, its
+    progress page read and its file downloaded by the same login."""
+
+    def run(client, url, fmt="xlsx"):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url, {"fmt": fmt})
+        assert response.status_code == 302, response
+        page = client.get(response["Location"])
+        assert page.status_code == 200
+        job = page.context["job"]
+        assert job.state == "done", (job.state, job.error)
+        download = client.get(f"/workbench/exports/{job.pk}/download/")
+        assert download.status_code == 200
+        return job, b"".join(download.streaming_content)
+
+    return run
+
+
+def sheet_rows(data: bytes, sheet: int | str = 0) -> list[list]:
+    """The values of an exported workbook's sheet (by position or name), row by row."""
+    import io
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data))
+    ws = book.worksheets[sheet] if isinstance(sheet, int) else book[sheet]
+    return [list(row) for row in ws.iter_rows(values_only=True)]
+
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

@@ -17,41 +17,19 @@ import os
 import socket
 import statistics
 import subprocess
-import sys
 import threading
 import time
 import urllib.request
 from datetime import timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-BASE_URL = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432/test")
-BENCH_URL = BASE_URL.rsplit("/", 1)[0] + "/lianxin_bench"
+from common import BASE_URL, ROOT, bench_url, fresh_database, setup_django
+
+DB = "lianxin_bench"
+BENCH_URL = bench_url(DB)
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
 PER_CLIENT = int(os.environ.get("BENCH_PER_CLIENT", "60"))
 OPEN_CASES = int(os.environ.get("BENCH_OPEN_CASES", "100000"))
 DUE_CASES = 1000
-
-
-def fresh_database() -> None:
-    import psycopg
-
-    with psycopg.connect(BASE_URL, autocommit=True) as conn:
-        conn.execute("DROP DATABASE IF EXISTS lianxin_bench WITH (FORCE)")
-        conn.execute("CREATE DATABASE lianxin_bench")
-
-
-def setup_django():
-    os.environ["DATABASE_URL"] = BENCH_URL
-    os.environ.setdefault("LIANXIN_DATA_DIR", str(ROOT / "data" / "bench"))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "lianxin.settings"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def make_org():
@@ -260,11 +238,11 @@ def sweep_benchmark(root, station, category) -> None:
 
 def main():
     try:
-        fresh_database()
+        fresh_database(DB)
     except Exception as exc:  # no PostgreSQL here: say so, do not pretend
         print(f"case benchmarks need PostgreSQL at {BASE_URL}: {exc}")
         return
-    setup_django()
+    setup_django(BENCH_URL)
     root, station, category, token = make_org()
     api_rate = api_benchmark(category.pk, token)
     raw_rate = raw_insert_benchmark()

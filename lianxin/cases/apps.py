@@ -16,9 +16,6 @@ class CasesConfig(AppConfig):
         from . import clockwork
 
         clockwork.register_handlers()
-        from . import exports
-
-        exports.register()
         from django.db.models.signals import post_migrate
 
         post_migrate.connect(_search_index, sender=self)

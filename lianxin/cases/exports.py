@@ -71,7 +71,7 @@ def allowed(user, filters) -> bool:
 
 FIELDS = (
     "code",
-    "received_at",
+    exportjobs.LocalMinutes("received_at"),
     "kind",
     "channel",
     "category__name",
@@ -81,8 +81,8 @@ FIELDS = (
     "status",
     "lead_unit__name",
     "handler__name",
-    "reply_due",
-    "replied_at",
+    exportjobs.LocalMinutes("reply_due"),
+    exportjobs.LocalMinutes("replied_at"),
     "rating",
     "solved",
     "supervision",
@@ -94,15 +94,12 @@ def _row_maker():
     model's get_FOO_display translates its choices anew on every call)."""
     from .models import Channel, Kind, Status, Supervision
 
-    tz = timezone.get_current_timezone()
+    when = exportjobs.local_minutes()
     kinds = {k: str(v) for k, v in Kind.choices}
     channels = {k: str(v) for k, v in Channel.choices}
     statuses = {k: str(v) for k, v in Status.choices}
     levels = {k: str(v) for k, v in Supervision.choices}
     yes, no = _("yes"), _("no")
-
-    def when(value):
-        return value.astimezone(tz).strftime("%Y-%m-%d %H:%M") if value else ""
 
     def row(v) -> list:
         return [
@@ -127,6 +124,14 @@ def _row_maker():
     return row
 
 
+def cases_title(user, filters=None) -> str:
+    from lianxin.org import access as org_access
+
+    root = org_access.home_root(user)
+    title = _("Cases of %(org)s") % {"org": root.name if root else ""}
+    return f"{title} · {_time(clock.now())}"
+
+
 def cases_table(user, filters) -> exportjobs.Table:
     from lianxin.org import access as org_access
 
@@ -136,19 +141,14 @@ def cases_table(user, filters) -> exportjobs.Table:
     if root is None:  # `allowed` said no already; a job whose asker lost his place fails
         raise PermissionError("no home organisation")
     _form, f = forms.filter_from(exportjobs.query_of(filters), root)
-    title = _("Cases of %(org)s") % {"org": root.name}
     return exportjobs.Table(
-        title=f"{title} · {_time(clock.now())}",
+        title=cases_title(user),
         headers=headers(),
         rows=queries.case_list(user, root, f).values_list(*FIELDS),
         row=_row_maker(),
         filename="cases.xlsx",
         sheet=_("Cases"),
     )
-
-
-def register() -> None:
-    exportjobs.register("cases", allowed=allowed, table=cases_table)
 
 
 def cases_xlsx(cases, *, root) -> bytes:

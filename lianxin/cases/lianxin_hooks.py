@@ -3,8 +3,10 @@ the plain home, the timeline's hash chain (`lianxin audit verify`) and the demo 
 
 from django.utils.translation import gettext_lazy as _
 
-from lianxin.core import chains, demo, homes, menu
+from lianxin.core import chains, demo, exportjobs, homes, menu
 from lianxin.org import access as org_access
+
+from . import exports
 
 menu.register(
     menu.Entry(
@@ -63,3 +65,8 @@ def _summary(state: dict, write) -> None:
 
 
 demo.register("cases", _load, order=10, after=("org",), summary=_summary)
+
+
+exportjobs.register(
+    "cases", allowed=exports.allowed, table=exports.cases_table, title=exports.cases_title
+)

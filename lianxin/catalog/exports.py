@@ -1,68 +1,118 @@
-"""The monthly register of service requests (办件登记簿) as Excel."""
+"""The register of service requests (办件登记簿) as a background export (core.exportjobs,
+registered in lianxin_hooks): the requests page's organisation and filters (month, status,
+words), the applicant's phone masked, one `values_list` row a request (service and rating
+joined in SQL)."""
 
 from __future__ import annotations
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
-from lianxin.core.exports import xlsx_response
+from lianxin.core import exportjobs
+from lianxin.core.months import parse as parse_month
 from lianxin.core.text import mask_phone
 
+FIELDS = (
+    "code",
+    "service__name",
+    "applicant_name",
+    "applicant_phone",
+    "subject",
+    "received_at",
+    "due_at",
+    "completed_at",
+    "decision",
+    "on_time",
+    "workdays_used",
+    "review__level",
+)
 
-def _t(value) -> str:
-    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+def headers() -> list[str]:
+    return [
+        _("Request number"),
+        _("Service"),
+        _("Applicant"),
+        _("Phone"),
+        _("Subject"),
+        _("Received at"),
+        _("Due"),
+        _("Completed at"),
+        _("Decision"),
+        _("On time"),
+        _("Working days used"),
+        _("Rating"),
+    ]
 
 
-def register_response(root, month, requests):
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Register")
-    sheet.append(
-        [
-            _("Register of service requests of %(org)s, %(month)s")
-            % {"org": root.name, "month": month.strftime("%Y-%m")}
-        ]
+def allowed(user, filters) -> bool:
+    """The requests page's rule: a staff member of an organisation, and a month to export."""
+    from lianxin.org.access import is_staff_member
+
+    from . import access
+
+    return (
+        is_staff_member(user)
+        and access.home_root(user) is not None
+        and parse_month(exportjobs.one(filters, "month")) is not None
     )
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(
-        [
-            _("Request number"),
-            _("Service"),
-            _("Applicant"),
-            _("Phone"),
-            _("Subject"),
-            _("Received at"),
-            _("Due"),
-            _("Completed at"),
-            _("Decision"),
-            _("On time"),
-            _("Working days used"),
-            _("Rating"),
+
+
+def title(user, filters) -> str:
+    from . import access
+
+    root = access.home_root(user)
+    month = parse_month(exportjobs.one(filters, "month"))
+    return _("Register of service requests of %(org)s, %(month)s") % {
+        "org": root.name if root else "",
+        "month": month.strftime("%Y-%m") if month else "",
+    }
+
+
+def _row_maker():
+    from .models import Review, ServiceRequest
+
+    when = exportjobs.local_minutes()
+    decisions = exportjobs.labels(ServiceRequest.Decision.choices)
+    levels = exportjobs.labels(Review.Level.choices)
+    yes, no = _("yes"), _("no")
+
+    def row(v) -> list:
+        return [
+            v[0],
+            v[1],
+            v[2],
+            mask_phone(v[3]),
+            v[4],
+            when(v[5]),
+            when(v[6]),
+            when(v[7]),
+            decisions.get(v[8], ""),
+            "" if v[9] is None else (yes if v[9] else no),
+            "" if v[10] is None else v[10],
+            levels.get(v[11], ""),
         ]
+
+    return row
+
+
+def table(user, filters) -> exportjobs.Table:
+    from . import access, queries
+
+    root = access.home_root(user)
+    month = parse_month(exportjobs.one(filters, "month"))
+    if root is None or month is None:
+        raise PermissionError("no organisation or month")
+    rows = queries.request_list(
+        root,
+        month=month,
+        status=exportjobs.one(filters, "status"),
+        q=exportjobs.one(filters, "q").strip(),
+    ).values_list(*FIELDS)
+    return exportjobs.Table(
+        title=title(user, filters),
+        headers=headers(),
+        rows=rows,
+        row=_row_maker(),
+        filename=f"requests-{month:%Y-%m}.xlsx",
+        sheet=_("Register"),
     )
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
-    for r in requests:
-        review = getattr(r, "review", None) if hasattr(r, "review") else None
-        sheet.append(
-            [
-                r.code,
-                r.service.name,
-                r.applicant_name,
-                mask_phone(r.applicant_phone),
-                r.subject,
-                _t(r.received_at),
-                _t(r.due_at),
-                _t(r.completed_at),
-                r.get_decision_display(),
-                "" if r.on_time is None else (_("yes") if r.on_time else _("no")),
-                r.workdays_used if r.workdays_used is not None else "",
-                review.get_level_display() if review else "",
-            ]
-        )
-    for i, width in enumerate([15, 14, 10, 14, 30, 17, 17, 17, 8, 6, 8, 10], start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = width
-    return xlsx_response(book, f"requests-{month:%Y-%m}.xlsx")

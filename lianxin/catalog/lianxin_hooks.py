@@ -1,10 +1,12 @@
-"""What catalog contributes to core's registries: the Services menu entry and the demo
-service guides, commitments and requests."""
+"""What catalog contributes to core's registries: the Services menu entry, the export of
+the register of requests and the demo service guides, commitments and requests."""
 
 from django.utils.translation import gettext_lazy as _
 
-from lianxin.core import demo, menu
+from lianxin.core import demo, exportjobs, menu
 from lianxin.org.access import opens_workbench_pages
+
+from . import exports
 
 menu.register(
     menu.Entry(
@@ -25,3 +27,8 @@ def _load(state: dict) -> None:
 
 
 demo.register("catalog", _load, order=30, after=("org",))
+
+
+exportjobs.register(
+    "service_requests", allowed=exports.allowed, table=exports.table, title=exports.title
+)

@@ -11,14 +11,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lianxin.core import clock, deadlines
+from lianxin.core import clock, deadlines, export_views
 from lianxin.core.forms import run_action, try_action
 from lianxin.core.months import parse as parse_month
 from lianxin.core.text import line_diff
 from lianxin.core.views import staff_required
 from lianxin.org.queries import units_under
 
-from . import access, actions, exports, forms, queries
+from . import access, actions, forms, queries
 from .models import GuideVersion
 
 MATERIAL_ROWS = 8
@@ -227,13 +227,11 @@ def _token() -> str:
     return new_token()
 
 
+@require_POST
 @staff_required
 def register_export(request: HttpRequest, month: str) -> HttpResponse:
-    root = access.root_of(request.user)
-    m = parse_month(month)
-    if m is None:
-        raise Http404
-    return exports.register_response(root, m, queries.request_list(root, month=m))
+    """The month's register with the page's filters, written in the background."""
+    return export_views.start(request, "service_requests", month=month)
 
 
 @staff_required

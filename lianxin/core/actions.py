@@ -251,7 +251,7 @@ def export_request(*, user, kind: str, filters: dict, fmt: str = "xlsx"):
         raise ApplicationError(_("You may not export this."), code="forbidden")
     if fmt not in ("xlsx", "csv"):
         raise ApplicationError(_("Choose Excel or CSV."), field="fmt")
-    title = str(spec.table(user, filters).title)[:200]
+    title = spec.title_for(user, filters)[:200]
     with transaction.atomic():
         job = ExportJob.objects.create(
             requested_by=user, kind=kind, title=title, filters=filters, fmt=fmt

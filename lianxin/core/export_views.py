@@ -11,11 +11,13 @@ from .forms import try_action
 from .views import staff_required
 
 
-def start(request: HttpRequest, kind: str) -> HttpResponse:
+def start(request: HttpRequest, kind: str, **path: str) -> HttpResponse:
     """Called by an app's export view (POST): the page's own access rule, then the job;
-    an outsider gets 404 and learns nothing."""
+    an outsider gets 404 and learns nothing. `path` are the page's own parameters (the
+    month of `.../<month>.xlsx`), kept with its query's filters."""
     spec = exportjobs.kind_of(kind)
     filters = exportjobs.filters_of(request.GET)
+    filters.update({key: [str(value)] for key, value in path.items()})
     if spec is None or not spec.allowed(request.user, filters):
         raise Http404
     fmt = "csv" if request.POST.get("fmt") == "csv" else "xlsx"

@@ -3,14 +3,19 @@ streams rows into a file under DATA_DIR/exports/, and the clock's clean-up of ol
 
 An app registers what it exports:
 
-    register("cases", allowed=lambda user, filters: ..., table=cases_table)
+    register("cases", allowed=lambda user, filters: ..., table=cases_table, title=...)
 
-`allowed(user, filters)` is the same access rule as the page the export comes from (an
-outsider gets 404 from the view); `table(user, filters)` returns a `Table` whose queryset
-already holds only what that user may see. The rows are read with `.iterator(chunk_size=…)`
-and written by `core.exports.stream_table` (a write-only workbook or CSV), so neither the
-web worker nor the task worker holds them in memory; the job's `rows` field is the
-progress bar.
+Each app registers its kinds in its `lianxin_hooks.py` (core names no app). `allowed(user,
+filters)` is the same access rule as the page the export comes from (an outsider gets 404
+from the view); `table(user, filters)` returns a `Table` whose rows already hold only what
+that user may see, with the page's filters (`filters` are the page's query parameters,
+every value a list of strings, plus the path's own, such as the month). `title(user,
+filters)`, if given, names the job without building the table in the web request. A
+queryset's rows are read with `.iterator(chunk_size=…)` (a server-side cursor on
+PostgreSQL; give it `values_list` with the joins done in SQL, never model objects) and
+written in chunks by `core.exports.stream_table` (a write-only workbook or CSV), so neither
+the web worker nor the task worker holds them in memory; the job's `rows` field is the
+progress bar. `Table.more` are further small tables (a second sheet).
 """
 
 from __future__ import annotations
@@ -21,9 +26,12 @@ import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
+from django.db.models import DateTimeField, Func
 from django.utils import translation
 
 from . import clock
@@ -42,26 +50,107 @@ class Table:
     title: str
     headers: list
     rows: object  # a queryset (counted, then read in chunks) or any iterable
-    row: Callable[[object], list]
+    row: Callable[[Any], list]
     filename: str
     sheet: str = ""
+    more: tuple = ()  # further small tables: {"sheet", "title", "headers", "rows"}
 
 
 @dataclass(frozen=True)
 class ExportKind:
     allowed: Callable[[object, dict], bool]
     table: Callable[[object, dict], Table]
+    title: Callable[[object, dict], str] | None = None
+
+    def title_for(self, user, filters: dict) -> str:
+        if self.title is not None:
+            return str(self.title(user, filters))
+        return str(self.table(user, filters).title)
+
+
+class Chunked:
+    """Rows read in chunks from a `values_list` queryset, each chunk turned into rows by
+    `expand(chunk)` with a fixed number of queries (say, one for the chunk's children):
+    never a query per row. Counted as the queryset counts."""
+
+    def __init__(self, queryset, expand: Callable[[list], Iterable]):
+        self.queryset, self.expand = queryset, expand
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __iter__(self):
+        rows = self.queryset.iterator(chunk_size=CHUNK)
+        while chunk := list(islice(rows, CHUNK)):
+            yield from self.expand(chunk)
 
 
 _kinds: dict[str, ExportKind] = {}
 
 
-def register(kind: str, *, allowed, table) -> None:
-    _kinds[kind] = ExportKind(allowed, table)
+def register(kind: str, *, allowed, table, title=None) -> None:
+    _kinds[kind] = ExportKind(allowed, table, title)
+
+
+def one(filters: dict, key: str, default: str = "") -> str:
+    """The first value of a filter (the page's query parameter), or `default`."""
+    values = filters.get(key) or [default]
+    return str(values[0])
 
 
 def kind_of(kind: str) -> ExportKind | None:
     return _kinds.get(kind)
+
+
+def local_minutes() -> Callable[[datetime | str | None], str]:
+    """A function writing an aware time as local "YYYY-MM-DD HH:MM" ("" for none), the zone
+    looked up once (isoformat takes half the time of strftime on a million rows); a time
+    already written by the database (`LocalMinutes`) passes as it is."""
+    from django.utils import timezone
+
+    tz = timezone.get_current_timezone()
+
+    def when(value) -> str:
+        if not value:
+            return ""
+        if value.__class__ is str:
+            return value
+        return value.astimezone(tz).isoformat(" ", "minutes")[:16]
+
+    return when
+
+
+class LocalMinutes(Func):
+    """A time column written by PostgreSQL as local "YYYY-MM-DD HH:MM" text
+    (`to_char(t AT TIME ZONE zone, ...)`), for a values_list of an export: psycopg then
+    hands over a string instead of parsing a datetime that Python would convert and format
+    again (a third of the time of a million-row CSV). Elsewhere the column itself, which
+    `local_minutes()` formats."""
+
+    template = "%(expressions)s"
+
+    def __init__(self, expression, **extra):
+        super().__init__(expression, output_field=DateTimeField(), **extra)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        from django.utils import timezone
+
+        sql, params = compiler.compile(self.source_expressions[0])
+        zone = timezone.get_current_timezone_name()
+        text = f"to_char(({sql}) AT TIME ZONE %s, 'YYYY-MM-DD HH24:MI')"
+        return text, (*params, zone)
+
+
+def local_days() -> Callable[[datetime | None], str]:
+    """The same for a day: "YYYY-MM-DD"."""
+    when = local_minutes()
+    return lambda value: when(value)[:10]
+
+
+def labels(choices) -> dict:
+    """A choice field's labels by value, translated once per export (a model's
+    get_FOO_display translates them anew on every call)."""
+    return {key: str(label) for key, label in choices}
 
 
 def folder() -> Path:
@@ -92,6 +181,7 @@ def write(table: Table, target, *, fmt: str, progress=None) -> int:
         rows=(table.row(obj) for obj in _iterate(table.rows)),
         sheet=table.sheet,
         progress=progress,
+        more=table.more,
     )
 
 

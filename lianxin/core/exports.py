@@ -10,7 +10,9 @@ workbook, or the exporting module's own `workbook_bytes(book)`; nothing else sav
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from io import BytesIO
+from itertools import islice
 from urllib.parse import quote
 
 from django.http import HttpResponse
@@ -130,13 +132,35 @@ def _xlsx_cell(sheet, value):
     return "" if value is None else value
 
 
+FORMULA_FIRST = frozenset(FORMULA_START)
+CHUNK = 2000  # rows written at once, and how often `progress` is told
+
+
+def _csv_clean(row) -> list:
+    """A row's cells for csv.writer: None empty, formula-like text quoted (as `_csv_cell`)."""
+    return [
+        ("'" + v if v[:1] in FORMULA_FIRST else v) if type(v) is str else ("" if v is None else v)
+        for v in row
+    ]
+
+
 def stream_table(
-    target, *, fmt: str, title: str, headers: list, rows, sheet: str = "", progress=None
+    target,
+    *,
+    fmt: str,
+    title: str,
+    headers: list,
+    rows,
+    sheet: str = "",
+    progress=None,
+    more: Sequence[dict] = (),
 ) -> int:
-    """Write a table to the open binary file `target` row by row (a write-only workbook or
-    a UTF-8 CSV with BOM), formulas neutralised; memory does not grow with the rows.
-    `progress(n)` is called every 2,000 rows. Returns how many rows were written.
-    Every export, direct or in the background, writes its rows here."""
+    """Write a table to the open binary file `target` in chunks of 2,000 rows (a write-only
+    workbook or a UTF-8 CSV with BOM), formulas neutralised; memory does not grow with the
+    rows. `progress(n)` is called after every chunk. `more` are further small tables
+    ({"sheet", "title", "headers", "rows"}): further sheets of the workbook, or further
+    blocks of the CSV after an empty line, each under its title. Returns how many rows of
+    the first table were written. Every export, direct or in the background, writes here."""
     written = 0
     if fmt == "csv":
         import csv
@@ -145,34 +169,53 @@ def stream_table(
         text = io.TextIOWrapper(target, encoding="utf-8-sig", newline="", write_through=False)
         out = csv.writer(text)
         out.writerow([str(h) for h in headers])
-        for row in rows:
-            out.writerow([_csv_cell(v) for v in row])
-            written += 1
-            if progress is not None and written % 2000 == 0:
+        rows = iter(rows)
+        while chunk := list(islice(rows, CHUNK)):
+            out.writerows([_csv_clean(r) for r in chunk])
+            written += len(chunk)
+            if progress is not None:
                 progress(written)
+        for extra in more:
+            out.writerow([])
+            out.writerow([str(extra["title"])])
+            out.writerow([str(h) for h in extra["headers"]])
+            out.writerows([_csv_clean(r) for r in extra["rows"]])
         text.flush()
         text.detach()
         return written
     from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    ws = _write_only_sheet(book, sheet or title, title, headers)
+    rows = iter(rows)
+    while chunk := list(islice(rows, CHUNK)):
+        for row in chunk:
+            ws.append([_xlsx_cell(ws, v) for v in row])
+        written += len(chunk)
+        if progress is not None:
+            progress(written)
+    for extra in more:
+        ws = _write_only_sheet(book, extra["sheet"], extra["title"], extra["headers"])
+        for row in extra["rows"]:
+            ws.append([_xlsx_cell(ws, v) for v in row])
+    book.save(target)
+    return written
+
+
+def _write_only_sheet(book, name, title, headers):
+    """A sheet of a write-only workbook with its bold title line and bold header row."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    book = Workbook(write_only=True)
-    ws = book.create_sheet(str(sheet or title)[:31])
-    bold = Font(bold=True)
+    ws = book.create_sheet(str(name)[:31])
     head = WriteOnlyCell(ws, value=str(title))
     head.font = Font(bold=True, size=14)
     ws.append([head])
+    bold = Font(bold=True)
     header_cells = []
     for h in headers:
         cell = WriteOnlyCell(ws, value=str(h))
         cell.font = bold
         header_cells.append(cell)
     ws.append(header_cells)
-    for row in rows:
-        ws.append([_xlsx_cell(ws, v) for v in row])
-        written += 1
-        if progress is not None and written % 2000 == 0:
-            progress(written)
-    book.save(target)
-    return written
+    return ws

@@ -1,13 +1,13 @@
 """What discipline contributes to core's registries: the Discipline menu entry and the
 `is_inspector` flag for those on a step of the fallback (the rule of its register page),
-and the demo misconduct reports."""
+the exports of its two registers and the demo misconduct reports."""
 
 from django.utils.translation import gettext_lazy as _
 
-from lianxin.core import context, demo, menu
+from lianxin.core import context, demo, exportjobs, menu
 from lianxin.org.access import root_of_request_user
 
-from . import access
+from . import access, exports
 
 
 def _handles_reports(user) -> bool:
@@ -30,3 +30,17 @@ def _load(state: dict) -> None:
 
 
 demo.register("discipline", _load, order=70, after=("org", "rules"))
+
+
+exportjobs.register(
+    "discipline_reports",
+    allowed=exports.reports_allowed,
+    table=exports.reports_table,
+    title=exports.reports_title,
+)
+exportjobs.register(
+    "discipline_penalties",
+    allowed=exports.penalties_allowed,
+    table=exports.penalties_table,
+    title=exports.penalties_title,
+)

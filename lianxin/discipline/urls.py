@@ -4,12 +4,14 @@ from . import portal, views
 
 workbench_urls = [
     path("discipline/", views.reports, name="reports"),
+    path("discipline/export/", views.reports_export, name="reports_export"),
     path("discipline/reports/<int:pk>/", views.report_detail, name="report_detail"),
     path("discipline/reports/<int:pk>/message/", views.report_message, name="report_message"),
     path("discipline/reports/<int:pk>/reporter/", views.report_reveal, name="report_reveal"),
     path("discipline/reports/<int:pk>/files/<int:file_pk>/", views.report_file, name="report_file"),
     path("discipline/reports/<int:pk>/<str:name>/", views.report_step, name="report_step"),
     path("discipline/penalties/", views.penalties, name="penalties"),
+    path("discipline/penalties/export/", views.penalties_export, name="penalties_export"),
     path(
         "discipline/penalties/<int:pk>/document/",
         views.penalty_document,

@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
-from lianxin.core import clock, deadlines, files
+from lianxin.core import clock, deadlines, export_views, files
 from lianxin.core.forms import accept_files, run_action
 from lianxin.core.views import staff_required
 from lianxin.org.access import home_root
 
-from . import access, actions, exports, forms, queries
+from . import access, actions, forms, queries
 from .models import Status
 
 
@@ -42,13 +42,19 @@ def reports(request: HttpRequest) -> HttpResponse:
             if r.status in (Status.RECEIVED, Status.CONCLUDED)
             else ""
         )
-    if request.GET.get("format") == "xlsx":
-        return exports.reports_response(root, items)
     return render(
         request,
         "discipline/reports.html",
         {"reports": items, "inspector": access.is_inspector(request.user, root)},
     )
+
+
+@require_POST
+@staff_required
+def reports_export(request: HttpRequest) -> HttpResponse:
+    """The register of reports the user may handle, written in the background (no reporter
+    details); the page's rule, so an outsider gets 404."""
+    return export_views.start(request, "discipline_reports")
 
 
 STEP_FORMS = {
@@ -240,14 +246,19 @@ def penalties(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The penalty is recorded."))
             return redirect("workbench:penalties")
     items = queries.penalty_list(request.user, root)
-    if request.method == "GET" and request.GET.get("format") == "xlsx":
-        return exports.penalties_response(root, items)
     return render(
         request,
         "discipline/penalties.html",
         {"penalties": items, "form": form},
         status=400 if form.errors else 200,
     )
+
+
+@require_POST
+@staff_required
+def penalties_export(request: HttpRequest) -> HttpResponse:
+    """The penalties register, written in the background; inspectors only (others 404)."""
+    return export_views.start(request, "discipline_penalties")
 
 
 @staff_required

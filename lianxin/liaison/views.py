@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lianxin.cases import queries as case_queries
-from lianxin.core import clock, files
+from lianxin.core import clock, export_views, files
 from lianxin.core.forms import run_action, try_action
 from lianxin.core.months import first_of, parse
 from lianxin.core.views import staff_required
@@ -19,7 +19,7 @@ from lianxin.org.access import home_root, person_of
 from lianxin.org.models import Unit
 from lianxin.org.queries import units_under
 
-from . import access, actions, exports, forms, queries
+from . import access, actions, forms, queries
 
 
 def _root(request) -> Unit:
@@ -179,16 +179,12 @@ def cadence(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_POST
 @staff_required
 def export(request: HttpRequest, month: str) -> HttpResponse:
-    root = _root(request)
-    m = parse(month)
-    if m is None:
-        raise Http404
-    people = access.people_under(request.user, root)
-    return exports.month_response(
-        root, m, queries.diary(people, month=m), queries.cadence(people, m)
-    )
+    """The month's diaries of the cadres the user reads (the page's cadre filter kept) and
+    their cadence, written in the background."""
+    return export_views.start(request, "liaison_diaries", month=month)
 
 
 @staff_required

@@ -1,12 +1,12 @@
 """What org contributes to core's registries: the answers about a login (core.users), the
 `is_admin` flag of every template, the Units and People menu entries, the greeting and roles
-on the plain home, and the demo organisation (loaded first)."""
+on the plain home, the roster's export and the demo organisation (loaded first)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from lianxin.core import context, demo, homes, menu, users
+from lianxin.core import context, demo, exportjobs, homes, menu, users
 
-from . import access
+from . import access, exports
 
 users.register(users.STAFF, access.is_staff_member)
 users.register(users.ADMIN, access.is_any_admin)
@@ -49,3 +49,5 @@ def _summary(state: dict, write) -> None:
 
 
 demo.register("org", _load, order=0, summary=_summary)
+
+exportjobs.register("roster", allowed=exports.allowed, table=exports.table, title=exports.title)

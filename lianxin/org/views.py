@@ -5,16 +5,14 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lianxin.core import clock
-from lianxin.core.exports import xlsx_response
+from lianxin.core import export_views
 from lianxin.core.forms import run_action
 from lianxin.core.views import staff_required
 
-from . import access, actions, exports, queries
+from . import access, actions, queries
 from .forms import GrantForm, PersonCreateForm, PersonEditForm, UnitCreateForm, UnitEditForm
 from .models import Unit
 
@@ -137,16 +135,12 @@ def people_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_POST
 @staff_required
 def people_export(request: HttpRequest) -> HttpResponse:
-    """The roster of the user's organisation as .xlsx (phones only where he governs)."""
-    root = access.home_root(request.user)
-    if root is None:
-        raise Http404
-    people = list(queries.roster(root))
-    governed = access.governed_unit_ids(request.user, root)
-    data = exports.roster_xlsx(people, root=root, phones_for=governed)
-    return xlsx_response(data, _("roster") + f"-{timezone.localdate(clock.now()):%Y%m%d}.xlsx")
+    """The roster of the user's organisation (phones only where he governs), written in the
+    background."""
+    return export_views.start(request, "roster")
 
 
 @staff_required

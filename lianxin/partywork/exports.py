@@ -1,26 +1,17 @@
-"""Party work as Excel: the stations x months grid of reports, and one month's plans and
-reports."""
+"""Party work as background exports (core.exportjobs, registered in lianxin_hooks): the
+stations x months grid of reports, and one month's plans and reports (two sheets); the units
+are those the user sees on the party-work page. A late or overdue cell says so in its text
+(a streamed sheet carries no fill colour)."""
 
 from __future__ import annotations
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
-from lianxin.core import clock
-from lianxin.core.exports import workbook_bytes, xlsx_response
+from lianxin.core import clock, exportjobs, months
+from lianxin.org.access import home_root, is_staff_member
 
 from .models import MonthlyPlan, MonthlyReport
-
-__all__ = ["grid_xlsx", "month_xlsx", "xlsx_response"]
-
-LATE = PatternFill("solid", fgColor="FDECEA")
-
-
-def _save(book) -> bytes:
-    return workbook_bytes(book)
 
 
 def cell_text(cell) -> str:
@@ -33,89 +24,96 @@ def cell_text(cell) -> str:
     return text
 
 
-def grid_xlsx(root, rows, month_list) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Monthly reports")
-    sheet.append([_("Monthly ideological-political work reports of %(org)s") % {"org": root.name}])
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(
-        [
-            _("Exported at %(time)s")
-            % {"time": timezone.localtime(clock.now()).strftime("%Y-%m-%d %H:%M")}
-        ]
+def _units(user, root):
+    from . import access
+
+    return list(access.visible_units(user, root))
+
+
+def grid_allowed(user, filters) -> bool:
+    """The party-work page's rule: a staff member of an organisation (the rows are the
+    units he sees)."""
+    return is_staff_member(user) and home_root(user) is not None
+
+
+def grid_title(user, filters) -> str:
+    root = home_root(user)
+    return _("Monthly ideological-political work reports of %(org)s") % {
+        "org": root.name if root else ""
+    }
+
+
+def grid_table(user, filters) -> exportjobs.Table:
+    from . import queries
+
+    root = home_root(user)
+    if root is None:
+        raise PermissionError("no organisation")
+    month_list = months.recent(queries.today(), 12)
+    rows = [
+        [row["unit"].name] + [cell_text(c) for c in row["cells"]]
+        for row in queries.grid(_units(user, root), month_list)
+    ]
+    at = timezone.localtime(clock.now()).strftime("%Y-%m-%d %H:%M")
+    return exportjobs.Table(
+        title=grid_title(user, filters) + " · " + _("Exported at %(time)s") % {"time": at},
+        headers=[_("Station")] + [m.strftime("%Y-%m") for m in month_list],
+        rows=rows,
+        row=list,
+        filename="party-reports.xlsx",
+        sheet=_("Monthly reports"),
     )
-    sheet.append([_("Station")] + [m.strftime("%Y-%m") for m in month_list])
-    for c in sheet[3]:
-        c.font = Font(bold=True)
-    for row in rows:
-        sheet.append([row["unit"].name] + [cell_text(c) for c in row["cells"]])
-        for cell, data in zip(sheet[sheet.max_row][1:], row["cells"], strict=True):
-            if data["overdue"] or (data["report"] and data["report"].late):
-                cell.fill = LATE
-    sheet.column_dimensions["A"].width = 16
-    for i in range(2, len(month_list) + 2):
-        sheet.column_dimensions[get_column_letter(i)].width = 14
-    return _save(book)
 
 
-def month_xlsx(root, units, month) -> bytes:
-    book = Workbook()
-    plans = book.active
-    plans.title = _("Plans")
-    plans.append([_("Party-building plans for %(month)s") % {"month": month.strftime("%Y-%m")}])
-    plans["A1"].font = Font(bold=True, size=14)
-    plans.append([_("Station"), _("What"), _("Who"), _("When"), _("Done"), _("Agreed by both")])
-    for plan in (
-        MonthlyPlan.objects.filter(unit__in=units, month=month)
+def _month(filters):
+    return months.parse(exportjobs.one(filters, "month"))
+
+
+def month_allowed(user, filters) -> bool:
+    return grid_allowed(user, filters) and _month(filters) is not None
+
+
+def month_title(user, filters) -> str:
+    month = _month(filters)
+    return _("Party-building plans for %(month)s") % {
+        "month": month.strftime("%Y-%m") if month else ""
+    }
+
+
+def month_table(user, filters) -> exportjobs.Table:
+    root, month = home_root(user), _month(filters)
+    if root is None or month is None:
+        raise PermissionError("no organisation or month")
+    units = _units(user, root)
+    yes, no = _("yes"), _("no")
+    plans = [
+        [plan.unit.name, item.what, item.who, item.when.isoformat(),
+         yes if item.done_at else no, yes if plan.agreed else no]
+        for plan in MonthlyPlan.objects.filter(unit__in=units, month=month)
         .select_related("unit")
         .prefetch_related("items")
-    ):
-        for item in plan.items.all():
-            plans.append(
-                [
-                    plan.unit.name,
-                    item.what,
-                    item.who,
-                    item.when.isoformat(),
-                    _("yes") if item.done_at else _("no"),
-                    _("yes") if plan.agreed else _("no"),
-                ]
-            )
-    reports = book.create_sheet(_("Reports"))
-    reports.append([_("Monthly reports for %(month)s") % {"month": month.strftime("%Y-%m")}])
-    reports["A1"].font = Font(bold=True, size=14)
-    reports.append(
-        [
-            _("Station"),
-            _("Status"),
-            _("Submitted at"),
-            _("Late"),
-            _("Staff thinking"),
-            _("Activities held"),
-            _("Problems"),
-            _("Next steps"),
-        ]
-    )
-    for report in MonthlyReport.objects.filter(unit__in=units, month=month).select_related("unit"):
-        reports.append(
-            [
-                report.unit.name,
-                report.get_state_display(),
-                timezone.localtime(report.submitted_at).strftime("%Y-%m-%d %H:%M")
-                if report.submitted_at
-                else "",
-                _("yes") if report.late else _("no"),
-                report.thinking,
-                report.activities,
-                report.problems,
-                report.next_steps,
-            ]
-        )
-    for sheet in (plans, reports):
-        for row in sheet.iter_rows(min_row=3):
-            for cell in row:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-        for i in range(1, 9):
-            sheet.column_dimensions[get_column_letter(i)].width = 24
-    return _save(book)
+        for item in plan.items.all()
+    ]  # fmt: skip
+    when = exportjobs.local_minutes()
+    reports = [
+        [r.unit.name, r.get_state_display(), when(r.submitted_at), yes if r.late else no,
+         r.thinking, r.activities, r.problems, r.next_steps]
+        for r in MonthlyReport.objects.filter(unit__in=units, month=month).select_related("unit")
+    ]  # fmt: skip
+    m = month.strftime("%Y-%m")
+    return exportjobs.Table(
+        title=month_title(user, filters),
+        headers=[_("Station"), _("What"), _("Who"), _("When"), _("Done"), _("Agreed by both")],
+        rows=plans,
+        row=list,
+        filename=f"party-work-{m}.xlsx",
+        sheet=_("Plans"),
+        more=({
+            "sheet": _("Reports"),
+            "title": _("Monthly reports for %(month)s") % {"month": m},
+            "headers": [_("Station"), _("Status"), _("Submitted at"), _("Late"),
+                        _("Staff thinking"), _("Activities held"), _("Problems"),
+                        _("Next steps")],
+            "rows": reports,
+        },),
+    )  # fmt: skip

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lianxin.core import export_views
 from lianxin.core.errors import ApplicationError
 from lianxin.core.forms import run_action, try_action
 from lianxin.core.views import staff_required
@@ -16,7 +17,7 @@ from lianxin.org import access as org_access
 from lianxin.org.models import Unit
 from lianxin.org.queries import unit_under, units_under
 
-from . import access, actions, exports, forms, months, queries
+from . import access, actions, forms, months, queries
 from .models import Attendance
 
 GRID_MONTHS = 6
@@ -65,22 +66,18 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_POST
 @staff_required
 def grid_export(request: HttpRequest) -> HttpResponse:
-    root = _root(request)
-    units = list(access.visible_units(request.user, root))
-    month_list = months.recent(queries.today(), 12)
-    return exports.xlsx_response(
-        exports.grid_xlsx(root, queries.grid(units, month_list), month_list), "party-reports.xlsx"
-    )
+    """The stations x months grid of the units the user sees, written in the background."""
+    return export_views.start(request, "party_grid")
 
 
+@require_POST
 @staff_required
 def month_export(request: HttpRequest, month: str) -> HttpResponse:
-    root = _root(request)
-    m = _month(month)
-    units = list(access.visible_units(request.user, root))
-    return exports.xlsx_response(exports.month_xlsx(root, units, m), f"party-work-{month}.xlsx")
+    """A month's plans and reports of the units the user sees, written in the background."""
+    return export_views.start(request, "party_month", month=month)
 
 
 # ------------------------------------------------------------------ plans

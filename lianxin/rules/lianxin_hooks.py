@@ -1,10 +1,12 @@
-"""What rules contributes to core's registries: the Regulations menu entry and the demo
-regulations, versions and acknowledgements."""
+"""What rules contributes to core's registries: the Regulations menu entry, the export of a
+version's study table and the demo regulations, versions and acknowledgements."""
 
 from django.utils.translation import gettext_lazy as _
 
-from lianxin.core import demo, menu
+from lianxin.core import demo, exportjobs, menu
 from lianxin.org.access import opens_workbench_pages
+
+from . import exports
 
 menu.register(
     menu.Entry(
@@ -25,3 +27,5 @@ def _load(state: dict) -> None:
 
 
 demo.register("rules", _load, order=60, after=("org",))
+
+exportjobs.register("rule_study", allowed=exports.allowed, table=exports.table, title=exports.title)

@@ -8,6 +8,7 @@ workbench_urls = [
     path("rules/<int:pk>/", views.regulation, name="regulation"),
     path("rules/versions/<int:pk>/", views.version, name="rule_version"),
     path("rules/versions/<int:pk>/diff/<int:other>/", views.version_diff, name="rule_diff"),
+    path("rules/versions/<int:pk>/export/", views.study_export, name="rule_study_export"),
     path("rules/versions/<int:pk>/<str:step>/", views.version_step, name="rule_step"),
 ]
 

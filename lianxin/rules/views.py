@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lianxin.core import export_views
 from lianxin.core.forms import run_action, try_action
 from lianxin.core.views import staff_required
 from lianxin.org.access import person_of
@@ -117,8 +118,6 @@ def version(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("workbench:rule_version", v.pk)
     elif request.method == "POST":
         raise Http404
-    if request.GET.get("format") == "xlsx" and v.status != VersionStatus.DRAFT:
-        return _study_export(v)
     previous = queries.previous_version(v)
     return render(
         request,
@@ -137,21 +136,11 @@ def version(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _study_export(v) -> HttpResponse:
-    from lianxin.core.exports import table_response
-
-    rows = [
-        [row.unit.name, row.total, row.done, f"{row.rate}%", "、".join(p.name for p in row.missing)]
-        for row in queries.study_by_unit(v)
-    ]
-    return table_response(
-        title=_("Study of %(title)s (version %(n)d)")
-        % {"title": v.regulation.title, "n": v.number},
-        headers=[_("Unit"), _("Cadres"), _("Confirmed"), _("Rate"), _("Missing")],
-        rows=rows,
-        filename=f"{v.regulation.title}-v{v.number}.xlsx",
-        sheet=_("Study by unit"),
-    )
+@require_POST
+@staff_required
+def study_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """The study table of an issued version, written in the background (others 404)."""
+    return export_views.start(request, "rule_study", version=pk)
 
 
 @require_POST

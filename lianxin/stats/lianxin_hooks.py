@@ -1,10 +1,13 @@
-"""What stats contributes to core's registries: the Scorecards menu entry and the demo's
-frozen months (loaded last: they freeze everything loaded before)."""
+"""What stats contributes to core's registries: the Scorecards menu entry, the export of
+the monthly report and the demo's frozen months (loaded last: they freeze everything loaded
+before)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from lianxin.core import demo, menu
+from lianxin.core import demo, exportjobs, menu
 from lianxin.org.access import opens_workbench_pages
+
+from . import exports
 
 menu.register(
     menu.Entry(
@@ -25,3 +28,4 @@ def _load(state: dict) -> None:
 
 
 demo.register("stats", _load, order=1000, after=("org",))
+exportjobs.register("scorecards", allowed=exports.allowed, table=exports.table, title=exports.title)

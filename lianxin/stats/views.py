@@ -12,12 +12,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lianxin.core import export_views
 from lianxin.core.forms import try_action
 from lianxin.core.months import next_month, parse, previous_month
 from lianxin.core.views import staff_required
 from lianxin.org.queries import organisation_of
 
-from . import access, actions, exports, metrics, queries, registry
+from . import access, actions, metrics, queries, registry
 
 
 def _next_begun(month):
@@ -65,10 +66,9 @@ def _with_cells(row: dict, components) -> dict:
 def _visible(request, month, *, components: bool = True):
     """The organisation's card of the month and the rows the user may see."""
     root = access.root_for(request.user)
-    card = queries.scorecard(root, month, components=components)
-    visible = access.visible_unit_ids(request.user, root)
-    rows = [r for r in card.units if r["unit"]["id"] in visible]
-    leaders = [r for r in card.leaders if r["unit"]["id"] in visible]
+    card, rows, leaders, visible = queries.visible_card(
+        request.user, root, month, components=components
+    )
     return root, card, rows, leaders, visible
 
 
@@ -115,10 +115,11 @@ def organisation(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_POST
 @staff_required
 def report_export(request: HttpRequest, month: str) -> HttpResponse:
-    root, card, rows, leaders, _visible_ids = _visible(request, _month(month))
-    return exports.monthly_report(card, queries.ranked(rows), queries.ranked(leaders))
+    """The monthly report (a sheet per table), written in the background."""
+    return export_views.start(request, "scorecards", month=month)
 
 
 @staff_required

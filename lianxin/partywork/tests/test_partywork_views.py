@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from conftest import sheet_rows
 from lianxin.core import clock
 from lianxin.partywork import actions, months
 from lianxin.partywork.models import MonthlyPlan, Receipt
@@ -20,7 +21,7 @@ FULL = dict.fromkeys(
 pytestmark = pytest.mark.any_hour
 
 
-def test_the_grid_flags_late_and_overdue_reports_and_exports_them(pw, login):
+def test_the_grid_flags_late_and_overdue_reports_and_exports_them(pw, login, export_job):
     october = date(2026, 10, 1)
     with clock.frozen_at(months.report_due(october) + timedelta(days=1)):
         report = actions.report_save(unit=pw.station_a, month=october, actor=pw.sec_a, **FULL)
@@ -31,12 +32,11 @@ def test_the_grid_flags_late_and_overdue_reports_and_exports_them(pw, login):
         cells = {r["unit"].name: {c["month"]: c for c in r["cells"]} for r in rows}
         assert cells["甲站"][october]["report"].late
         assert cells["乙站"][october]["overdue"]
-        sheet = load_workbook(
-            io.BytesIO(client.get("/workbench/partywork/reports.xlsx").content)
-        ).active
-        values = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
-        col = [c.value for c in sheet[3]].index("2026-10")
-        assert values[0][col] == "已报送 (逾期)" and values[1][col] == "已超期"
+        job, data = export_job(client, "/workbench/partywork/reports.xlsx")
+        table = sheet_rows(data)
+        col = table[1].index("2026-10")
+        assert table[2][col] == "已报送 (逾期)" and table[3][col] == "已超期"
+        assert login(pw.sec_a).get(f"/workbench/exports/{job.pk}/download/").status_code == 404
 
 
 def test_a_plan_through_the_pages(pw, login):
@@ -103,7 +103,7 @@ def test_guidance_issued_and_confirmed_through_the_pages(pw, login):
     assert "黄书记" in page.content.decode() and "未签收" in page.content.decode()
 
 
-def test_attendance_through_the_page_and_the_month_export(pw, login):
+def test_attendance_through_the_page_and_the_month_export(pw, login, export_job):
     session = actions.session_plan(
         unit=pw.station_a,
         topic="学习条例",
@@ -121,10 +121,8 @@ def test_attendance_through_the_page_and_the_month_export(pw, login):
     assert r.status_code == 302
     record = login(pw.officer).get(f"/workbench/partywork/people/{pw.people.handler.pk}/study/")
     assert "学习条例" in record.content.decode() and "请假" in record.content.decode()
-    book = load_workbook(
-        io.BytesIO(login(pw.officer).get("/workbench/partywork/2026-11.xlsx").content)
-    )
-    assert book.sheetnames == ["计划", "月报"]
+    _job, data = export_job(login(pw.officer), "/workbench/partywork/2026-11.xlsx")
+    assert load_workbook(io.BytesIO(data)).sheetnames == ["计划", "月报"]
 
 
 def test_the_grid_marks_the_current_month_for_the_phone_to_scroll_to(pw, login):
