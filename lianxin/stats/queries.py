@@ -286,6 +286,8 @@ def visible_records(user, root: Unit, unit: Unit, month: date, what: str) -> Que
 
     qs = records(root, unit, month, what)
     return None if qs is None else qs.filter(visible_filter(user, root))
+
+
 def visible_card(user, root: Unit, month: date, *, components: bool = True):
     """The organisation's card of the month and the rows (units, leaders) the user may see,
     with the ids of the units he sees."""
