@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import timedelta
 
 from django.contrib import messages
@@ -23,7 +24,7 @@ from lianxin.org.models import Unit
 
 from . import access, actions, codes, deadlines, forms, queries, steps, warnings
 from . import workflow as wf
-from .models import Case, Kind
+from .models import Case, Kind, ReplyTemplate
 from .text import masked_contact, waited
 
 PAGE_SIZE = 50
@@ -70,7 +71,7 @@ def case_queue(request: HttpRequest) -> HttpResponse:
     for case in page:
         working = case.status in (wf.D, wf.P)
         case.badge = deadlines.badge(case.reply_due, at, soon) if working else ""
-        case.waited = waited(at - case.received_at) if case.status in WAITING else ""  # type: ignore[attr-defined]
+        case.waited = waited(at - case.received_at) if case.status in WAITING else ""
     params = request.GET.copy()
     for key in ("page", "after", "before"):
         params.pop(key, None)
@@ -241,11 +242,10 @@ def _detail(request, case: Case, roles, bound=None, status=200):
     forms_by_name = {name: steps.STEPS[name].form_for(case) for name in _shown_steps(case, roles)}
     if bound is not None:
         forms_by_name[bound[0]] = bound[1]
-    templates = []
+    templates: Iterable[ReplyTemplate] = []
     if "reply" in forms_by_name or "answer" in forms_by_name:
-        from .models import ReplyTemplate
-
-        unit_ids = case.lead_unit.ancestor_ids if case.lead_unit_id else [case.root_id]
+        lead = case.lead_unit
+        unit_ids = lead.ancestor_ids if lead is not None else [case.root_id]
         templates = ReplyTemplate.objects.filter(unit_id__in=unit_ids).filter(
             models_q_category(case)
         )
@@ -258,7 +258,7 @@ def _detail(request, case: Case, roles, bound=None, status=200):
             "case": case,
             "roles": roles,
             "events": events,
-            "reply_files": replies[-1].files if replies else [],  # type: ignore[attr-defined]
+            "reply_files": replies[-1].files if replies else [],
             "co_units": case.co_units.all(),
             "action_forms": forms_by_name,
             "contact": masked_contact(case),

@@ -210,7 +210,8 @@ def commitment_save(
         guide = current_guide(service)
         if guide is None:
             raise ApplicationError(_("Publish the service's guide first."), field="service")
-        if target_workdays is not None and target_workdays > guide.legal_workdays:
+        legal = guide.legal_workdays
+        if target_workdays is not None and legal is not None and target_workdays > legal:
             raise ApplicationError(
                 _("%(n)s working days is more than the legal limit of %(legal)s.")
                 % {"n": target_workdays, "legal": guide.legal_workdays},
@@ -369,7 +370,7 @@ def request_resume(*, req: ServiceRequest, actor, version=None) -> ServiceReques
     with transaction.atomic():
         req = _lock(req, version)
         _require(access.handles(actor, req.service))
-        if req.status != ServiceRequest.Status.PAUSED:
+        if req.status != ServiceRequest.Status.PAUSED or req.paused_at is None:
             raise ApplicationError(_("The request is not waiting for materials."))
         days = deadlines.paused_workdays(req.paused_at, clock.now())
         req.paused_workdays += days

@@ -15,6 +15,8 @@ def snapshot(obj: models.Model, fields: list[str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in fields:
         field = obj._meta.get_field(name)
+        if not isinstance(field, models.Field):  # a reverse relation has no column to keep
+            raise ValueError(f"snapshot: {name} is not a field of {obj._meta.label}")
         value = getattr(obj, field.attname)
         if value is not None and not isinstance(value, (str, int, float, bool, list, dict)):
             value = str(value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
@@ -144,7 +145,7 @@ def visit_record(
     day: date,
     met: str,
     said: str,
-    needs: list[str] = (),
+    needs: Sequence[str] = (),
     signature: str = "",
     photo=None,
     actor,
@@ -236,7 +237,7 @@ def research_record(
     team: str,
     attendees: str,
     summary: str = "",
-    problems: list[tuple[str, Unit]] = (),
+    problems: Sequence[tuple[str, Unit]] = (),
     category: Category | None = None,
     actor,
 ) -> ResearchVisit:

@@ -98,7 +98,7 @@ def _checked_section(route: str, start: str, end: str, place_names: str, station
         raise ApplicationError(_("Give both stakes, or neither."), field="end")
     if start_m is not None and not route:
         raise ApplicationError(_("Stakes need a route code."), field="route")
-    if start_m is not None and end_m < start_m:
+    if start_m is not None and end_m is not None and end_m < start_m:
         raise ApplicationError(_("The end stake comes before the start stake."), field="end")
     place_names = clean_text(
         place_names, field="places", label=_("The place names"), required=False, limit=300

@@ -127,7 +127,7 @@ def case_receive(
 
 def _checked(
     *, root, kind, channel, category, content, title, place, citizen_name, citizen_phone, actor
-):
+) -> tuple[Person | None, Category, str, str, str, str, str]:
     """The input of a new case, checked and cleaned (ApplicationError on bad input)."""
     if kind not in Kind.values:
         raise ApplicationError(_("Choose what kind of item this is."), field="kind")
@@ -137,8 +137,8 @@ def _checked(
     if kind == Kind.PROBLEM and person is None:
         raise ApplicationError(_("Internal problems are entered by staff."), field="kind")
     category_id = getattr(category, "pk", category)
-    category = Category.objects.filter(pk=category_id, root=root, is_active=True).first()
-    if category is None:
+    found = Category.objects.filter(pk=category_id, root=root, is_active=True).first()
+    if found is None:
         raise ApplicationError(_("Choose a category from the list."), field="category")
     content = _text(content, field="content", label=_("The content"))
     place = _text(place, field="place", label=_("The place"), required=False, limit=200)
@@ -151,7 +151,7 @@ def _checked(
             _("Leave a phone number so that we can reach you."), field="citizen_phone"
         )
     title = (title or "").strip()[:100] or content.replace("\n", " ")[:30]
-    return person, category, content, place, citizen_name, phone, title
+    return person, found, content, place, citizen_name, phone, title
 
 
 def _reissue_secret(case: Case) -> str:
