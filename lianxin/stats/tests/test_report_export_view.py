@@ -5,6 +5,7 @@ from io import BytesIO
 from openpyxl import load_workbook
 
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 from lianxin.stats.actions import scorecard_freeze
 
 from .conftest import NOVEMBER, at
@@ -12,7 +13,7 @@ from .conftest import NOVEMBER, at
 
 def test_the_workbook_has_a_sheet_per_table_with_the_figures(november, login):
     with clock.frozen_at(at(2026, 12, 9, 9)):
-        scorecard_freeze(root=november.root, month=NOVEMBER)
+        scorecard_freeze(root=november.root, month=NOVEMBER, actor=Actor.system())
     with clock.frozen_at(at(2026, 12, 10, 9)):
         response = login(november.leader).get("/workbench/scorecards/2026-11/report.xlsx")
     assert response.status_code == 200
