@@ -31,6 +31,7 @@ from wechatpy.utils import check_signature
 from lianxin.cases import actions as case_actions
 from lianxin.cases.models import Case, Channel, Kind
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError
 
 from . import media
@@ -95,6 +96,7 @@ def _receive(account: WechatAccount, msg) -> str:
         citizen_contact=f"wechat:{openid}",
         submit_token=str(msg.id),  # WeChat's retries carry the same MsgId
         client=f"wechat:{account.pk}:{openid}",
+        actor=Actor.citizen(Channel.WECHAT),
     )
     try:
         try:
