@@ -32,6 +32,8 @@ def record_event(
     before: dict | None = None,
     after: dict | None = None,
 ) -> AuditEvent:
+    if actor is None:  # who acts is always known: a login, the citizen or the system
+        raise TypeError("record_event needs an actor (core.actor)")
     return AuditEvent.objects.create(
         actor=login_of(actor),
         action=action,
