@@ -15,9 +15,11 @@ def test_visits_diaries_and_reports_on_the_scorecard(november):
     leader = november.people.station_leader
     with clock.frozen_at(at(2026, 11, 2, 9)):
         village = liaison.place_save(
-            unit=november.station_a, name="甲村", kind="village", actor=None
+            unit=november.station_a, name="甲村", kind="village", actor=Actor.system()
         )
-        liaison.contact_point_assign(person=leader, place=village, visits_per_month=2, actor=None)
+        liaison.contact_point_assign(
+            person=leader, place=village, visits_per_month=2, actor=Actor.system()
+        )
     with clock.frozen_at(at(2026, 11, 20, 16)):
         liaison.visit_record(
             place=village,
