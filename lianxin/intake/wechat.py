@@ -16,6 +16,8 @@ Everything is answered synchronously, well within WeChat's 5-second limit.
 
 from __future__ import annotations
 
+from typing import Any
+
 from defusedxml import ElementTree as SafeET
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse, HttpResponseForbidden
@@ -87,7 +89,7 @@ def _receive(account: WechatAccount, msg) -> str:
     else:
         return _("Send us your request as text, and we will register it.")
     external_id = f"{account.pk}:{msg.id}"
-    args = dict(
+    args: dict[str, Any] = dict(
         root=account.root,
         kind=Kind.HELP,
         channel=Channel.WECHAT,
