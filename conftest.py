@@ -20,6 +20,7 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth import get_user_model
 
+from lianxin.core.actor import Actor
 from lianxin.org import actions
 from lianxin.org.models import Role
 
@@ -125,10 +126,15 @@ def run_at_once(work, times: int = 2) -> list:
 
 def make_person(username, name, unit, *, roles=(), position="", phone=""):
     person = actions.person_create(
-        username=username, name=name, unit=unit, position=position, phone=phone, actor=None
+        username=username,
+        name=name,
+        unit=unit,
+        position=position,
+        phone=phone,
+        actor=Actor.system(),
     )
     for role, role_unit in roles:
-        actions.role_grant(person=person, unit=role_unit, role=role, actor=None)
+        actions.role_grant(person=person, unit=role_unit, role=role, actor=Actor.system())
     return person
 
 
@@ -214,19 +220,19 @@ def _load_cast(keys: dict) -> SimpleNamespace:
 
 def build_cast() -> SimpleNamespace:
     root = actions.unit_create(
-        name="测试公路段", kind="organ", parent=None, code="t-root", actor=None
+        name="测试公路段", kind="organ", parent=None, code="t-root", actor=Actor.system()
     )
     office = actions.unit_create(
-        name="办公室", kind="office", parent=root, code="t-office", actor=None
+        name="办公室", kind="office", parent=root, code="t-office", actor=Actor.system()
     )
     station_a = actions.unit_create(
-        name="甲站", kind="station", parent=root, code="t-a", actor=None
+        name="甲站", kind="station", parent=root, code="t-a", actor=Actor.system()
     )
     station_b = actions.unit_create(
-        name="乙站", kind="station", parent=root, code="t-b", actor=None
+        name="乙站", kind="station", parent=root, code="t-b", actor=Actor.system()
     )
     other = actions.unit_create(
-        name="外县公路段", kind="organ", parent=None, code="t-other", actor=None
+        name="外县公路段", kind="organ", parent=None, code="t-other", actor=Actor.system()
     )
     people = SimpleNamespace(
         admin=make_person("admin", "王管理", office, roles=[(Role.ADMIN, root)]),

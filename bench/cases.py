@@ -35,19 +35,26 @@ DUE_CASES = 1000
 def make_org():
     from lianxin.cases.models import Category
     from lianxin.core.actions import api_token_create
+    from lianxin.core.actor import Actor
     from lianxin.org import actions
     from lianxin.org.models import Role
 
-    root = actions.unit_create(name="基准公路段", kind="organ", parent=None, code="b", actor=None)
-    station = actions.unit_create(name="基准站", kind="station", parent=root, actor=None)
-    operator = actions.person_create(username="b-op", name="话务员", unit=root, actor=None)
-    actions.role_grant(person=operator, unit=root, role=Role.OPERATOR, actor=None)
-    handler = actions.person_create(username="b-h", name="承办人", unit=station, actor=None)
-    actions.role_grant(person=handler, unit=station, role=Role.HANDLER, actor=None)
-    leader = actions.person_create(username="b-l", name="站长", unit=station, actor=None)
-    actions.role_grant(person=leader, unit=station, role=Role.LEADER, actor=None)
+    root = actions.unit_create(
+        name="基准公路段", kind="organ", parent=None, code="b", actor=Actor.system()
+    )
+    station = actions.unit_create(name="基准站", kind="station", parent=root, actor=Actor.system())
+    operator = actions.person_create(
+        username="b-op", name="话务员", unit=root, actor=Actor.system()
+    )
+    actions.role_grant(person=operator, unit=root, role=Role.OPERATOR, actor=Actor.system())
+    handler = actions.person_create(
+        username="b-h", name="承办人", unit=station, actor=Actor.system()
+    )
+    actions.role_grant(person=handler, unit=station, role=Role.HANDLER, actor=Actor.system())
+    leader = actions.person_create(username="b-l", name="站长", unit=station, actor=Actor.system())
+    actions.role_grant(person=leader, unit=station, role=Role.LEADER, actor=Actor.system())
     category = Category.objects.create(root=root, name="路面病害")
-    _t, token = api_token_create(user=operator.user, name="bench", actor=None)
+    _t, token = api_token_create(user=operator.user, name="bench", actor=Actor.system())
     return root, station, category, token
 
 

@@ -49,22 +49,27 @@ def setup_django():
 
 def make_org():
     from lianxin.cases.models import Category
+    from lianxin.core.actor import Actor
     from lianxin.org import actions
     from lianxin.org.models import Role
 
-    root = actions.unit_create(name="基准公路段", kind="organ", parent=None, code="k", actor=None)
+    root = actions.unit_create(
+        name="基准公路段", kind="organ", parent=None, code="k", actor=Actor.system()
+    )
     stations = []
     for n in range(20):
-        station = actions.unit_create(name=f"基准站{n}", kind="station", parent=root, actor=None)
+        station = actions.unit_create(
+            name=f"基准站{n}", kind="station", parent=root, actor=Actor.system()
+        )
         for role, name in ((Role.HANDLER, "承办人"), (Role.LEADER, "站长")):
             person = actions.person_create(
                 username=f"k-{role}-{n}",
                 name=f"{name}{n}",
                 unit=station,
                 phone=f"139{n:08d}",
-                actor=None,
+                actor=Actor.system(),
             )
-            actions.role_grant(person=person, unit=station, role=role, actor=None)
+            actions.role_grant(person=person, unit=station, role=role, actor=Actor.system())
         stations.append(station)
     category = Category.objects.create(root=root, name="路面病害")
     return root, stations, category

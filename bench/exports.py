@@ -44,13 +44,18 @@ def make_data() -> int:
 
     from lianxin.cases import actions as case_actions
     from lianxin.cases.models import Case, Category
+    from lianxin.core.actor import Actor
     from lianxin.org import actions
     from lianxin.org.models import Role
 
-    root = actions.unit_create(name="基准公路段", kind="organ", parent=None, code="e", actor=None)
-    station = actions.unit_create(name="基准站", kind="station", parent=root, actor=None)
-    dispatcher = actions.person_create(username="e-d", name="派单员", unit=root, actor=None)
-    actions.role_grant(person=dispatcher, unit=root, role=Role.DISPATCHER, actor=None)
+    root = actions.unit_create(
+        name="基准公路段", kind="organ", parent=None, code="e", actor=Actor.system()
+    )
+    station = actions.unit_create(name="基准站", kind="station", parent=root, actor=Actor.system())
+    dispatcher = actions.person_create(
+        username="e-d", name="派单员", unit=root, actor=Actor.system()
+    )
+    actions.role_grant(person=dispatcher, unit=root, role=Role.DISPATCHER, actor=Actor.system())
     category = Category.objects.create(root=root, name="路面病害", default_unit=station)
     template, _secret = case_actions.case_receive(
         root=root,
@@ -62,6 +67,7 @@ def make_data() -> int:
         citizen_name="赵市民",
         citizen_phone="13812345678",
         title='=HYPERLINK("http://x","青山路坑槽")',
+        actor=Actor.citizen("hotline"),
     )
     Case.objects.filter(pk=template.pk).update(lead_unit=station)
     columns = [

@@ -123,6 +123,7 @@ def make_org(n_units: int):
     an operator, a dispatcher and a supervisor at the root and two handlers and a leader at
     each station (through the actions)."""
     from lianxin.cases.models import Category
+    from lianxin.core.actor import Actor
     from lianxin.org import actions
     from lianxin.org.models import Role, Unit
 
@@ -130,21 +131,25 @@ def make_org(n_units: int):
     if existing is not None:
         return load_org(existing)
     root = actions.unit_create(
-        name="省公路事务中心", kind="organ", parent=None, code="bs", actor=None
+        name="省公路事务中心", kind="organ", parent=None, code="bs", actor=Actor.system()
     )
     staff = {}
     for role in (Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR):
         person = actions.person_create(
-            username=f"bs-{role}", name=f"省{role}", unit=root, actor=None
+            username=f"bs-{role}", name=f"省{role}", unit=root, actor=Actor.system()
         )
-        actions.role_grant(person=person, unit=root, role=role, actor=None)
+        actions.role_grant(person=person, unit=root, role=role, actor=Actor.system())
         staff[role] = person
     cities = max(1, (n_units - 1) // 22)
     per_city = (n_units - 1 - cities) // cities
     made = 1
     for c in range(cities):
         city = actions.unit_create(
-            name=f"第{c + 1}公路分局", kind="organ", parent=root, code=f"bs-{c}", actor=None
+            name=f"第{c + 1}公路分局",
+            kind="organ",
+            parent=root,
+            code=f"bs-{c}",
+            actor=Actor.system(),
         )
         made += 1
         for s in range(per_city if c < cities - 1 else n_units - made):
@@ -153,18 +158,23 @@ def make_org(n_units: int):
                 kind="station",
                 parent=city,
                 code=f"bs-{c}-{s}",
-                actor=None,
+                actor=Actor.system(),
             )
             made += 1
             for h in range(2):
                 person = actions.person_create(
-                    username=f"bs-h-{c}-{s}-{h}", name=f"承办{c}-{s}-{h}", unit=station, actor=None
+                    username=f"bs-h-{c}-{s}-{h}",
+                    name=f"承办{c}-{s}-{h}",
+                    unit=station,
+                    actor=Actor.system(),
                 )
-                actions.role_grant(person=person, unit=station, role=Role.HANDLER, actor=None)
+                actions.role_grant(
+                    person=person, unit=station, role=Role.HANDLER, actor=Actor.system()
+                )
             leader = actions.person_create(
-                username=f"bs-l-{c}-{s}", name=f"站长{c}-{s}", unit=station, actor=None
+                username=f"bs-l-{c}-{s}", name=f"站长{c}-{s}", unit=station, actor=Actor.system()
             )
-            actions.role_grant(person=leader, unit=station, role=Role.LEADER, actor=None)
+            actions.role_grant(person=leader, unit=station, role=Role.LEADER, actor=Actor.system())
     for i, name in enumerate(CATEGORIES):
         Category.objects.create(root=root, name=name, sort_order=i)
     return load_org(root)

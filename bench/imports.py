@@ -31,6 +31,7 @@ from django.core.management import call_command  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
 from lianxin.cases.models import Case, Category  # noqa: E402
+from lianxin.core.actor import Actor  # noqa: E402
 from lianxin.intake import imports  # noqa: E402
 from lianxin.org import actions  # noqa: E402
 
@@ -71,7 +72,9 @@ def run(name: str, data: bytes, root) -> None:
 
 def main():
     call_command("migrate", verbosity=0)
-    root = actions.unit_create(name="导入基准段", kind="organ", parent=None, code="imp", actor=None)
+    root = actions.unit_create(
+        name="导入基准段", kind="organ", parent=None, code="imp", actor=Actor.system()
+    )
     Category.objects.create(root=root, name="路面病害")
     text = io.StringIO()
     writer = csv.writer(text)

@@ -152,16 +152,19 @@ def lx_setup() -> dict:
 
     from lianxin.cases.models import Category
     from lianxin.core.actions import api_token_create
+    from lianxin.core.actor import Actor
     from lianxin.org import actions
     from lianxin.org.models import Role
 
     call_command("migrate", verbosity=0)
-    root = actions.unit_create(name="受理中心", kind="organ", parent=None, code="in", actor=None)
-    desk = actions.person_create(username="in-desk", name="话务员", unit=root, actor=None)
+    root = actions.unit_create(
+        name="受理中心", kind="organ", parent=None, code="in", actor=Actor.system()
+    )
+    desk = actions.person_create(username="in-desk", name="话务员", unit=root, actor=Actor.system())
     for role in (Role.OPERATOR, Role.DISPATCHER):
-        actions.role_grant(person=desk, unit=root, role=role, actor=None)
+        actions.role_grant(person=desk, unit=root, role=role, actor=Actor.system())
     category = Category.objects.create(root=root, name="路面病害")
-    _t, token = api_token_create(user=desk.user, name="intake", actor=None)
+    _t, token = api_token_create(user=desk.user, name="intake", actor=Actor.system())
     client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
     counts = []
     for i in range(3):

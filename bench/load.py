@@ -132,34 +132,45 @@ def make_org() -> dict:
     from lianxin.cases.models import Category
     from lianxin.core import clock
     from lianxin.core.actions import api_token_create
+    from lianxin.core.actor import Actor
     from lianxin.org import actions
     from lianxin.org.models import Role
 
-    root = actions.unit_create(name="负载公路段", kind="organ", parent=None, code="ld", actor=None)
+    root = actions.unit_create(
+        name="负载公路段", kind="organ", parent=None, code="ld", actor=Actor.system()
+    )
     stations = [
-        actions.unit_create(name=f"负载{n}站", kind="station", parent=root, actor=None)
+        actions.unit_create(name=f"负载{n}站", kind="station", parent=root, actor=Actor.system())
         for n in range(3)
     ]
-    desk = actions.person_create(username="ld-desk", name="值班员", unit=root, actor=None)
+    desk = actions.person_create(username="ld-desk", name="值班员", unit=root, actor=Actor.system())
     for role in (Role.OPERATOR, Role.DISPATCHER):
-        actions.role_grant(person=desk, unit=root, role=role, actor=None)
+        actions.role_grant(person=desk, unit=root, role=role, actor=Actor.system())
     handlers = []
     for n, station in enumerate(stations):
         h = actions.person_create(
-            username=f"ld-h{n}", name=f"承办{n}", unit=station, phone=f"1390000010{n}", actor=None
+            username=f"ld-h{n}",
+            name=f"承办{n}",
+            unit=station,
+            phone=f"1390000010{n}",
+            actor=Actor.system(),
         )
-        actions.role_grant(person=h, unit=station, role=Role.HANDLER, actor=None)
+        actions.role_grant(person=h, unit=station, role=Role.HANDLER, actor=Actor.system())
         lead = actions.person_create(
-            username=f"ld-l{n}", name=f"站长{n}", unit=station, phone=f"1390000020{n}", actor=None
+            username=f"ld-l{n}",
+            name=f"站长{n}",
+            unit=station,
+            phone=f"1390000020{n}",
+            actor=Actor.system(),
         )
-        actions.role_grant(person=lead, unit=station, role=Role.LEADER, actor=None)
+        actions.role_grant(person=lead, unit=station, role=Role.LEADER, actor=Actor.system())
         handlers.append(h)
     boss = actions.person_create(
-        username="ld-boss", name="段长", unit=root, phone="13900000300", actor=None
+        username="ld-boss", name="段长", unit=root, phone="13900000300", actor=Actor.system()
     )
-    actions.role_grant(person=boss, unit=root, role=Role.LEADER, actor=None)
+    actions.role_grant(person=boss, unit=root, role=Role.LEADER, actor=Actor.system())
     category = Category.objects.create(root=root, name="路面病害")
-    _t, token = api_token_create(user=desk.user, name="load", actor=None)
+    _t, token = api_token_create(user=desk.user, name="load", actor=Actor.system())
     # Suggestions dispatched 10 days ago and never accepted: the clock reminds (accept limit
     # 1 working day) and escalates (5 working days later) them during the run; their reply
     # limit (13 working days) has not passed, so each gets one reminder of each kind.

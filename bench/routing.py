@@ -89,15 +89,18 @@ def bench_training():
 
 def bench_suggestions():
     from lianxin.cases.models import Category
+    from lianxin.core.actor import Actor
     from lianxin.org import actions as org_actions
     from lianxin.routing import actions, suggest, training
     from lianxin.routing.classifier import TextModel
     from lianxin.routing.models import TrainedModel
 
-    root = org_actions.unit_create(name="基准县", kind="organ", parent=None, code="b", actor=None)
+    root = org_actions.unit_create(
+        name="基准县", kind="organ", parent=None, code="b", actor=Actor.system()
+    )
     stations = [
         org_actions.unit_create(
-            name=f"站{i}", kind="station", parent=root, code=f"b{i}", actor=None
+            name=f"站{i}", kind="station", parent=root, code=f"b{i}", actor=Actor.system()
         )
         for i in range(7)
     ]
@@ -110,10 +113,12 @@ def bench_suggestions():
             start="K0",
             end="K40",
             place_names=PLACES[i],
-            actor=None,
+            actor=Actor.system(),
         )
     for i, kw in enumerate(["超载", "占道", "红绿灯", "井盖", "低保", "大坑", "路口"]):
-        actions.rule_save(root=root, keyword=kw, unit=stations[i], category=cats[i], actor=None)
+        actions.rule_save(
+            root=root, keyword=kw, unit=stations[i], category=cats[i], actor=Actor.system()
+        )
     texts, labels = synthetic(20_000)
     dept = sorted(set(labels))
     unit_of = {d: stations[i].pk for i, d in enumerate(dept)}

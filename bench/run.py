@@ -35,6 +35,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from lianxin.core import workdays  # noqa: E402
+from lianxin.core.actor import Actor  # noqa: E402
 from lianxin.org import actions, queries  # noqa: E402
 from lianxin.org.models import Role, Unit  # noqa: E402
 
@@ -66,24 +67,29 @@ def main():
     call_command("migrate", verbosity=0)
     build_start = time.perf_counter()
     root = actions.unit_create(
-        name="大型机关", kind="organ", parent=None, code="bench-root", actor=None
+        name="大型机关", kind="organ", parent=None, code="bench-root", actor=Actor.system()
     )
     n_people = 0
     for s in range(40):
-        station = actions.unit_create(name=f"站{s}", kind="station", parent=root, actor=None)
+        station = actions.unit_create(
+            name=f"站{s}", kind="station", parent=root, actor=Actor.system()
+        )
         parent = station
         for depth in range(4):
             for w in range(3):
                 unit = actions.unit_create(
-                    name=f"站{s}-{depth}-{w}", kind="office", parent=parent, actor=None
+                    name=f"站{s}-{depth}-{w}", kind="office", parent=parent, actor=Actor.system()
                 )
             parent = unit
         for p in range(6):
             person = actions.person_create(
-                username=f"b{s}-{p}", name=f"人员{s}-{p}", unit=station, actor=None
+                username=f"b{s}-{p}", name=f"人员{s}-{p}", unit=station, actor=Actor.system()
             )
             actions.role_grant(
-                person=person, unit=parent if p % 2 else station, role=Role.HANDLER, actor=None
+                person=person,
+                unit=parent if p % 2 else station,
+                role=Role.HANDLER,
+                actor=Actor.system(),
             )
             n_people += 1
     total_units = Unit.objects.count()
@@ -137,8 +143,10 @@ def main():
         f"{len(ctx.captured_queries) / calls:.1f} queries per call"
     )
 
-    leader = actions.person_create(username="bench-leader", name="段长", unit=root, actor=None)
-    actions.role_grant(person=leader, unit=root, role=Role.LEADER, actor=None)
+    leader = actions.person_create(
+        username="bench-leader", name="段长", unit=root, actor=Actor.system()
+    )
+    actions.role_grant(person=leader, unit=root, role=Role.LEADER, actor=Actor.system())
     client = Client()
     client.force_login(leader.user)
     client.get("/workbench/org/")

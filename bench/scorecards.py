@@ -56,19 +56,28 @@ def setup_django():
 
 def make_org():
     from lianxin.cases.models import Category
+    from lianxin.core.actor import Actor
     from lianxin.org import actions
     from lianxin.org.models import Role
 
-    root = actions.unit_create(name="基准公路段", kind="organ", parent=None, code="b", actor=None)
-    leader = actions.person_create(username="b-boss", name="段长", unit=root, actor=None)
-    actions.role_grant(person=leader, unit=root, role=Role.LEADER, actor=None)
+    root = actions.unit_create(
+        name="基准公路段", kind="organ", parent=None, code="b", actor=Actor.system()
+    )
+    leader = actions.person_create(username="b-boss", name="段长", unit=root, actor=Actor.system())
+    actions.role_grant(person=leader, unit=root, role=Role.LEADER, actor=Actor.system())
     stations = []
     for i in range(STATIONS):
         station = actions.unit_create(
-            name=f"基准站{i + 1:02d}", kind="station", parent=root, code=f"b-{i}", actor=None
+            name=f"基准站{i + 1:02d}",
+            kind="station",
+            parent=root,
+            code=f"b-{i}",
+            actor=Actor.system(),
         )
-        head = actions.person_create(username=f"b-l{i}", name=f"站长{i}", unit=station, actor=None)
-        actions.role_grant(person=head, unit=station, role=Role.LEADER, actor=None)
+        head = actions.person_create(
+            username=f"b-l{i}", name=f"站长{i}", unit=station, actor=Actor.system()
+        )
+        actions.role_grant(person=head, unit=station, role=Role.LEADER, actor=Actor.system())
         stations.append(station)
     category = Category.objects.create(root=root, name="路面病害")
     return root, stations, category, leader
@@ -177,6 +186,7 @@ def main():
     from django.utils import timezone
 
     from lianxin.core import clock
+    from lianxin.core.actor import Actor
     from lianxin.core.months import first_of, previous_month
     from lianxin.org.models import Person, Unit
     from lianxin.stats.actions import scorecard_freeze
@@ -194,7 +204,7 @@ def main():
     before = previous_month(last)
     t0 = time.perf_counter()
     reason = "bench" if reuse else ""
-    scorecard_freeze(root=root, month=last, reason=reason)
+    scorecard_freeze(root=root, month=last, reason=reason, actor=Actor.system("bench"))
     t_freeze = time.perf_counter() - t0
     print(f"freezing one month ({CASES // MONTHS} cases a month on average): {t_freeze:.2f} s")
     client = Client()

@@ -77,7 +77,7 @@ def submit_key(*, channel: str, client: str, token: str) -> str:
     return salted_hmac("lianxin.cases.submit", message, algorithm="sha256").hexdigest()
 
 
-def _digest(code: str, secret: str, key: str) -> str:
+def _digest(code: str, secret: str, key: str | bytes) -> str:
     return salted_hmac(
         "lianxin.cases.lookup",
         f"{code}:{normalize_secret(secret)}",

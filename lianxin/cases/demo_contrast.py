@@ -28,6 +28,14 @@ ASKED = [
 ]
 
 
+def _staff(unit, role: str) -> Person:
+    """The demo unit's person in this role (the org demo gives each station one)."""
+    person = Person.objects.filter(unit=unit, grants__role=role).first()
+    if person is None:
+        raise LookupError(f"the demo unit {unit} has no {role}")
+    return person
+
+
 def _working(day: date, rng: random.Random) -> datetime:
     """A time on the first working day from `day`, in office hours."""
     while not is_workday(day):
@@ -54,8 +62,7 @@ def load_contrast(root: Unit, units: dict[str, Unit], *, now: datetime) -> None:
     for age, month in enumerate(months):  # 0: three months ago ... 2: last month
         for code in (BETTER, WORSE):
             unit = units[code]
-            handler = Person.objects.filter(unit=unit, grants__role="handler").first()
-            leader = Person.objects.filter(unit=unit, grants__role="leader").first()
+            handler, leader = _staff(unit, "handler"), _staff(unit, "leader")
             for i in range(PER_MONTH):
                 n += 1
                 day = month + timedelta(days=int((last_day(month).day - 8) * i / PER_MONTH))

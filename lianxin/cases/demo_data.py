@@ -216,7 +216,10 @@ def load_demo_cases(units: dict[str, Unit], *, now: datetime | None = None) -> i
     categories = {}
     for i, (name, unit_code) in enumerate(CATEGORIES):
         categories[name] = Category.objects.create(
-            root=root, name=name, default_unit=units.get(unit_code), sort_order=i
+            root=root,
+            name=name,
+            default_unit=units.get(unit_code) if unit_code else None,
+            sort_order=i,
         )
     TimeLimit.objects.create(
         root=root, category=categories["路政许可"], kind=Kind.CONSULT, reply_workdays=5
@@ -224,18 +227,20 @@ def load_demo_cases(units: dict[str, Unit], *, now: datetime | None = None) -> i
     for title, cat, text in TEMPLATES:
         for code in ("qs-chengguan", "qs-hekou", "qs-roadadmin"):
             ReplyTemplate.objects.create(
-                unit=units[code], category=categories.get(cat), title=title, text=text
+                unit=units[code],
+                category=categories.get(cat) if cat else None,
+                title=title,
+                text=text,
             )
     operator, dispatcher = _person("zhaoli").user, _person("chenjing").user
     supervisor, leader = _person("sunwei").user, _person("zhangjianguo").user
-    handlers = {
-        code: Person.objects.filter(unit=units[code], grants__role="handler").first()
-        for code in units
-    }
-    leaders = {
-        code: Person.objects.filter(unit=units[code], grants__role="leader").first()
-        for code in units
-    }
+    handlers: dict[str, Person] = {}  # the units that have one
+    leaders: dict[str, Person] = {}
+    for code in units:
+        for role, found in (("handler", handlers), ("leader", leaders)):
+            person = Person.objects.filter(unit=units[code], grants__role=role).first()
+            if person is not None:
+                found[code] = person
 
     def unit_for(category_name, town_unit):
         usual = dict(CATEGORIES)[category_name]
@@ -285,8 +290,9 @@ def load_demo_cases(units: dict[str, Unit], *, now: datetime | None = None) -> i
             continue
         if n in (30, 77) or (n > 20 and fate < 0.06):
             original = Case.objects.filter(root=root, kind=case.kind).exclude(pk=case.pk).first()
-            with clock.frozen_at(_later(rng, received, 2)):
-                actions.case_merge(case=case, original=original, actor=dispatcher)
+            if original is not None:
+                with clock.frozen_at(_later(rng, received, 2)):
+                    actions.case_merge(case=case, original=original, actor=dispatcher)
             continue
         unit = unit_for(cat, town_unit)
         at = _later(rng, received, 3)
@@ -324,7 +330,7 @@ def load_demo_cases(units: dict[str, Unit], *, now: datetime | None = None) -> i
                 case = actions.case_resume(
                     case=case, note="群众电话补充：在K12+300附近。", actor=handler.user
                 )
-        if age_fate < 0.18 and case.reply_due > min(at, now):
+        if age_fate < 0.18 and case.reply_due and case.reply_due > min(at, now):
             with clock.frozen_at(min(_later(rng, at, 24), now)):
                 actions.case_request_extension(
                     case=case, workdays=5, reason="需协调交警部门共同处理。", actor=handler.user

@@ -35,7 +35,8 @@ def deciding_roles(rule: ExtensionRule) -> set[str]:
 def check_decider(case: Case, actor, roles) -> None:
     """Refuse, with a clear message, a decision by the lead unit's own people or by a role
     the organisation does not let decide."""
-    if case.lead_unit_id is None:
+    lead = case.lead_unit
+    if lead is None:
         return
     roles = set(roles)
     deciding = {wf.DISPATCHER, wf.SUPERVISOR, wf.UPPER_LEADER, wf.UNIT_LEADER}
@@ -43,21 +44,21 @@ def check_decider(case: Case, actor, roles) -> None:
         return  # the state table refuses (403)
     person = person_of(actor)
     if person is not None and (
-        person.unit.path.startswith(case.lead_unit.path)
-        or RoleGrant.objects.filter(person=person, unit_id=case.lead_unit_id).exists()
+        person.unit.path.startswith(lead.path)
+        or RoleGrant.objects.filter(person=person, unit_id=lead.pk).exists()
     ):
         raise ApplicationError(
             _(
                 "An extension is decided above %(unit)s, whose deadline it moves: "
                 "not by its own people."
             )
-            % {"unit": case.lead_unit.name},
+            % {"unit": lead.name},
             code="own_unit",
         )
     if wf.SYSTEM in roles or getattr(actor, "is_superuser", False):
         return
     allowed = deciding_roles(rule_of(case.root_id))
-    if case.lead_unit.kind != "station":
+    if lead.kind != "station":
         # the organ's own offices, where dispatchers and supervisors sit: the leaders above
         allowed.add(wf.UPPER_LEADER)
     if not set(roles) & allowed:
@@ -87,6 +88,7 @@ def deciders(case: Case) -> list:
         users += notices.org_role(case, Role.DISPATCHER)
     if rule.supervisors:
         users += notices.org_role(case, Role.SUPERVISOR)
-    if case.lead_unit_id and (rule.leaders_above or case.lead_unit.kind != "station"):
-        users += notices._users_with(Role.LEADER, case.lead_unit.ancestor_ids[:-1])
+    lead = case.lead_unit
+    if lead is not None and (rule.leaders_above or lead.kind != "station"):
+        users += notices._users_with(Role.LEADER, lead.ancestor_ids[:-1])
     return users

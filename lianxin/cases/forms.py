@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lianxin.core.forms import FilesField, StyledForm
+from lianxin.org.models import Person, Unit
 
 from .codes import MAX_TOKEN
 from .models import (
@@ -46,7 +47,8 @@ class PortalSubmitForm(StyledForm):
         label=_("It may be shown on the public message board (personal data hidden)"),
         required=False,
     )
-    files = FilesField()
+    # The metaclass moves a field to base_fields: this one never shadows BaseForm.files.
+    files = FilesField()  # type: ignore[assignment]
     submit_token = forms.CharField(widget=forms.HiddenInput, max_length=MAX_TOKEN)
 
     def __init__(self, *args, root=None, **kwargs):
@@ -114,7 +116,7 @@ class FilterForm(StyledForm):
     category = forms.ModelChoiceField(
         label=_("Category"), required=False, queryset=Category.objects.none(), empty_label=_("any")
     )
-    unit = forms.ModelChoiceField(
+    unit: forms.ModelChoiceField[Unit] = forms.ModelChoiceField(
         label=_("Unit"), required=False, queryset=None, empty_label=_("any")
     )
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
@@ -178,8 +180,8 @@ class HandlerSelect(forms.Select):
 
 
 class DispatchForm(ActionForm):
-    unit = forms.ModelChoiceField(label=_("Lead unit"), queryset=None)
-    handler = forms.ModelChoiceField(
+    unit: forms.ModelChoiceField[Unit] = forms.ModelChoiceField(label=_("Lead unit"), queryset=None)
+    handler: forms.ModelChoiceField[Person] = forms.ModelChoiceField(
         label=_("Handler"),
         required=False,
         queryset=None,
@@ -187,7 +189,7 @@ class DispatchForm(ActionForm):
         empty_label=_("(the unit assigns)"),
         help_text=_("Only the staff of the chosen lead unit are listed."),
     )
-    co_units = forms.ModelMultipleChoiceField(
+    co_units: forms.ModelMultipleChoiceField[Unit] = forms.ModelMultipleChoiceField(
         label=_("Co-units"), required=False, queryset=None, widget=forms.CheckboxSelectMultiple
     )
     note = forms.CharField(label=_("Note"), required=False, widget=SHORT)
@@ -208,7 +210,8 @@ class NoteForm(ActionForm):
 
 class RequiredNoteForm(ActionForm):
     note = forms.CharField(label=_("Note"), widget=SHORT)
-    files = FilesField()
+    # The metaclass moves a field to base_fields: this one never shadows BaseForm.files.
+    files = FilesField()  # type: ignore[assignment]
 
 
 class QuestionForm(ActionForm):
@@ -228,7 +231,9 @@ class DeclineForm(ActionForm):
 
 
 class AssignForm(ActionForm):
-    handler = forms.ModelChoiceField(label=_("Handler"), queryset=None)
+    handler: forms.ModelChoiceField[Person] = forms.ModelChoiceField(
+        label=_("Handler"), queryset=None
+    )
 
 
 class ExtensionForm(ActionForm):
@@ -312,7 +317,8 @@ class PhoneCodeForm(StyledForm):
 
 class SupplementForm(ActionForm):
     note = forms.CharField(label=_("The information asked for"), widget=TEXT)
-    files = FilesField()
+    # The metaclass moves a field to base_fields: this one never shadows BaseForm.files.
+    files = FilesField()  # type: ignore[assignment]
 
 
 class TemplateForm(StyledForm):

@@ -272,6 +272,10 @@ class Case(BaseModel):
         _("why the rating is excluded"), max_length=1000, blank=True
     )
 
+    # Not columns: the list pages put here the deadline badge and how long the citizen waited.
+    badge: str
+    waited: str
+
     class Meta:
         verbose_name = _("case")
         verbose_name_plural = _("cases")
@@ -359,6 +363,9 @@ class CaseEvent(models.Model):
     status_after = models.CharField(max_length=16, choices=Status.choices)
     prev_digest = models.CharField(max_length=64, blank=True)
     digest = models.CharField(max_length=64)
+
+    # Not a column: queries.timeline() puts here the attachments that came with the entry.
+    files: list[Attachment]
 
     class Meta:
         verbose_name = pgettext_lazy("timeline", "event")

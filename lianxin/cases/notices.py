@@ -53,7 +53,8 @@ def handlers_and_leaders(case: Case) -> list:
 
 def leaders_above(case: Case) -> list:
     """Leaders of the lead unit and of the units above it."""
-    ids = case.lead_unit.ancestor_ids if case.lead_unit_id else [case.root_id]
+    lead = case.lead_unit
+    ids = lead.ancestor_ids if lead is not None else [case.root_id]
     return _users_with(Role.LEADER, ids)
 
 

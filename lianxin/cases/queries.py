@@ -19,6 +19,7 @@ from . import access, keyset, search
 from .models import (
     OPEN_STATUSES,
     Appeal,
+    Attachment,
     Case,
     CaseEvent,
     Category,
@@ -216,9 +217,9 @@ def caller_history(root: Unit, phone: str, *, limit: int = 10) -> list[Case]:
 
 def timeline(case: Case, *, public_only: bool = False) -> list[CaseEvent]:
     """The entries in order, each with `.files`: the attachments that came with it."""
-    events = case.events.select_related("actor").order_by("seq")
-    events = list(events.filter(public=True) if public_only else events)
-    by_seq: dict[int, list] = {}
+    qs = case.events.select_related("actor").order_by("seq")
+    events = list(qs.filter(public=True) if public_only else qs)
+    by_seq: dict[int, list[Attachment]] = {}
     for attachment in case.attachments.all():
         by_seq.setdefault(attachment.event_seq, []).append(attachment)
     for event in events:

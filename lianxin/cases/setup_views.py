@@ -12,26 +12,27 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from lianxin.core.forms import StyledForm, run_action
+from lianxin.core.forms import StyledForm, limit_choices, run_action
 from lianxin.core.views import staff_required
 from lianxin.org import access as org_access
+from lianxin.org.models import Unit
 from lianxin.org.queries import units_under
 
 from . import access, actions, deadlines, extensions, queries
 from .forms import TemplateForm
-from .models import Kind
+from .models import Category, Kind
 
 
 class CategoryForm(StyledForm):
     name = forms.CharField(label=gettext_lazy("Name"), max_length=50)
-    default_unit = forms.ModelChoiceField(
+    default_unit: forms.ModelChoiceField[Unit] = forms.ModelChoiceField(
         label=gettext_lazy("Usual unit"), required=False, queryset=None
     )
     sort_order = forms.IntegerField(label=gettext_lazy("Order"), initial=0, min_value=0)
 
 
 class LimitForm(StyledForm):
-    category = forms.ModelChoiceField(
+    category: forms.ModelChoiceField[Category] = forms.ModelChoiceField(
         label=gettext_lazy("Category"),
         required=False,
         queryset=None,
@@ -70,7 +71,7 @@ def register_setup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if "category-name" in request.POST:
             category_form = CategoryForm(request.POST, prefix="category")
-            category_form.fields["default_unit"].queryset = units_under(root)
+            limit_choices(category_form, "default_unit", units_under(root))
             if category_form.is_valid():
                 d = category_form.cleaned_data
                 if run_action(
@@ -81,7 +82,7 @@ def register_setup(request: HttpRequest) -> HttpResponse:
                     return redirect("workbench:register_setup")
         else:
             limit_form = LimitForm(request.POST, prefix="limit")
-            limit_form.fields["category"].queryset = queries.categories_of(root)
+            limit_choices(limit_form, "category", queries.categories_of(root))
             if limit_form.is_valid():
                 d = limit_form.cleaned_data
                 if run_action(
@@ -90,8 +91,8 @@ def register_setup(request: HttpRequest) -> HttpResponse:
                 ):
                     messages.success(request, _("Saved."))
                     return redirect("workbench:register_setup")
-    category_form.fields["default_unit"].queryset = units_under(root)
-    limit_form.fields["category"].queryset = queries.categories_of(root)
+    limit_choices(category_form, "default_unit", units_under(root))
+    limit_choices(limit_form, "category", queries.categories_of(root))
     rule = extensions.rule_of(root.pk)
     defaults = [
         (Kind(kind).label, deadlines.default_limits(kind, False).reply_workdays)
@@ -155,7 +156,7 @@ def unit_templates(request: HttpRequest, pk: int) -> HttpResponse:
     may_edit = access.may_edit_templates(request.user, unit)
     root_id = unit.root_id
     form = TemplateForm(request.POST or None, root=unit if unit.parent_id is None else None)
-    form.fields["category"].queryset = queries.active_categories_of(root_id)
+    limit_choices(form, "category", queries.active_categories_of(root_id))
     if request.method == "POST":
         if not may_edit:
             raise PermissionDenied

@@ -120,7 +120,7 @@ def add_events_many(cases, action: str, actor, *, note: str = "", public: bool =
             case=case,
             seq=seq + 1,
             at=at,
-            actor=actor if getattr(actor, "pk", None) else None,
+            actor=login_of(actor),
             actor_label=label,
             action=action,
             public=public,

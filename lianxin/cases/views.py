@@ -70,7 +70,7 @@ def case_queue(request: HttpRequest) -> HttpResponse:
     for case in page:
         working = case.status in (wf.D, wf.P)
         case.badge = deadlines.badge(case.reply_due, at, soon) if working else ""
-        case.waited = waited(at - case.received_at) if case.status in WAITING else ""  # type: ignore[attr-defined]
+        case.waited = waited(at - case.received_at) if case.status in WAITING else ""
     params = request.GET.copy()
     for key in ("page", "after", "before"):
         params.pop(key, None)
@@ -252,7 +252,7 @@ def _detail(request, case: Case, roles, bound=None, status=200):
             "case": case,
             "roles": roles,
             "events": events,
-            "reply_files": replies[-1].files if replies else [],  # type: ignore[attr-defined]
+            "reply_files": replies[-1].files if replies else [],
             "co_units": queries.co_units_of(case),
             "action_forms": forms_by_name,
             "contact": masked_contact(case),

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lianxin.core import clock, deadlines
-from lianxin.core.actor import as_actor
+from lianxin.core.actor import Actor, as_actor, login_of
 from lianxin.core.audit import record_event, snapshot
 from lianxin.core.errors import ApplicationError
 from lianxin.core.notify import notify_citizen, notify_staff
@@ -186,7 +186,7 @@ def guide_publish(*, guide: GuideVersion, actor) -> GuideVersion:
         )
         guide.state = GuideVersion.State.PUBLISHED
         guide.published_at = clock.now()
-        guide.published_by = person_of(actor) if actor else None
+        guide.published_by = person_of(actor)
         guide.save()
         record_event(actor=actor, action="catalog.guide_publish", obj=guide)
     return guide
@@ -210,7 +210,8 @@ def commitment_save(
         guide = current_guide(service)
         if guide is None:
             raise ApplicationError(_("Publish the service's guide first."), field="service")
-        if target_workdays is not None and target_workdays > guide.legal_workdays:
+        legal = guide.legal_workdays
+        if target_workdays is not None and legal is not None and target_workdays > legal:
             raise ApplicationError(
                 _("%(n)s working days is more than the legal limit of %(legal)s.")
                 % {"n": target_workdays, "legal": guide.legal_workdays},
@@ -289,7 +290,7 @@ def request_register(
             applicant_phone=phone,
             subject=subject,
             received_at=at,
-            received_by=actor if getattr(actor, "pk", None) else None,
+            received_by=login_of(actor),
             due_at=deadlines.due_after(at, workdays=guide.promised_workdays),
         )
         clock.schedule("catalog.request", req.pk, req.due_at)
@@ -369,7 +370,7 @@ def request_resume(*, req: ServiceRequest, actor, version=None) -> ServiceReques
     with transaction.atomic():
         req = _lock(req, version)
         _require(access.handles(actor, req.service))
-        if req.status != ServiceRequest.Status.PAUSED:
+        if req.status != ServiceRequest.Status.PAUSED or req.paused_at is None:
             raise ApplicationError(_("The request is not waiting for materials."))
         days = deadlines.paused_workdays(req.paused_at, clock.now())
         req.paused_workdays += days
@@ -501,8 +502,11 @@ def review_submit(*, code: str, secret: str, level: int, reasons: str = "") -> R
                     body=reasons,
                     url=_url(req),
                 )
-            record_event(
-                actor=None, action="catalog.review_submit", obj=req, after={"level": level}
+            record_event(  # the citizen, proven by the request's code and secret
+                actor=Actor.citizen("review"),
+                action="catalog.review_submit",
+                obj=req,
+                after={"level": level},
             )
     except IntegrityError:
         raise ApplicationError(_("This request has already been rated."), code="rated") from None

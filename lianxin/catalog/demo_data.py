@@ -109,6 +109,14 @@ NAMES = [
 ]
 
 
+def _staff(unit: Unit, role: str) -> Person:
+    """The demo unit's first person in this role (the org demo gives each one)."""
+    person = Person.objects.filter(unit=unit, grants__role=role).first()
+    if person is None:
+        raise LookupError(f"the demo unit {unit} has no {role}")
+    return person
+
+
 def load_demo_catalog(units: dict[str, Unit], *, now: datetime | None = None) -> bool:
     root = units["qingshan"]
     if Service.objects.filter(root=root).exists():
@@ -162,14 +170,8 @@ def load_demo_catalog(units: dict[str, Unit], *, now: datetime | None = None) ->
         root=root, text="咨询电话工作时间内随时有人接听", sort_order=11, actor=admin
     )
 
-    handlers = {
-        u: Person.objects.filter(unit=units[u], grants__role="handler").first().user
-        for u in ("qs-roadadmin", "qs-zhichao")
-    }
-    leaders = {
-        u: Person.objects.filter(unit=units[u], grants__role="leader").first().user
-        for u in ("qs-roadadmin", "qs-zhichao")
-    }
+    handlers = {u: _staff(units[u], "handler").user for u in ("qs-roadadmin", "qs-zhichao")}
+    leaders = {u: _staff(units[u], "leader").user for u in ("qs-roadadmin", "qs-zhichao")}
     supervisor = Person.objects.get(user__username="sunwei").user
     for n in range(60):
         service = services[n % len(services)]

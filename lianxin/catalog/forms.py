@@ -4,8 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lianxin.core.forms import StyledForm
+from lianxin.org.models import Unit
 
-from .models import Review, ServiceRequest
+from .models import Review, Service, ServiceRequest
 
 SHORT = forms.Textarea(attrs={"rows": 3})
 
@@ -13,14 +14,14 @@ SHORT = forms.Textarea(attrs={"rows": 3})
 class ServiceForm(StyledForm):
     name = forms.CharField(label=_("Name"), max_length=100)
     code = forms.SlugField(label=_("Code"), max_length=40)
-    unit = forms.ModelChoiceField(
+    unit: forms.ModelChoiceField[Unit] = forms.ModelChoiceField(
         label=_("Handling unit"), queryset=None, empty_label=_("Choose the handling unit…")
     )
 
 
 class CommitmentForm(StyledForm):
     text = forms.CharField(label=_("Commitment"), max_length=200)
-    service = forms.ModelChoiceField(
+    service: forms.ModelChoiceField[Service] = forms.ModelChoiceField(
         label=_("Service"),
         queryset=None,
         required=False,
@@ -49,7 +50,7 @@ class GuideForm(StyledForm):
 
 
 class RegisterForm(StyledForm):
-    service = forms.ModelChoiceField(
+    service: forms.ModelChoiceField[Service] = forms.ModelChoiceField(
         label=_("Service"), queryset=None, empty_label=_("Choose a service…")
     )
     applicant_name = forms.CharField(label=_("Applicant"), max_length=100)

@@ -3,7 +3,9 @@ register of requests, the published reviews."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
+from typing import Any
 
 from django.db.models import Avg, Count, Q, QuerySet
 
@@ -49,7 +51,7 @@ def performance(root: Unit, *, days: int = 365) -> list[dict]:
     }
     out = []
     for c in Commitment.objects.filter(root=root, is_active=True).select_related("service"):
-        s = stats.get(c.service_id, {}) if c.service_id else {}
+        s: Mapping[str, Any] = stats.get(c.service_id, {}) if c.service_id else {}
         out.append(
             {
                 "commitment": c,

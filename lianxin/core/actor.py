@@ -91,6 +91,13 @@ def as_actor(value) -> Actor:
     return Actor.user(value)
 
 
+def is_system(value) -> bool:
+    """Whether the system acts (the clock, a command, the demo, an import): the one actor an
+    action lets through without asking its access rules, because the caller that names it
+    answers for it. A login or the citizen is checked; `None` raises TypeError (as_actor)."""
+    return as_actor(value).is_system
+
+
 def login_of(value):
     """The User behind an actor (or a login), None for the citizen and the system."""
     if value is None:

@@ -15,6 +15,8 @@ def snapshot(obj: models.Model, fields: list[str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in fields:
         field = obj._meta.get_field(name)
+        if not isinstance(field, models.Field):  # a reverse relation has no column to keep
+            raise ValueError(f"snapshot: {name} is not a field of {obj._meta.label}")
         value = getattr(obj, field.attname)
         if value is not None and not isinstance(value, (str, int, float, bool, list, dict)):
             value = str(value)
@@ -30,6 +32,8 @@ def record_event(
     before: dict | None = None,
     after: dict | None = None,
 ) -> AuditEvent:
+    if actor is None:  # who acts is always known: a login, the citizen or the system
+        raise TypeError("record_event needs an actor (core.actor)")
     return AuditEvent.objects.create(
         actor=login_of(actor),
         action=action,

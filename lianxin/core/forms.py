@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .errors import ApplicationError
@@ -21,6 +22,15 @@ class StyledForm(forms.Form):
             # Django's "---------" says nothing to a clerk: ask for a choice, or say "none".
             if isinstance(field, forms.ModelChoiceField) and field.empty_label == "---------":
                 field.empty_label = _("Choose…") if field.required else _("(none)")
+
+
+def limit_choices(form: forms.BaseForm, name: str, queryset: QuerySet) -> None:
+    """Give the model choice field `name` of `form` the choices of this page (a typed
+    `form.fields[name].queryset = ...`: `fields` holds plain `Field`s for the checker)."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{name} is not a model choice field")
+    field.queryset = queryset
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -62,14 +62,14 @@ class BodyLimitMiddleware:
 
 
 def too_large(request, limit: int):
-    from django.http import JsonResponse
+    from django.http import HttpResponse, JsonResponse
     from django.shortcuts import render
     from django.utils.translation import gettext as _
 
     mb = max(1, limit // 2**20)
     message = _("The request is too large: at most %(mb)d MB may be sent here.") % {"mb": mb}
     if request.path_info.startswith(("/api/", "/open311/", "/channels/")):
-        response = JsonResponse({"detail": message}, status=413)
+        response: HttpResponse = JsonResponse({"detail": message}, status=413)
     else:
         response = render(request, "errors/413.html", {"message": message}, status=413)
     # The body was not read: the connection cannot be reused for another request.

@@ -10,6 +10,7 @@ county office without an SMS contract has.
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -57,11 +58,9 @@ def notify_staff(users, *, title: str, body: str = "", url: str = "") -> None:
         if person is not None and person.phone and person.phone.startswith("1"):
             phones.append(person.phone)
     for phone in phones:
-        transaction.on_commit(lambda p=phone: send_sms.enqueue(p, f"{title} {url}".strip()))
+        transaction.on_commit(partial(send_sms.enqueue, phone, f"{title} {url}".strip()))
     for address in {u.email for u in users if u.email}:
-        transaction.on_commit(
-            lambda a=address: send_email.enqueue(a, title, f"{body}\n{url}".strip())
-        )
+        transaction.on_commit(partial(send_email.enqueue, address, title, f"{body}\n{url}".strip()))
 
 
 def notify_citizen(*, phone: str = "", email: str = "", subject: str, text: str) -> None:

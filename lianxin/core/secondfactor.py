@@ -25,6 +25,12 @@ def required() -> bool:
     return bool(getattr(settings, "LIANXIN_REQUIRE_OTP", True))
 
 
+def is_verified(user) -> bool:
+    """Whether this login passed its second factor in this session. django-otp's middleware
+    gives the request's user an `is_verified()` the stubs do not know of."""
+    return bool(getattr(user, "is_verified", lambda: False)())
+
+
 def needs_second_factor(user) -> bool:
     """Whether this login must pass a second factor (computed once per request object)."""
     if not getattr(user, "is_authenticated", False):

@@ -44,7 +44,7 @@ def _passed(request: HttpRequest, device) -> None:
 @login_required
 def verify(request: HttpRequest) -> HttpResponse:
     user = request.user
-    if user.is_verified():
+    if secondfactor.is_verified(user):
         return redirect(_next(request))
     if secondfactor.confirmed_device(user) is None:
         return redirect("second_factor_enrol")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
 
@@ -57,7 +58,7 @@ def cut_address(place: str) -> str:
     return match.group(0) if match else ""
 
 
-def redact(text: str, names: list[str] = ()) -> str:
+def redact(text: str, names: Sequence[str] = ()) -> str:
     """Replace the given names with 某某 and phone and ID numbers in free text with ***,
     completely (no digit of them is left to piece a number together)."""
     out = text or ""

@@ -12,10 +12,24 @@ Without an answer, only a superuser counts (so core alone is safe, never open).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from django.http import HttpRequest
+
+if TYPE_CHECKING:
+    from .models import User
 
 STAFF = "staff"  # a login with a staff profile: may open the workbench
 ADMIN = "admin"  # administers some unit: the calendar, setup pages
 POWER = "power"  # holds a role with power over others' data: needs the second factor
+
+
+class AuthedRequest(HttpRequest):
+    """The request of a view behind `login_required` (or `staff_required`): its user is a
+    login, never AnonymousUser. Only an annotation (django-stubs' advice for such views)."""
+
+    user: User
+
 
 _answers: dict[str, Callable[[object], bool]] = {}
 

@@ -67,7 +67,7 @@ def require_admin(user) -> None:
 
 @require_POST
 @login_required
-def logout_everywhere(request: HttpRequest) -> HttpResponse:
+def logout_everywhere(request: users.AuthedRequest) -> HttpResponse:
     actions.user_logout_everywhere(user=request.user)
     logout(request)
     messages.success(request, _("You have been signed out on every device."))
@@ -143,13 +143,13 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
             override_form = OverrideForm(request.POST, prefix="override")
             if override_form.is_valid():
                 d = override_form.cleaned_data
-                done = run_action(
+                override = run_action(
                     override_form,
                     lambda: actions.workday_override_set(
                         day=d["day"], kind=d["kind"], note=d["note"], actor=request.user
                     ),
                 )
-                if done:
+                if override:
                     messages.success(request, _("Saved."))
                     return redirect(f"{request.path}?year={d['day'].year}")
     return render(
@@ -181,7 +181,7 @@ def calendar_override_clear(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: users.AuthedRequest) -> HttpResponse:
     """The in-app inbox; opening it marks everything shown as read."""
     notices = queries.inbox(request.user)
     unread = [n.pk for n in notices if n.read_at is None]

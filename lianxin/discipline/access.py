@@ -36,7 +36,7 @@ from lianxin.org.models import Person, Role, RoleGrant, Unit
 from .models import DisciplineOffice, Penalty, Report, Route
 
 LEADING = (Role.LEADER, Role.SECRETARY)
-ROUTE_ORDER = [Route.INSPECTORS, Route.ORGAN_LEADER, Route.ORGAN_SECRETARY]
+ROUTE_ORDER: list[str] = [Route.INSPECTORS, Route.ORGAN_LEADER, Route.ORGAN_SECRETARY]
 
 
 def office_of(root: Unit) -> DisciplineOffice | None:
@@ -87,8 +87,9 @@ def _targets(report: Report) -> tuple[list[tuple[int, int]], set[int]]:
     the ids of those mentioned who stand aside alone (when the report's mentions were
     relaxed: see `route_for`))."""
     out = []
-    if report.accused_person_id:
-        out.append((report.accused_person_id, report.accused_person.unit_id))
+    accused = report.accused_person
+    if accused is not None:
+        out.append((accused.pk, accused.unit_id))
     mentioned = list(report.mentioned.values_list("pk", "unit_id")) if report.pk else []
     if report.mentions_relaxed:
         return out, {p for p, _u in mentioned}
@@ -108,14 +109,11 @@ def exclusion(report: Report) -> tuple[set[int], bool]:
         )
     )
     excluded |= person_ids
-    about_office = bool(
-        office
-        and (
-            office.unit_id in units
-            or RoleGrant.objects.filter(person_id__in=person_ids, unit=office.unit).exists()
-        )
+    about_office = office is not None and (
+        office.unit_id in units
+        or RoleGrant.objects.filter(person_id__in=person_ids, unit=office.unit).exists()
     )
-    if about_office:
+    if office is not None and about_office:
         excluded |= set(Person.objects.filter(unit=office.unit).values_list("pk", flat=True))
         excluded |= set(
             RoleGrant.objects.filter(unit=office.unit).values_list("person_id", flat=True)

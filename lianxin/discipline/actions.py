@@ -8,12 +8,14 @@ import re
 import secrets
 from datetime import date, timedelta
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lianxin.core import clock, deadlines
+from lianxin.core.actor import Actor, as_actor, is_system, login_of
 from lianxin.core.audit import record_event
 from lianxin.core.errors import ApplicationError
 from lianxin.core.notify import notify_staff
@@ -47,6 +49,9 @@ FEEDBACK_WORKDAYS = 15
 ESCALATE_WORKDAYS = 5  # unaccepted this long after its due time, a report moves one step up
 KEEP = object()  # report_accept: confirm the person reported as he stands
 CLAUSE_RE = re.compile(r"(?:rules/)?([a-z0-9][a-z0-9-]{1,39})/(\d{1,3})(?:/(\d{1,2}))?/?$")
+
+
+REPORTER = Actor.citizen("report")  # the reporter, known by his receipt only
 
 
 def _text(value, field, label, *, required=True, limit=5000):
@@ -84,17 +89,18 @@ def find_clause(root: Unit, citation: str) -> Clause | None:
 
 
 def _log(report: Report, action: str, actor, note: str = "") -> None:
-    """The report's own record and the audit log; what the reporter does (actor None) is
+    """The report's own record and the audit log; what the reporter does (`REPORTER`) is
     recorded in the report's record only, with its day, so that no row ties a report or a
     message to a time finer than the day."""
+    by_reporter = as_actor(actor).is_citizen
     ReportEvent.objects.create(
         report=report,
-        at=clock.now() if actor is not None else day_of(clock.now()),
-        actor=actor if getattr(actor, "pk", None) else None,
+        at=day_of(clock.now()) if by_reporter else clock.now(),
+        actor=login_of(actor),
         action=action,
         note=note,
     )
-    if actor is not None:
+    if not by_reporter:
         record_event(actor=actor, action=f"discipline.{action}", obj=report)
 
 
@@ -230,7 +236,7 @@ def report_submit(
         report.route = access.route_for(report)
         report.save(update_fields=["route", "mentions_relaxed"])
         _keep_evidence(report, files)
-        _log(report, "received", None)
+        _log(report, "received", REPORTER)
         clock.schedule(
             "discipline.accept",
             report.pk,
@@ -269,7 +275,7 @@ def reporter_message(*, report: Report, text: str, files=()) -> ReportMessage:
             route=route, mentions_relaxed=report.mentions_relaxed
         )
         report.route = route
-        _log(report, "reporter_message", None)
+        _log(report, "reporter_message", REPORTER)
         _tell_handlers_tomorrow(report)
     return message
 
@@ -371,10 +377,12 @@ def report_identify(*, report: Report, person: Person, actor, version=None) -> R
     return report
 
 
-def report_escalate(*, report: Report) -> Report | None:
-    """The clock: nobody accepted the report in time; it moves one step up the fallback
-    (the organ's leader, then its party secretary) with a new acceptance deadline. None
-    when it was accepted meanwhile or nobody is above."""
+def report_escalate(*, report: Report, actor) -> Report | None:
+    """The clock (`Actor.system`, nobody else): nobody accepted the report in time; it moves
+    one step up the fallback (the organ's leader, then its party secretary) with a new
+    acceptance deadline. None when it was accepted meanwhile or nobody is above."""
+    if not is_system(actor):
+        raise PermissionDenied
     with transaction.atomic():
         report = Report.objects.select_for_update().select_related("root").get(pk=report.pk)
         if report.status != Status.RECEIVED:
@@ -396,7 +404,7 @@ def report_escalate(*, report: Report) -> Report | None:
         )
         ReportEvent.objects.create(report=report, at=at, action="escalated",
                                    note=route)  # fmt: skip
-        record_event(actor=None, action="discipline.escalated", obj=report)
+        record_event(actor=actor, action="discipline.escalated", obj=report)
         _tell_handlers(report, _("A misconduct report nobody accepted in time comes to you"))
     return report
 
@@ -515,7 +523,7 @@ def penalty_record(
             document_name=document.name if document else "",
             document_sha256=document.sha256 if document else "",
             document_type=document.content_type if document else "",
-            recorded_by=actor if getattr(actor, "pk", None) else None,
+            recorded_by=login_of(actor),
         )  # fmt: skip
         record_event(actor=actor, action="discipline.penalty_recorded", obj=penalty)
     return penalty
@@ -556,7 +564,7 @@ def notice_publish(
             conduct=conduct, clause=clause_obj,
             penalty_text=penalty.get_measure_display(),
             category=penalty.category, penalty=penalty,
-            published_at=clock.now(), published_by=actor if getattr(actor, "pk", None) else None,
+            published_at=clock.now(), published_by=login_of(actor),
         )  # fmt: skip
         record_event(actor=actor, action="discipline.notice_published", obj=notice)
     return notice

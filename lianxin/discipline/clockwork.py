@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 
 from .models import Report, Status
 
@@ -38,7 +39,7 @@ def _escalate(item) -> None:
 
     report = _report(item)
     if report is not None:
-        report_escalate(report=report)
+        report_escalate(report=report, actor=Actor.system("clock"))
 
 
 def _tell(item) -> None:

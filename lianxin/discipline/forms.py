@@ -35,7 +35,8 @@ class ReportForm(StyledForm):
         required=False,
         help_text=_("Paste the link of the clause from the regulations page."),
     )
-    files = FilesField(label=_("Evidence (photos or PDF)"))
+    # The metaclass moves a field to base_fields: this one never shadows BaseForm.files.
+    files = FilesField(label=_("Evidence (photos or PDF)"))  # type: ignore[assignment]
     name = forms.CharField(label=_("Your name"), max_length=50, required=False)
     phone = forms.CharField(
         label=_("Your phone"), max_length=30, required=False,
@@ -78,7 +79,8 @@ class ReceiptForm(StyledForm):
 
 class MessageForm(StyledForm):
     text = forms.CharField(label=_("Message"), widget=TEXT)
-    files = FilesField(label=_("Evidence (photos or PDF)"))
+    # The metaclass moves a field to base_fields: this one never shadows BaseForm.files.
+    files = FilesField(label=_("Evidence (photos or PDF)"))  # type: ignore[assignment]
 
 
 class StaffMessageForm(StyledForm):

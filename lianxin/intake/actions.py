@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from lianxin.cases import actions as case_actions
 from lianxin.cases.models import Case, Category, Channel, Kind
+from lianxin.core.actor import Actor, is_system, login_of
 from lianxin.core.audit import record_event
 from lianxin.core.errors import ApplicationError
 from lianxin.org.access import is_admin_of
@@ -28,7 +29,7 @@ def key_digest(key: str) -> str:
 
 def open311_client_create(*, root: Unit, name: str, actor) -> tuple[Open311Client, str]:
     """Issue an api_key to a client system (shown once)."""
-    if actor is not None and not is_admin_of(actor, root):
+    if not is_system(actor) and not is_admin_of(actor, root):
         raise PermissionDenied
     name = (name or "").strip()[:100]
     if not name:
@@ -127,6 +128,7 @@ def open311_receive(
             citizen_email=email,
             submit_token=external_id or None,
             client=f"open311:{client.pk}",  # a client's ids are its own, nobody else's
+            actor=Actor.citizen(Channel.OPEN311),
         )
         try:
             with transaction.atomic():
@@ -179,6 +181,7 @@ def weibo_receive(*, root: Unit, category: Category, item: dict) -> tuple[Case, 
             citizen_contact=f"weibo:{user.get('id', '')}",
             submit_token=external_id,
             client="weibo",
+            actor=Actor.citizen(Channel.WEIBO),
         )
         ChannelMessage.objects.create(
             channel=Channel.WEIBO,
@@ -199,7 +202,7 @@ def import_check(*, root: Unit, channel: str, name: str, data: bytes, actor):
     from . import imports
     from .models import ImportBatch
 
-    if actor is not None and not may_import(actor, root):
+    if not is_system(actor) and not may_import(actor, root):
         raise PermissionDenied
     if channel not in (Channel.OPINION_BOX, Channel.IMPORT):
         raise ApplicationError(_("Choose what the file holds."), field="channel")
@@ -214,7 +217,7 @@ def import_check(*, root: Unit, channel: str, name: str, data: bytes, actor):
     with transaction.atomic():
         batch = ImportBatch.objects.create(
             root=root,
-            uploaded_by=actor if getattr(actor, "pk", None) else None,
+            uploaded_by=login_of(actor),
             channel=channel,
             file_name=name[:200],
             stored=str(path),
@@ -237,7 +240,7 @@ def import_start(*, batch, actor):
     from .models import ImportBatch
     from .tasks import run_import
 
-    if actor is not None and not may_import(actor, batch.root):
+    if not is_system(actor) and not may_import(actor, batch.root):
         raise PermissionDenied
     with transaction.atomic():
         updated = ImportBatch.objects.filter(

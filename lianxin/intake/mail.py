@@ -19,6 +19,7 @@ from lianxin.cases import actions as case_actions
 from lianxin.cases import workflow as wf
 from lianxin.cases.models import Case, Category, Channel, Kind
 from lianxin.core import files
+from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError
 from lianxin.core.files import Accepted
 from lianxin.org.models import Unit
@@ -153,6 +154,7 @@ def mail_receive(*, root: Unit, category: Category, raw: bytes) -> tuple[str, Ca
                 citizen_email=address,
                 submit_token=mail_id,
                 client="email",
+                actor=Actor.citizen(Channel.EMAIL),
                 files=kept,
             )
             outcome = "case"

@@ -16,6 +16,8 @@ Everything is answered synchronously, well within WeChat's 5-second limit.
 
 from __future__ import annotations
 
+from typing import Any
+
 from defusedxml import ElementTree as SafeET
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse, HttpResponseForbidden
@@ -31,6 +33,7 @@ from wechatpy.utils import check_signature
 from lianxin.cases import actions as case_actions
 from lianxin.cases.models import Case, Channel, Kind
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError
 
 from . import media
@@ -86,7 +89,7 @@ def _receive(account: WechatAccount, msg) -> str:
     else:
         return _("Send us your request as text, and we will register it.")
     external_id = f"{account.pk}:{msg.id}"
-    args = dict(
+    args: dict[str, Any] = dict(
         root=account.root,
         kind=Kind.HELP,
         channel=Channel.WECHAT,
@@ -95,6 +98,7 @@ def _receive(account: WechatAccount, msg) -> str:
         citizen_contact=f"wechat:{openid}",
         submit_token=str(msg.id),  # WeChat's retries carry the same MsgId
         client=f"wechat:{account.pk}:{openid}",
+        actor=Actor.citizen(Channel.WECHAT),
     )
     try:
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from lianxin.cases import actions as case_actions
 from lianxin.cases.models import Category, Channel, Kind
 from lianxin.core import clock, files
+from lianxin.core.actor import is_system
 from lianxin.core.audit import record_event, snapshot
 from lianxin.core.errors import ApplicationError
 from lianxin.core.text import clean_text
@@ -46,7 +48,7 @@ def _check_place(person: Person, place: Place) -> None:
 
 
 def place_save(*, unit: Unit, name: str, kind: str, address: str = "", actor) -> Place:
-    if actor is not None and not governs(actor, unit):
+    if not is_system(actor) and not governs(actor, unit):
         raise PermissionDenied
     name = clean_text(name, field="name", label=_("The name"), limit=100)
     if kind not in Place.Kind.values:
@@ -67,7 +69,7 @@ def contact_point_assign(
     actor,
 ) -> ContactPoint:
     root = Unit.objects.get(pk=person.unit.root_id)
-    if actor is not None and not access.may_assign(actor, root):
+    if not is_system(actor) and not access.may_assign(actor, root):
         raise PermissionDenied
     _check_place(person, place)
     if not 1 <= visits_per_month <= 31:
@@ -94,7 +96,7 @@ def contact_point_assign(
 
 def stint_plan(*, person: Person, place: Place, starts_on: date, ends_on: date, actor) -> Stint:
     root = Unit.objects.get(pk=person.unit.root_id)
-    if actor is not None and not access.may_assign(actor, root):
+    if not is_system(actor) and not access.may_assign(actor, root):
         raise PermissionDenied
     _check_place(person, place)
     if ends_on < starts_on:
@@ -144,7 +146,7 @@ def visit_record(
     day: date,
     met: str,
     said: str,
-    needs: list[str] = (),
+    needs: Sequence[str] = (),
     signature: str = "",
     photo=None,
     actor,
@@ -236,7 +238,7 @@ def research_record(
     team: str,
     attendees: str,
     summary: str = "",
-    problems: list[tuple[str, Unit]] = (),
+    problems: Sequence[tuple[str, Unit]] = (),
     category: Category | None = None,
     actor,
 ) -> ResearchVisit:

@@ -3,7 +3,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lianxin.cases.models import Category
 from lianxin.core.forms import StyledForm
+from lianxin.org.models import Person, Unit
 
 from .models import Place, ResearchVisit, Visit
 
@@ -34,10 +36,10 @@ class VisitForm(StyledForm):
 
 
 class PointForm(StyledForm):
-    person = forms.ModelChoiceField(
+    person: forms.ModelChoiceField[Person] = forms.ModelChoiceField(
         label=_("Cadre"), queryset=None, empty_label=_("Choose a cadre…")
     )
-    place = forms.ModelChoiceField(
+    place: forms.ModelChoiceField[Place] = forms.ModelChoiceField(
         label=_("Place"), queryset=None, empty_label=_("Choose a place…")
     )
     visits_per_month = forms.IntegerField(label=_("Visits a month"), initial=1, min_value=1)
@@ -47,10 +49,10 @@ class PointForm(StyledForm):
 
 
 class StintForm(StyledForm):
-    person = forms.ModelChoiceField(
+    person: forms.ModelChoiceField[Person] = forms.ModelChoiceField(
         label=_("Cadre"), queryset=None, empty_label=_("Choose a cadre…")
     )
-    place = forms.ModelChoiceField(
+    place: forms.ModelChoiceField[Place] = forms.ModelChoiceField(
         label=_("Place"), queryset=None, empty_label=_("Choose a place…")
     )
     starts_on = forms.DateField(label=_("Planned start"), widget=DATE)
@@ -58,14 +60,16 @@ class StintForm(StyledForm):
 
 
 class PlaceForm(StyledForm):
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None, empty_label=_("Choose a unit…"))
+    unit: forms.ModelChoiceField[Unit] = forms.ModelChoiceField(
+        label=_("Unit"), queryset=None, empty_label=_("Choose a unit…")
+    )
     name = forms.CharField(label=_("Name"), max_length=100)
     kind = forms.ChoiceField(label=_("Kind"), choices=Place.Kind.choices)
     address = forms.CharField(label=_("Address"), required=False)
 
 
 class ResearchForm(StyledForm):
-    station = forms.ModelChoiceField(
+    station: forms.ModelChoiceField[Unit] = forms.ModelChoiceField(
         label=_("Station"), queryset=None, empty_label=_("Choose a station…")
     )
     kind = forms.ChoiceField(label=_("Kind"), choices=ResearchVisit.Kind.choices)
@@ -75,7 +79,7 @@ class ResearchForm(StyledForm):
     summary = forms.CharField(
         label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    category = forms.ModelChoiceField(
+    category: forms.ModelChoiceField[Category] = forms.ModelChoiceField(
         label=_("Category of the problems"),
         queryset=None,
         required=False,

@@ -3,6 +3,7 @@ a dispute that came from a case reports its outcome back to the case."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import PermissionDenied
@@ -44,7 +45,7 @@ def dispute_open(
     category: str,
     description: str,
     mediator: Person,
-    parties: list[dict] = (),
+    parties: Sequence[dict] = (),
     case: Case | None = None,
     actor,
 ) -> Dispute:
@@ -99,7 +100,8 @@ def _check_impartial(unit: Unit, mediator: Person, party_unit: Unit | None) -> N
     it (路政科 does not mediate for 石桥公路站) - and the mediator is not one of its people."""
     if party_unit is None:
         return
-    above = party_unit.parent.name if party_unit.parent_id else _("a mediation committee")
+    parent = party_unit.parent
+    above = parent.name if parent is not None else _("a mediation committee")
     values = {"party": party_unit.name, "unit": unit.name, "above": above}
     if not (party_unit.path.startswith(unit.path) and unit.pk != party_unit.pk):
         raise ApplicationError(
@@ -210,7 +212,7 @@ def dispute_close(
             at = timezone.make_aware(datetime.combine(dispute.follow_up_on, time(9, 0)))
             clock.schedule("mediation.followup", dispute.pk, at)
         record_event(actor=actor, action="mediation.close", obj=dispute, after={"outcome": outcome})
-        if dispute.case_id:
+        if dispute.case is not None:
             case_actions.case_note(
                 case=dispute.case,
                 actor=MEDIATION,

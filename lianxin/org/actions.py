@@ -1,7 +1,8 @@
 """Actions on units, people and role grants.
 
-`actor` is the user who acts; None means the system itself (management commands such as
-`lianxin demo`), which is not checked for governance.
+`actor` is who acts: a login (or `Actor.user`), checked against the unit's governance, or
+`Actor.system()` (management commands such as `lianxin demo`), which is not. `None` raises
+TypeError (core.actor): no action runs for nobody.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from django.db.models.functions import Concat, Length, Substr
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from lianxin.core.actor import as_actor, is_system, login_of
 from lianxin.core.audit import record_event, snapshot
 from lianxin.core.errors import ApplicationError
 
@@ -27,7 +29,7 @@ PERSON_FIELDS = ["name", "unit", "position", "phone", "is_party_member", "is_act
 
 
 def _require_governs(actor, unit: Unit, message) -> None:
-    if actor is not None and not access.governs(actor, unit):
+    if not is_system(actor) and not access.governs(actor, unit):
         raise ApplicationError(message, code="forbidden")
 
 
@@ -50,7 +52,7 @@ def unit_create(
     if kind not in Unit.Kind.values:
         raise ApplicationError(_("Choose organ, office or station."), field="kind")
     if parent is None:
-        if actor is not None and not actor.is_superuser:
+        if not is_system(actor) and not as_actor(actor).is_superuser:
             raise ApplicationError(
                 _("Only a system administrator can create a new organisation."),
                 field="parent",
@@ -282,7 +284,7 @@ def role_grant(*, person: Person, unit: Unit, role: str, actor) -> RoleGrant:
         unit,
         _("You do not govern %(unit)s, so you cannot grant roles on it.") % {"unit": unit.name},
     )
-    if role == Role.ADMIN and actor is not None and not access.is_admin_of(actor, unit):
+    if role == Role.ADMIN and not is_system(actor) and not access.is_admin_of(actor, unit):
         raise ApplicationError(
             _("Only an administrator of %(unit)s can make someone an administrator.")
             % {"unit": unit.name},
@@ -305,7 +307,7 @@ def role_grant(*, person: Person, unit: Unit, role: str, actor) -> RoleGrant:
                 person=person,
                 unit=unit,
                 role=role,
-                granted_by=actor if getattr(actor, "pk", None) else None,
+                granted_by=login_of(actor),
             )
             record_event(
                 actor=actor,
@@ -326,7 +328,11 @@ def role_revoke(*, grant: RoleGrant, actor) -> None:
     _require_governs(
         actor, grant.unit, _("You do not govern %(unit)s.") % {"unit": grant.unit.name}
     )
-    if grant.role == Role.ADMIN and actor is not None and not access.is_admin_of(actor, grant.unit):
+    if (
+        grant.role == Role.ADMIN
+        and not is_system(actor)
+        and not access.is_admin_of(actor, grant.unit)
+    ):
         raise ApplicationError(
             _("Only an administrator can revoke an administrator."), code="forbidden"
         )
@@ -343,7 +349,7 @@ def role_revoke(*, grant: RoleGrant, actor) -> None:
 
 def organisation_office_set(*, root: Unit, unit: Unit, actor) -> OrganisationOffice:
     """Name the unit that keeps the cadre records (组织人事) of an organisation."""
-    if actor is not None and not access.is_admin_of(actor, root):
+    if not is_system(actor) and not access.is_admin_of(actor, root):
         raise ApplicationError(
             _("Only an administrator names the organisation office."), code="forbidden"
         )
@@ -369,7 +375,7 @@ def second_factor_reset(*, person: Person, actor) -> None:
     from lianxin.core.models import RecoveryCode
 
     units = [person.unit, *Unit.objects.filter(grants__person=person)]
-    if actor is not None and not all(access.is_admin_of(actor, u) for u in units):
+    if not is_system(actor) and not all(access.is_admin_of(actor, u) for u in units):
         raise ApplicationError(
             _("Only an administrator over all of this person's units can reset it."),
             code="forbidden",

@@ -6,6 +6,8 @@ import unicodedata
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from lianxin.core.actor import Actor
+
 from . import actions
 from .demo_data import DEMO_LOGINS, DEMO_PASSWORD, OFFICES, ORG, PEOPLE, STATIONS
 from .models import OrganisationOffice, Person, Role, RoleGrant, Unit
@@ -22,7 +24,7 @@ def _unit(code, name, kind, parent, phone="", address="", order=0):
             phone=phone,
             address=address,
             sort_order=order,
-            actor=None,
+            actor=Actor.system("demo"),
         )
     return unit
 
@@ -46,15 +48,19 @@ def load_demo_org() -> dict[str, Unit]:
                 phone=f"139{57100000 + i * 7919:08d}",
                 is_party_member=party,
                 password=DEMO_PASSWORD,
-                actor=None,
+                actor=Actor.system("demo"),
             )
         for role, role_unit in roles:
             if not RoleGrant.objects.filter(
                 person=person, unit=units[role_unit], role=role
             ).exists():
-                actions.role_grant(person=person, unit=units[role_unit], role=role, actor=None)
+                actions.role_grant(
+                    person=person, unit=units[role_unit], role=role, actor=Actor.system("demo")
+                )
     if not OrganisationOffice.objects.filter(root=root).exists():
-        actions.organisation_office_set(root=root, unit=units["qs-office"], actor=None)
+        actions.organisation_office_set(
+            root=root, unit=units["qs-office"], actor=Actor.system("demo")
+        )
     admin = Person.objects.get(user__username="wangfang").user
     if not admin.is_superuser:
         admin.is_staff = admin.is_superuser = True

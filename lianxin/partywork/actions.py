@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lianxin.core import clock
+from lianxin.core.actor import is_system
 from lianxin.core.audit import record_event, snapshot
 from lianxin.core.errors import ApplicationError
 from lianxin.core.notify import notify_staff
@@ -49,7 +50,9 @@ def _me(actor) -> Person:
 
 
 def _require_office(actor, root: Unit) -> Person | None:
-    if actor is None:
+    """The party office of `root` (or its secretary or leader): his person; the system (the
+    demo): None. `None` as the actor raises TypeError, never a pass."""
+    if is_system(actor):
         return None
     if not access.is_office(actor, root):
         raise PermissionDenied
@@ -88,7 +91,7 @@ def office_people(root: Unit) -> list:
 
 
 def party_office_set(*, root: Unit, unit: Unit, actor) -> PartyOffice:
-    if actor is not None and not is_admin_of(actor, root):
+    if not is_system(actor) and not is_admin_of(actor, root):
         raise PermissionDenied
     if not unit.path.startswith(root.path):
         raise ApplicationError(_("Choose a unit of this organisation."), field="unit")
@@ -106,7 +109,7 @@ def party_office_set(*, root: Unit, unit: Unit, actor) -> PartyOffice:
 def session_plan(
     *, unit: Unit, topic: str, starts_at: datetime, materials: str = "", place: str = "", actor
 ) -> StudySession:
-    if actor is not None:
+    if not is_system(actor):
         _require_secretary(actor, unit)
     topic = _text(topic, field="topic", label=_("The topic"), limit=100)
     with transaction.atomic():
@@ -130,7 +133,7 @@ def session_record(
     *, session: StudySession, attendance: dict[int, tuple[str, str]], summary: str, actor
 ) -> StudySession:
     """Record who came (present, excused with a reason, absent) and a short summary."""
-    if actor is not None:
+    if not is_system(actor):
         _require_secretary(actor, session.unit)
     summary = _text(summary, field="summary", label=_("The summary"))
     members = {p.pk: p for p in Person.objects.filter(unit=session.unit, is_active=True)}
@@ -178,13 +181,16 @@ def guidance_issue(
     for unit in units:
         if not unit.path.startswith(root.path) or unit.pk == root.pk:
             raise ApplicationError(_("Choose a unit of this organisation."), field="units")
+    issuer = person or Person.objects.filter(unit=root).first()  # the system: the organ's
+    if issuer is None:  # nobody to sign it
+        raise PermissionDenied
     with transaction.atomic():
         guidance = Guidance.objects.create(
             root=root,
             title=title,
             body=body,
             doc_no=(doc_no or "").strip()[:50],
-            issued_by=person or Person.objects.filter(unit=root).first(),
+            issued_by=issuer,
             issued_at=clock.now(),
         )
         Receipt.objects.bulk_create([Receipt(guidance=guidance, unit=u) for u in units])
@@ -276,11 +282,11 @@ def plan_item_remove(*, item: PlanItem, actor) -> None:
 
 
 def plan_comment(*, plan: MonthlyPlan, comment: str, actor) -> MonthlyPlan:
-    _require_office(actor, _root(plan.unit))
+    person = _require_office(actor, _root(plan.unit))
     comment = _text(comment, field="comment", label=_("The comment"))
     with transaction.atomic():
         stamp = timezone.localtime(clock.now()).strftime("%m-%d %H:%M")
-        who = person_of(actor).name if person_of(actor) else ""
+        who = person.name if person is not None else ""
         plan.comment = (plan.comment + "\n" if plan.comment else "") + f"{stamp} {who}：{comment}"
         plan.office_agreed_by = plan.office_agreed_at = None
         plan.save()

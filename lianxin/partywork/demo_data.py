@@ -10,6 +10,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from lianxin.core import clock, workdays
+from lianxin.core.actor import Actor
 from lianxin.org.models import Person, Role, Unit
 
 from . import actions, months
@@ -52,7 +53,7 @@ def load_demo_partywork(units: dict[str, Unit], *, now: datetime | None = None) 
         return False
     now = now or clock.now()
     rng = random.Random(7)
-    actions.party_office_set(root=root, unit=units["qs-party"], actor=None)
+    actions.party_office_set(root=root, unit=units["qs-party"], actor=Actor.system("demo"))
     office = Person.objects.get(user__username="gaohongmei").user
     stations = [units[c] for c in STATIONS]
     today = timezone.localdate(now)

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lianxin.core.forms import StyledForm
+from lianxin.org.models import Unit
 
 TEXT = forms.Textarea(attrs={"rows": 4})
 
@@ -22,7 +23,7 @@ class GuidanceForm(StyledForm):
     doc_no = forms.CharField(label=_("Document number"), required=False, max_length=50)
     title = forms.CharField(label=_("Title"), max_length=100)
     body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 10}))
-    units = forms.ModelMultipleChoiceField(
+    units: forms.ModelMultipleChoiceField[Unit] = forms.ModelMultipleChoiceField(
         label=_("Stations"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
 

@@ -92,6 +92,7 @@ def _submit(request: HttpRequest, *, channel: str) -> HttpResponse:
                     is_public=d["is_public"] or channel == "forum",
                     submit_token=d["submit_token"],
                     client=client,
+                    actor=Actor.citizen(channel),
                     files=attached,
                 ),
             )

@@ -8,6 +8,7 @@ from datetime import timedelta
 from lianxin.cases import actions as case_actions
 from lianxin.cases.models import Case, Category
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 from lianxin.org.models import Person, Unit
 
 from . import actions
@@ -64,7 +65,7 @@ def load_demo_routing(units: dict[str, Unit]) -> None:
                 unit=units.get(unit_code) if unit_code else None,
                 category=categories.get(cat),
                 priority=priority,
-                actor=None,
+                actor=Actor.system("demo"),
             )
     if not RoadSection.objects.filter(root=root).exists():
         for route, start, end, names, code in SECTIONS:
@@ -75,7 +76,7 @@ def load_demo_routing(units: dict[str, Unit]) -> None:
                 start=start,
                 end=end,
                 place_names=names,
-                actor=None,
+                actor=Actor.system("demo"),
             )
     if not Case.objects.filter(root=root, content=CLUSTER[0][0]).exists():
         operator = Person.objects.get(user__username="zhaoli").user

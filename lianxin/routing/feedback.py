@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from lianxin.core import clock
+from lianxin.core.actor import login_of
 from lianxin.org.models import Unit
 
 from .models import DispatchChoice
@@ -38,7 +39,7 @@ def record_choice(*, case, chosen, suggested_id, actor) -> DispatchChoice:
     return DispatchChoice.objects.create(
         case=case,
         at=clock.now(),
-        actor=actor if getattr(actor, "pk", None) else None,
+        actor=login_of(actor),
         suggested_id=suggested_id,
         chosen=chosen,
     )

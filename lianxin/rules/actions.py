@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from lianxin.core import clock
+from lianxin.core.actor import is_system, login_of
 from lianxin.core.audit import record_event
 from lianxin.core.errors import ApplicationError
 from lianxin.core.models import Notice
@@ -26,7 +27,7 @@ CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,39}$")
 
 
 def _manager(actor, root: Unit) -> None:
-    if actor is not None and not access.manages(actor, root):
+    if not is_system(actor) and not access.manages(actor, root):
         raise PermissionDenied
 
 
@@ -82,7 +83,7 @@ def version_draft(
             document_no=(document_no or "").strip()[:60],
             effective_date=effective_date,
             text=text,
-            created_by=actor if getattr(actor, "pk", None) else None,
+            created_by=login_of(actor),
         )
         _write_clauses(version, clauses)
         record_event(actor=actor, action="rules.version_drafted", obj=version)

@@ -1,8 +1,15 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lianxin.core.forms import StyledForm
 from lianxin.org.models import Unit
+
+if TYPE_CHECKING:
+    from .models import Regulation
 
 TEXT_HELP = _(
     "Paste the document: chapters as 第一章 总则, each article starting 第一条 ...; each further "
@@ -51,7 +58,7 @@ class VersionForm(StyledForm):
 
 
 class BookletForm(StyledForm):
-    regulations = forms.ModelMultipleChoiceField(
+    regulations: forms.ModelMultipleChoiceField[Regulation] = forms.ModelMultipleChoiceField(
         label=_("Regulations"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
     title = forms.CharField(label=_("Title of the booklet"), max_length=60)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lianxin.core import clock
+from lianxin.core.actor import is_system, login_of
 from lianxin.core.audit import record_event
 from lianxin.core.errors import ApplicationError
 from lianxin.core.months import first_of, next_month
@@ -31,13 +32,13 @@ def _check_ended(month: date) -> None:
         )
 
 
-def scorecard_freeze(*, root: Unit, month: date, actor=None, reason: str = "") -> Snapshot:
-    """Freeze an organisation's month (the clock or the command: `actor` None; else an
-    administrator), or recompute a frozen one with a reason (the old snapshot is kept and
+def scorecard_freeze(*, root: Unit, month: date, actor, reason: str = "") -> Snapshot:
+    """Freeze an organisation's month (the clock, the command, the demo: `Actor.system`; else
+    an administrator), or recompute a frozen one with a reason (the old snapshot is kept and
     stays listed). A month already frozen is refused without a reason."""
     month = first_of(month)
     reason = clean_text(reason, field="reason", label=_("The reason"), required=False, limit=1000)
-    if actor is not None and not is_admin_of(actor, root):
+    if not is_system(actor) and not is_admin_of(actor, root):
         raise PermissionDenied
     _check_ended(month)
     with transaction.atomic():
@@ -60,7 +61,7 @@ def scorecard_freeze(*, root: Unit, month: date, actor=None, reason: str = "") -
             root=root,
             month=month,
             computed_at=clock.now(),
-            computed_by=actor if getattr(actor, "pk", None) else None,
+            computed_by=login_of(actor),
             reason=reason if current is not None else "",
             data=metrics.compute(root, month),
         )

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 from lianxin.core.models import DueItem
 from lianxin.core.months import first_of, last_day, parse, previous_month
 from lianxin.core.workdays import add_workdays, end_of_day
@@ -69,7 +70,7 @@ def freeze(item) -> None:
         and month is not None
         and not Snapshot.objects.filter(root=root, month=month).exists()
     ):
-        scorecard_freeze(root=root, month=month)
+        scorecard_freeze(root=root, month=month, actor=Actor.system("clock"))
 
 
 def register() -> None:

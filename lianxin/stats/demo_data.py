@@ -8,6 +8,7 @@ from datetime import datetime
 from django.utils import timezone
 
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 from lianxin.core.months import first_of, previous_month
 from lianxin.org.models import Person, Unit
 
@@ -29,7 +30,7 @@ def load_demo_stats(units: dict[str, Unit], *, now: datetime | None = None) -> b
         months.append(month)
     with clock.frozen_at(now):
         for month in reversed(months):
-            actions.scorecard_freeze(root=root, month=month)
+            actions.scorecard_freeze(root=root, month=month, actor=Actor.system("demo"))
     weaker = units.get("qs-shiqiao")
     leader = Person.objects.filter(user__username="zhangjianguo").first()
     if weaker is not None and leader is not None and not MonthComment.objects.exists():

@@ -38,10 +38,10 @@ def rectification_escalate(item) -> None:
     row = _rectification(item)
     if row is None:
         return
-    above = row.case.lead_unit.ancestor_ids
-    users = notices.leaders_of(above)
-    if row.case.issuer_id:
-        users.append(row.case.issuer.user)
+    lead, issuer = row.case.lead_unit, row.case.issuer
+    users = notices.leaders_of(lead.ancestor_ids if lead is not None else [row.case.root_id])
+    if issuer is not None:
+        users.append(issuer.user)
     notices.tell(users, row.case, _("Rectification long overdue"))
 
 

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lianxin.cases.models import Category
-from lianxin.core.forms import FilesField, StyledForm
+from lianxin.core.forms import FilesField, StyledForm, limit_choices
 from lianxin.org.models import Person, Role, RoleGrant, Unit
 
 from .deadlines import MAX_WORKDAYS
@@ -39,12 +39,18 @@ class InspectionForm(StyledForm):
 
     def __init__(self, *args, root: Unit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["units"].queryset = Unit.objects.filter(
-            path__startswith=root.path, is_active=True
-        ).exclude(pk=root.pk)
-        self.fields["team"].queryset = Person.objects.filter(
-            unit__path__startswith=root.path, is_active=True
-        ).select_related("unit")
+        limit_choices(
+            self,
+            "units",
+            Unit.objects.filter(path__startswith=root.path, is_active=True).exclude(pk=root.pk),
+        )
+        limit_choices(
+            self,
+            "team",
+            Person.objects.filter(unit__path__startswith=root.path, is_active=True).select_related(
+                "unit"
+            ),
+        )
         self.fields["team"].label_from_instance = lambda p: f"{p.name} · {p.unit.name}"
 
 
@@ -55,13 +61,14 @@ class FindingForm(StyledForm):
     )
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.none())
-    files = FilesField()
+    # The metaclass moves a field to base_fields: this one never shadows BaseForm.files.
+    files = FilesField()  # type: ignore[assignment]
 
     def __init__(self, *args, inspection: Inspection, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = inspection.units.all()
-        self.fields["category"].queryset = Category.objects.filter(
-            root=inspection.root, is_active=True
+        limit_choices(self, "unit", inspection.units.all())
+        limit_choices(
+            self, "category", Category.objects.filter(root=inspection.root, is_active=True)
         )
 
 
@@ -90,9 +97,9 @@ class PlanForm(StyledForm):
         leaders = RoleGrant.objects.filter(role=Role.LEADER, unit_id__in=unit.ancestor_ids).values(
             "person_id"
         )
-        self.fields["leader"].queryset = Person.objects.filter(pk__in=leaders, is_active=True)
-        self.fields["person"].queryset = Person.objects.filter(
-            unit__path__startswith=unit.path, is_active=True
+        limit_choices(self, "leader", Person.objects.filter(pk__in=leaders, is_active=True))
+        limit_choices(
+            self, "person", Person.objects.filter(unit__path__startswith=unit.path, is_active=True)
         )
 
     def clean(self):
@@ -109,7 +116,8 @@ class ReportForm(StyledForm):
     final = forms.BooleanField(
         label=_("Rectification completed: ask for acceptance"), required=False
     )
-    files = FilesField(label=_("Evidence"))
+    # The metaclass moves a field to base_fields: this one never shadows BaseForm.files.
+    files = FilesField(label=_("Evidence"))  # type: ignore[assignment]
 
 
 class SignOffForm(StyledForm):
@@ -177,8 +185,8 @@ class TransferForm(StyledForm):
 
     def __init__(self, *args, root: Unit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["accused_unit"].queryset = Unit.objects.filter(
-            path__startswith=root.path, is_active=True
+        limit_choices(
+            self, "accused_unit", Unit.objects.filter(path__startswith=root.path, is_active=True)
         )
 
 
@@ -195,13 +203,14 @@ class RegisterReportForm(StyledForm):
         label=_("Reporter's name (empty: anonymous)"), max_length=50, required=False
     )
     phone = forms.CharField(label=_("Reporter's phone"), max_length=20, required=False)
-    files = FilesField()
+    # The metaclass moves a field to base_fields: this one never shadows BaseForm.files.
+    files = FilesField()  # type: ignore[assignment]
 
     def __init__(self, *args, root: Unit, **kwargs):
         from .actions.transfer import REPORT_CHANNELS
 
         super().__init__(*args, **kwargs)
         self.fields["channel"].choices = list(REPORT_CHANNELS.items())
-        self.fields["accused_unit"].queryset = Unit.objects.filter(
-            path__startswith=root.path, is_active=True
+        limit_choices(
+            self, "accused_unit", Unit.objects.filter(path__startswith=root.path, is_active=True)
         )

@@ -22,6 +22,7 @@ from lianxin.cases import actions as case_actions
 from lianxin.cases.codes import MAX_TOKEN
 from lianxin.cases.models import Category
 from lianxin.core.actions import api_token_create
+from lianxin.core.actor import Actor
 from lianxin.org.models import Role
 
 from .fuzzing import fuzz, load_schema
@@ -95,7 +96,7 @@ def _post(client, url, body):
 def test_numbers_beyond_a_database_column_answer_422_with_the_field(register):
     """Found by the fuzzer: these were 500s (SQLite OverflowError, negative slicing)."""
     cast, received, _dispatched = register
-    _t, raw = api_token_create(user=cast.admin, name="fuzz", actor=None)
+    _t, raw = api_token_create(user=cast.admin, name="fuzz", actor=Actor.system())
     client = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
     huge = 2**64
     r = _post(
@@ -125,7 +126,9 @@ def test_text_the_database_cannot_hold_answers_400_and_writes_nothing(register):
     cast, received, _dispatched = register
     from lianxin.cases.models import Case
 
-    _t, raw = api_token_create(user=User.objects.get(username="op"), name="fuzz", actor=None)
+    _t, raw = api_token_create(
+        user=User.objects.get(username="op"), name="fuzz", actor=Actor.system()
+    )
     client = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
     on_pg = connection.vendor == "postgresql"
     r = client.get("/api/v1/catalog/requests?status=%00")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from django.utils.translation import gettext as _
 
@@ -11,7 +12,7 @@ from lianxin.core.actor import as_actor
 from lianxin.core.errors import ApplicationError
 from lianxin.core.text import clean_text
 from lianxin.org.access import person_of
-from lianxin.org.models import Person
+from lianxin.org.models import Person, Unit
 
 from .. import access, deadlines, warnings
 from .. import workflow as wf
@@ -98,8 +99,24 @@ def _add_event(case: Case, action: str, actor, *, files=(), data=None, **kw):
     return event
 
 
+def _due(due: datetime | None) -> datetime:
+    """A deadline that the state table guarantees (a dispatched case has both); None is a
+    bug, not bad input."""
+    if due is None:
+        raise ValueError("the case has no deadline in this state")
+    return due
+
+
+def _lead(case: Case) -> Unit:
+    """The lead unit, which the state table guarantees from dispatch on."""
+    if case.lead_unit is None:
+        raise ValueError(f"case {case.pk} has no lead unit in state {case.status}")
+    return case.lead_unit
+
+
 def _schedule_reply(case: Case) -> None:
-    clock.schedule("case.reply", case.pk, case.reply_due, deadlines.escalate_at(case.reply_due))
+    due = _due(case.reply_due)
+    clock.schedule("case.reply", case.pk, due, deadlines.escalate_at(due))
     warnings.schedule_reply(case)
 
 

@@ -28,6 +28,7 @@ def case_decline(
     )
     with transaction.atomic():
         case, step = _open(case, "decline", actor, version)
+        repeat_of: Case | None = None
         if reason == DeclineReason.REPEAT:
             if (
                 original is None
@@ -38,16 +39,16 @@ def case_decline(
                 raise ApplicationError(
                     _("Give the code of the open case this call repeats."), field="original"
                 )
-            case.merged_into = original
+            case.merged_into = repeat_of = original
         case.decline_reason = reason
         case.closed_at = clock.now()
-        data = {"reason": reason, "original": original.code if case.merged_into_id else ""}
+        data = {"reason": reason, "original": repeat_of.code if repeat_of is not None else ""}
         _save(case, step, actor, note=note, public=True, data=data)
         dispatching.finish(case)
         if reason == DeclineReason.OUTSIDE_REMIT:
             notices.tell_citizen(case, _("not accepted: %(why)s") % {"why": note[:200]})
-        elif reason == DeclineReason.REPEAT:
+        elif repeat_of is not None:
             notices.tell_citizen(
-                case, _("already being handled as case %(code)s.") % {"code": original.code}
+                case, _("already being handled as case %(code)s.") % {"code": repeat_of.code}
             )
     return case

@@ -207,7 +207,7 @@ def case_supervise(*, case: Case, level: int, note: str = "", actor, version=Non
         notices.tell_staff(
             notices.handlers_and_leaders(case) + notices.org_role(case, Role.LEADER),
             case,
-            Supervision(level).label,
+            str(Supervision(level).label),
         )
     return case
 

@@ -12,7 +12,17 @@ from lianxin.org.models import Person, Role
 
 from .. import access, deadlines, extensions, notices, warnings
 from ..models import Case, Extension, Kind
-from .base import MAX_REASON, _filled_in, _open, _person, _save, _schedule_reply, _text
+from .base import (
+    MAX_REASON,
+    _due,
+    _filled_in,
+    _lead,
+    _open,
+    _person,
+    _save,
+    _schedule_reply,
+    _text,
+)
 from .intake import _check_handler
 
 # ---------------------------------------------------------------- handling
@@ -21,7 +31,7 @@ from .intake import _check_handler
 def case_accept(*, case: Case, actor, version=None) -> Case:
     with transaction.atomic():
         case, step = _open(case, "accept", actor, version)
-        case.accepted_at = clock.now()
+        case.accepted_at = now = clock.now()
         if case.handler_id is None:
             person = _person(actor)
             if (
@@ -29,7 +39,7 @@ def case_accept(*, case: Case, actor, version=None) -> Case:
                 and person.grants.filter(unit=case.lead_unit, role=Role.HANDLER).exists()
             ):
                 case.handler = person
-        case.accepted_in_time = case.accepted_at <= case.accept_due
+        case.accepted_in_time = now <= _due(case.accept_due)
         _save(case, step, actor, public=True, data={"late": not case.accepted_in_time})
         clock.finish("case.accept", case.pk)
         warnings.finish(case, warnings.ACCEPT)
@@ -39,7 +49,7 @@ def case_accept(*, case: Case, actor, version=None) -> Case:
 def case_assign(*, case: Case, handler: Person, actor, version=None) -> Case:
     with transaction.atomic():
         case, step = _open(case, "assign", actor, version)
-        case.handler = _check_handler(case.lead_unit, handler)
+        case.handler = _check_handler(_lead(case), handler)
         _save(case, step, actor, data={"handler": handler.pk})
         notices.tell_staff([handler.user], case, _("Case assigned to you"))
     return case
@@ -69,7 +79,8 @@ def case_resume(*, case: Case, note: str = "", actor, version=None, files=()) ->
         if not case.paused_at:
             raise ApplicationError(_("The case is not waiting for the citizen."))
         days = deadlines.paused_workdays(case.paused_at, clock.now())
-        case.reply_due = deadlines.extend(case.reply_due, days) if days else case.reply_due
+        if days:
+            case.reply_due = deadlines.extend(_due(case.reply_due), days)
         case.paused_at = None
         _save(
             case, step, actor, note=note, public=True, data={"paused_workdays": days}, files=files
@@ -122,7 +133,7 @@ def case_decide_extension(
         extension.decision_note = note
         extension.save()
         if approve:
-            case.reply_due = deadlines.extend(case.reply_due, extension.workdays)
+            case.reply_due = deadlines.extend(_due(case.reply_due), extension.workdays)
             case.extension_count += 1
         _save(
             case,
@@ -163,7 +174,7 @@ def case_reply(
         clock.finish("case.reply", case.pk)
         warnings.finish(case, warnings.REPLY)
         if case.kind == Kind.PROBLEM:
-            if case.issuer_id:
+            if case.issuer is not None:
                 notices.tell_staff([case.issuer.user], case, _("Rectification reported"))
         else:
             clock.schedule("case.autoclose", case.pk, deadlines.autoclose_at(at))

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lianxin.core import clock
-from lianxin.core.actor import Actor, login_of
+from lianxin.core.actor import as_actor, login_of
 from lianxin.core.errors import ApplicationError
-from lianxin.org.access import person_of
+from lianxin.org.access import organisation_ids, person_of
 from lianxin.org.models import Person, Role, RoleGrant, Unit
 from lianxin.org.validators import normalize_phone
 
@@ -39,10 +40,13 @@ def case_receive(
     urgent: bool = False,
     submit_token: str | None = None,
     client: str = "",
-    actor=None,
+    actor,
     files=(),
 ) -> tuple[Case, str]:
     """Register a new case; returns it with its lookup secret (random, shown once).
+
+    `actor` is the citizen (`Actor.citizen(channel)`: the portal, a channel), the system (a
+    command) or a staff member of the organisation; `None` raises TypeError.
 
     `submit_token` is an idempotency key of the submitting client: the same token from the
     same `client` through the same `channel` (a double-clicked submit, a channel's retry)
@@ -52,6 +56,7 @@ def case_receive(
     actor), or a channel's own namespace; it is set by our code, never by the caller.
     `files` are `core.files.Accepted` (checked and stored by the channel before this call).
     """
+    _require_receiver(actor, root)
     key = None
     if submit_token:
         if len(submit_token) > codes.MAX_TOKEN:
@@ -110,7 +115,7 @@ def case_receive(
             _add_event(
                 case,
                 "receive",
-                actor or Actor.citizen(channel),  # no actor given: the citizen himself
+                actor,
                 public=True,
                 data={"channel": channel, "kind": kind},
                 files=files,
@@ -125,20 +130,28 @@ def case_receive(
     return case, secret
 
 
+def _require_receiver(actor, root: Unit) -> None:
+    """Staff register cases for their own organisation only; the citizen and the system
+    through the channel that calls."""
+    actor = as_actor(actor)
+    if actor.is_user and not actor.is_superuser and root.pk not in organisation_ids(actor):
+        raise PermissionDenied
+
+
 def _checked(
     *, root, kind, channel, category, content, title, place, citizen_name, citizen_phone, actor
-):
+) -> tuple[Person | None, Category, str, str, str, str, str]:
     """The input of a new case, checked and cleaned (ApplicationError on bad input)."""
     if kind not in Kind.values:
         raise ApplicationError(_("Choose what kind of item this is."), field="kind")
     if channel not in Channel.values:
         raise ApplicationError(_("Unknown channel."), field="channel")
-    person = person_of(actor) if actor else None
+    person = person_of(actor)
     if kind == Kind.PROBLEM and person is None:
         raise ApplicationError(_("Internal problems are entered by staff."), field="kind")
     category_id = getattr(category, "pk", category)
-    category = Category.objects.filter(pk=category_id, root=root, is_active=True).first()
-    if category is None:
+    found = Category.objects.filter(pk=category_id, root=root, is_active=True).first()
+    if found is None:
         raise ApplicationError(_("Choose a category from the list."), field="category")
     content = _text(content, field="content", label=_("The content"))
     place = _text(place, field="place", label=_("The place"), required=False, limit=200)
@@ -151,7 +164,7 @@ def _checked(
             _("Leave a phone number so that we can reach you."), field="citizen_phone"
         )
     title = (title or "").strip()[:100] or content.replace("\n", " ")[:30]
-    return person, category, content, place, citizen_name, phone, title
+    return person, found, content, place, citizen_name, phone, title
 
 
 def _reissue_secret(case: Case) -> str:

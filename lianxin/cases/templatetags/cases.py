@@ -7,7 +7,7 @@ register = template.Library()
 
 @register.filter
 def event_label(action: str) -> str:
-    return EVENT_LABELS.get(action, action)
+    return str(EVENT_LABELS.get(action, action))
 
 
 @register.filter
@@ -19,7 +19,7 @@ def action_label(action: str) -> str:
 
 @register.filter
 def actor_display(label: str) -> str:
-    return ACTOR_LABELS.get(label, label)
+    return str(ACTOR_LABELS.get(label, label))
 
 
 PUBLIC_NOTE_ACTIONS = {"pause", "resume", "reply", "answer", "reopen", "confirm"}

@@ -11,6 +11,7 @@ from conftest import make_person
 from lianxin.cases import actions
 from lianxin.cases import workflow as wf
 from lianxin.cases.models import Category, Channel, Kind
+from lianxin.core.actor import Actor
 from lianxin.org.models import Role
 
 
@@ -49,6 +50,7 @@ def receive(cc, **kw):
         citizen_name="赵市民",
         citizen_phone="13812345678",
         is_public=True,
+        actor=Actor.citizen(Channel.WEB),
     )
     args.update(kw)
     return actions.case_receive(**args)

@@ -6,10 +6,11 @@ from django.test import Client
 
 from lianxin.cases.models import Case
 from lianxin.core.actions import api_token_create, api_token_revoke
+from lianxin.core.actor import Actor
 
 
 def bearer(user, name="12345热线平台"):
-    _token, raw = api_token_create(user=user, name=name, actor=None)
+    _token, raw = api_token_create(user=user, name=name, actor=Actor.system())
     return Client(HTTP_AUTHORIZATION=f"Bearer {raw}"), _token
 
 
@@ -85,7 +86,7 @@ def test_no_token_a_wrong_token_or_a_revoked_token_is_401(cc):
     assert Client(HTTP_AUTHORIZATION="Bearer lx_nope").get("/api/v1/cases/").status_code == 401
     client, token = bearer(cc.dispatcher)
     assert client.get("/api/v1/cases/").status_code == 200
-    api_token_revoke(token=token, actor=None)
+    api_token_revoke(token=token, actor=Actor.system())
     assert client.get("/api/v1/cases/").status_code == 401
 
 
@@ -163,6 +164,7 @@ def test_the_files_of_a_case_through_the_api_for_those_who_see_it(cc):
         content="桥头护栏损坏，见照片",
         citizen_phone="13566667777",
         files=files.accept([("护栏.png", samples.png())]),
+        actor=Actor.citizen("web"),
     )
     client, _token = bearer(cc.dispatcher, name="调度台")
     [event] = client.get(f"/api/v1/cases/{case.code}").json()["events"]

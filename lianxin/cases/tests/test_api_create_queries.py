@@ -8,6 +8,7 @@ from django.test import Client
 
 from lianxin.cases.models import Case
 from lianxin.core.actions import api_token_create
+from lianxin.core.actor import Actor
 
 BODY = {
     "kind": "complaint",
@@ -22,7 +23,7 @@ def _post(client, body):
 
 
 def test_one_create_through_the_api_takes_at_most_twelve_queries(cc, django_assert_max_num_queries):
-    _t, raw = api_token_create(user=cc.operator, name="12345热线平台", actor=None)
+    _t, raw = api_token_create(user=cc.operator, name="12345热线平台", actor=Actor.system())
     client = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
     body = {**BODY, "category": cc.road.pk}
     assert _post(client, {**body, "submit_token": "warm"}).status_code == 201

@@ -1,6 +1,7 @@
 """case_receive: a new case from the portal, an operator or staff (internal problem)."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from lianxin.cases import codes
 from lianxin.cases.models import Case, CaseEvent, Channel, Kind
@@ -86,3 +87,13 @@ def test_an_operator_may_take_an_anonymous_call_and_staff_raise_internal_problem
     assert problem.issuer == cc.people.leader and not problem.is_public
     with pytest.raises(ApplicationError):
         receive(cc, kind=Kind.PROBLEM, channel=Channel.INSPECTION)  # not from the public
+
+
+def test_staff_register_cases_for_their_own_organisation_only_and_someone_always_does(cc):
+    with pytest.raises(PermissionDenied):  # 外县's leader, not staff of this organisation
+        receive(cc, channel=Channel.HOTLINE, actor=cc.outsider)
+    with pytest.raises(TypeError):  # None once stood for the citizen
+        receive(cc, actor=None)
+    assert not Case.objects.exists()
+    case, _secret = receive(cc, channel=Channel.HOTLINE, actor=cc.operator)
+    assert case.received_by == cc.operator

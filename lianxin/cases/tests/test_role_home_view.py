@@ -2,6 +2,7 @@
 what came in, the handler on his own cases, the supervisor on the overdue cases; a leader
 who also handles lands as a leader."""
 
+from lianxin.core.actor import Actor
 from lianxin.org import actions as org_actions
 from lianxin.org.models import Role
 
@@ -25,7 +26,7 @@ def test_each_role_of_the_register_lands_on_its_work(cc, login):
 
 def test_a_station_leader_who_also_handles_lands_on_his_scorecard(cc, login):
     org_actions.role_grant(
-        person=cc.people.station_leader, unit=cc.station_a, role=Role.HANDLER, actor=None
+        person=cc.people.station_leader, unit=cc.station_a, role=Role.HANDLER, actor=Actor.system()
     )
     assert landing(login, cc.station_leader).startswith(
         f"/workbench/scorecards/units/{cc.station_a.pk}/"
@@ -34,6 +35,6 @@ def test_a_station_leader_who_also_handles_lands_on_his_scorecard(cc, login):
 
 def test_a_login_without_a_role_stays_on_the_workbench(cast, login):
     person = org_actions.person_create(
-        username="clerk", name="李文书", unit=cast.station_a, actor=None
+        username="clerk", name="李文书", unit=cast.station_a, actor=Actor.system()
     )
     assert login(person.user).get("/workbench/").status_code == 200

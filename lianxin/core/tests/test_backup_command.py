@@ -24,6 +24,7 @@ from django.db import connections
 from lianxin.cases import actions as case_actions
 from lianxin.cases.models import Category
 from lianxin.core import files, samples
+from lianxin.core.actor import Actor
 from lianxin.discipline import actions as discipline_actions
 from lianxin.discipline import sealing
 from lianxin.discipline.tests.conftest import dc  # noqa: F401 (shared fixture)
@@ -44,6 +45,7 @@ def records(dc):  # noqa: F811
         content="青山路K12+300处护栏被撞坏，附现场照片。",
         citizen_phone="13812345678",
         files=files.accept([("护栏.png", photo)]),
+        actor=Actor.citizen("web"),
     )
     report, receipt = discipline_actions.report_submit(
         root=dc.root,

@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from lianxin.core import workdays
 from lianxin.core.actions import calendar_year_enter
+from lianxin.core.actor import Actor
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +18,7 @@ def test_missing_years_names_next_year_when_the_package_does_not_know_it():
 
 
 def test_entering_the_notice_silences_the_warning():
-    calendar_year_enter(year=2027, holidays="2027-01-01", workdays="", actor=None)
+    calendar_year_enter(year=2027, holidays="2027-01-01", workdays="", actor=Actor.system())
     assert workdays.missing_years(today=date(2026, 11, 29)) == []
 
 

@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.test import Client, RequestFactory
 
+from lianxin.core.actor import Actor
 from lianxin.core.clientip import client_ip
 from lianxin.org import actions
 
@@ -47,7 +48,11 @@ def test_axes_uses_the_same_function():
 def test_behind_the_proxy_one_clerks_typos_do_not_lock_out_a_colleague(settings, cast):
     settings.LIANXIN_TRUSTED_PROXIES = 1
     actions.person_create(
-        username="clerk", name="李文书", unit=cast.station_a, password=PASSWORD, actor=None
+        username="clerk",
+        name="李文书",
+        unit=cast.station_a,
+        password=PASSWORD,
+        actor=Actor.system(),
     )
     typist = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.9")
     for _ in range(settings.AXES_FAILURE_LIMIT):

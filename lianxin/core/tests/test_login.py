@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from lianxin.core.actor import Actor
 from lianxin.core.models import AuditEvent
 from lianxin.org import actions
 
@@ -15,7 +16,11 @@ PASSWORD = "Qingshan#2026road"
 @pytest.fixture
 def clerk(cast):
     return actions.person_create(
-        username="clerk", name="李文书", unit=cast.station_a, password=PASSWORD, actor=None
+        username="clerk",
+        name="李文书",
+        unit=cast.station_a,
+        password=PASSWORD,
+        actor=Actor.system(),
     ).user
 
 
@@ -25,7 +30,11 @@ def test_password_is_stored_with_argon2(settings, cast):
 
     settings.PASSWORD_HASHERS = production.PASSWORD_HASHERS
     clerk = actions.person_create(
-        username="clerk", name="李文书", unit=cast.station_a, password=PASSWORD, actor=None
+        username="clerk",
+        name="李文书",
+        unit=cast.station_a,
+        password=PASSWORD,
+        actor=Actor.system(),
     ).user
     assert clerk.password.startswith("argon2$")
 

@@ -7,6 +7,7 @@ import logging
 
 import pytest
 
+from lianxin.core.actor import Actor
 from lianxin.core.notify import ConsoleSmsBackend
 
 PHONE, OTHER, ID_NO = "13987654321", "13700001111", "45010219800101123X"
@@ -49,7 +50,9 @@ def test_a_failed_login_is_logged_without_the_login_name_or_address(console, cas
 
     from lianxin.org import actions
 
-    actions.person_create(username="liwenshu", name="李文书", unit=cast.station_a, actor=None)
+    actions.person_create(
+        username="liwenshu", name="李文书", unit=cast.station_a, actor=Actor.system()
+    )
     client = Client(REMOTE_ADDR="198.51.100.23")
     client.post("/accounts/login/", {"username": "liwenshu", "password": "wrong"})
     written = console.getvalue()

@@ -10,6 +10,7 @@ from django.test import Client
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from lianxin.core.actor import Actor
 from lianxin.core.models import AuditEvent, RecoveryCode
 
 pytestmark = pytest.mark.django_db
@@ -135,8 +136,10 @@ def test_handlers_are_not_asked(cast):
 def test_admins_inspectors_and_superusers_are_asked_too(cast):
     from lianxin.org import actions
 
-    inspector = actions.person_create(username="jjy", name="马纪检", unit=cast.office, actor=None)
-    actions.role_grant(person=inspector, unit=cast.root, role="inspector", actor=None)
+    inspector = actions.person_create(
+        username="jjy", name="马纪检", unit=cast.office, actor=Actor.system()
+    )
+    actions.role_grant(person=inspector, unit=cast.root, role="inspector", actor=Actor.system())
     for user in (cast.admin, inspector.user):
         assert logged_in(user).get(INBOX)["Location"].startswith(ENROL)
     cast.nobody.is_superuser = cast.nobody.is_staff = True

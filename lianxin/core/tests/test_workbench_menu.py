@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from conftest import make_person
 from lianxin.cases import actions as case_actions
 from lianxin.cases.models import Category, Channel, Kind
+from lianxin.core.actor import Actor
 from lianxin.discipline.models import DisciplineOffice
 from lianxin.org import actions as org_actions
 from lianxin.org.models import Role
@@ -44,7 +45,7 @@ def roles(cast):
         return make_person(username, name, unit, roles=[(role, role_unit)]).user
 
     disc = org_actions.unit_create(
-        name="纪检室", kind="office", parent=cast.root, code="t-disc", actor=None
+        name="纪检室", kind="office", parent=cast.root, code="t-disc", actor=Actor.system()
     )
     DisciplineOffice.objects.create(root=cast.root, unit=disc)
     users = SimpleNamespace(
@@ -71,6 +72,7 @@ def roles(cast):
         citizen_name="赵市民",
         citizen_phone="13812345678",
         is_public=True,
+        actor=Actor.citizen("web"),
     )
     case_actions.case_dispatch(
         case=case, unit=cast.station_a, handler=cast.people.handler, actor=users.dispatcher

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from lianxin.core import workdays
 from lianxin.core.actions import calendar_year_enter, workday_override_set
+from lianxin.core.actor import Actor
 
 pytestmark = pytest.mark.django_db
 
@@ -56,8 +57,10 @@ def test_workdays_between_inverts_add_workdays(start, n):
 
 
 def test_override_makes_a_day_a_holiday_and_another_a_working_day():
-    workday_override_set(day=date(2026, 6, 1), kind="holiday", note="抗洪抢险", actor=None)
-    workday_override_set(day=date(2026, 6, 6), kind="workday", note="调休", actor=None)
+    workday_override_set(
+        day=date(2026, 6, 1), kind="holiday", note="抗洪抢险", actor=Actor.system()
+    )
+    workday_override_set(day=date(2026, 6, 6), kind="workday", note="调休", actor=Actor.system())
     assert not workdays.is_workday(date(2026, 6, 1))
     assert workdays.is_workday(date(2026, 6, 6))
     # Friday May 29 + 1 working day skips the Monday holiday.
@@ -84,7 +87,7 @@ def test_entered_notice_governs_its_year():
         holidays="2031-01-01 元旦\n2031-01-02",
         workdays="2031-01-04 调休",
         source="test",
-        actor=None,
+        actor=Actor.system(),
     )
     assert not workdays.is_workday(date(2031, 1, 1))
     assert not workdays.is_workday(date(2031, 1, 2))

@@ -17,6 +17,7 @@ import pytest
 from django.db import connection
 
 from conftest import make_person
+from lianxin.core.actor import Actor
 from lianxin.discipline.models import DisciplineOffice
 from lianxin.org import actions as org_actions
 from lianxin.org.models import Role
@@ -26,7 +27,7 @@ from lianxin.rules.tests.conftest import rc  # noqa: F401 (shared fixture)
 @pytest.fixture
 def dc(rc):  # noqa: F811
     unit = org_actions.unit_create(
-        name="纪检室", kind="office", parent=rc.root, code="t-disc", actor=None
+        name="纪检室", kind="office", parent=rc.root, code="t-disc", actor=Actor.system()
     )
     DisciplineOffice.objects.create(root=rc.root, unit=unit)
     inspector = make_person("inspector", "马纪检", unit, roles=[(Role.INSPECTOR, unit)])

@@ -3,6 +3,9 @@ and feedback past its 15 working days, are told to the handlers (never to the co
 
 from datetime import timedelta
 
+import pytest
+from django.core.exceptions import PermissionDenied
+
 from lianxin.core import clock
 from lianxin.core.models import Notice
 from lianxin.discipline import actions
@@ -76,3 +79,15 @@ def test_a_report_nobody_accepts_climbs_the_tree(dc, login):
     Notice.objects.all().delete()
     clock.sweep(at=item.escalate_at + timedelta(days=60))
     assert not Notice.objects.exists()  # accepted: the clock is quiet
+
+
+def test_only_the_clock_escalates_a_report(dc):
+    report, _r = submit(dc, accused_unit=dc.office_unit, accused_text="马纪检")
+    for who in (dc.leader, dc.secretary):  # not the one it waits for, not the one above
+        with pytest.raises(PermissionDenied):
+            actions.report_escalate(report=report, actor=who)
+    with pytest.raises(TypeError):  # the audit row once said "nobody"
+        actions.report_escalate(report=report, actor=None)
+    report.refresh_from_db()
+    assert report.route == "organ_leader"
+    assert not report.events.filter(action="escalated").exists()

@@ -7,6 +7,7 @@ import pytest
 from georeport import GeoReport
 
 from lianxin.cases.models import Case, Category
+from lianxin.core.actor import Actor
 from lianxin.intake.actions import open311_client_create
 from lianxin.intake.models import CategoryQuestion
 
@@ -27,7 +28,7 @@ def o311(cast, live_server):
     CategoryQuestion.objects.create(
         category=road, code="count", datatype="number", description="个数", order=1
     )
-    _client, key = open311_client_create(root=cast.root, name="12345平台", actor=None)
+    _client, key = open311_client_create(root=cast.root, name="12345平台", actor=Actor.system())
     base = live_server.url + "/open311/v2"
     return {"road": road, "key": key, "base": base, "cast": cast}
 
@@ -161,7 +162,7 @@ def test_without_an_api_key_only_what_the_board_shows(o311, client):
 def test_another_client_sees_no_coordinates_of_requests_it_did_not_post(o311, client):
     cast, road = o311["cast"], o311["road"]
     case, _client, _a = public_case(cast, road)
-    _other, other_key = open311_client_create(root=cast.root, name="网格平台", actor=None)
+    _other, other_key = open311_client_create(root=cast.root, name="网格平台", actor=Actor.system())
     row = client.get(f"/open311/v2/requests/{case.code}.json", {"api_key": other_key}).json()[0]
     assert row["lat"] == "" and row["long"] == "" and row["media_url"] == ""
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from lianxin.cases import actions as case_actions
 from lianxin.cases.models import Channel, Kind
+from lianxin.core.actor import Actor
 from lianxin.supervision import actions as supervision_actions
 
 from . import test_cadre_record_view as record_view
@@ -23,6 +24,7 @@ def test_a_complaint_transferred_to_discipline_is_not_on_the_handlers_record(rec
         content="甲站杨某某收了我500元好处费才给办理路政许可。",
         citizen_name="赵市民",
         citizen_phone="13812345678",
+        actor=Actor.citizen("web"),
     )
     dispatcher = rec.more.dispatcher.user
     case = case_actions.case_dispatch(

@@ -18,6 +18,7 @@ from lianxin.cases import actions as case_actions
 from lianxin.cases import workflow as wf
 from lianxin.cases.models import Category, Channel, Kind
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 from lianxin.discipline import actions as discipline_actions
 from lianxin.discipline.models import DisciplineOffice
 from lianxin.liaison import actions as liaison_actions
@@ -40,12 +41,12 @@ def rec(cast):
     B's leader, a dispatcher, an inspector and a category; the record's subject is the
     handler of station A (杨承办)."""
     party = org_actions.unit_create(
-        name="党建办", kind="office", parent=cast.root, code="t-party", actor=None
+        name="党建办", kind="office", parent=cast.root, code="t-party", actor=Actor.system()
     )
-    party_actions.party_office_set(root=cast.root, unit=party, actor=None)
+    party_actions.party_office_set(root=cast.root, unit=party, actor=Actor.system())
     org_actions.organisation_office_set(root=cast.root, unit=cast.office, actor=cast.admin)
     disc = org_actions.unit_create(
-        name="纪检室", kind="office", parent=cast.root, code="t-disc", actor=None
+        name="纪检室", kind="office", parent=cast.root, code="t-disc", actor=Actor.system()
     )
     DisciplineOffice.objects.create(root=cast.root, unit=disc)
     people = SimpleNamespace(
@@ -129,6 +130,7 @@ def add_entries(rec, n: int) -> None:
             content=f"青山路K12+30{i}处有一个大坑，晚上骑车很危险。",
             citizen_name="赵市民",
             citizen_phone="13812345678",
+            actor=Actor.citizen("web"),
         )
         case = case_actions.case_dispatch(
             case=case, unit=rec.station_a, handler=rec.subject, actor=rec.more.dispatcher.user

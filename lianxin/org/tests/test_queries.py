@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from lianxin.core.actor import Actor
 from lianxin.org import actions, queries
 from lianxin.org.models import Role
 
@@ -14,7 +15,9 @@ pytestmark = pytest.mark.django_db
 def deep(cast):
     parent, chain = cast.station_a, []
     for level in range(8):
-        parent = actions.unit_create(name=f"第{level}层", kind="office", parent=parent, actor=None)
+        parent = actions.unit_create(
+            name=f"第{level}层", kind="office", parent=parent, actor=Actor.system()
+        )
         chain.append(parent)
     return chain
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError
 from lianxin.core.models import AuditEvent
 from lianxin.org import actions
@@ -61,3 +62,20 @@ def test_revoke_removes_the_grant(cast):
     actions.role_revoke(grant=grant, actor=cast.station_leader)
     assert not RoleGrant.objects.filter(pk=grant.pk).exists()
     assert AuditEvent.objects.filter(action="role_revoke").count() == 1
+
+
+def test_a_grant_names_who_grants_it_none_is_no_longer_a_pass(cast):
+    count = RoleGrant.objects.count()
+    with pytest.raises(ApplicationError):  # a handler governs nothing
+        actions.role_grant(
+            person=cast.people.handler_b, unit=cast.station_b, role=Role.ADMIN, actor=cast.handler
+        )
+    with pytest.raises(TypeError):  # None once skipped the check
+        actions.role_grant(
+            person=cast.people.handler_b, unit=cast.station_b, role=Role.ADMIN, actor=None
+        )
+    assert RoleGrant.objects.count() == count
+    grant = actions.role_grant(
+        person=cast.people.handler_b, unit=cast.station_b, role=Role.ADMIN, actor=Actor.system()
+    )
+    assert grant.granted_by is None

@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError
 from lianxin.core.models import AuditEvent, RecoveryCode
 from lianxin.org import actions
@@ -62,10 +63,12 @@ def test_outsiders_get_404_and_get_is_refused(cast, login, enrolled):
 
 def test_an_administrator_of_a_station_cannot_reset_someone_with_roles_above_it(cast):
     station_admin = actions.person_create(
-        username="sadmin", name="站管理", unit=cast.station_a, actor=None
+        username="sadmin", name="站管理", unit=cast.station_a, actor=Actor.system()
     )
-    actions.role_grant(person=station_admin, unit=cast.station_a, role="admin", actor=None)
+    actions.role_grant(
+        person=station_admin, unit=cast.station_a, role="admin", actor=Actor.system()
+    )
     target = cast.people.station_leader
-    actions.role_grant(person=target, unit=cast.root, role="supervisor", actor=None)
+    actions.role_grant(person=target, unit=cast.root, role="supervisor", actor=Actor.system())
     with pytest.raises(ApplicationError):
         actions.second_factor_reset(person=target, actor=station_admin.user)

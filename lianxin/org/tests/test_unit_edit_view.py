@@ -2,6 +2,7 @@
 
 import pytest
 
+from lianxin.core.actor import Actor
 from lianxin.org import actions
 from lianxin.org.models import Unit
 
@@ -41,7 +42,7 @@ def test_leader_moves_a_station_under_the_office(cast, login):
 def test_cycle_is_refused_with_a_message(cast, login):
     response = login(cast.leader).post(edit(cast.office), form(cast.office))
     assert response.status_code == 302
-    child = actions.unit_create(name="子", kind="office", parent=cast.office, actor=None)
+    child = actions.unit_create(name="子", kind="office", parent=cast.office, actor=Actor.system())
     response = login(cast.leader).post(edit(cast.office), form(cast.office, parent=child.pk))
     assert response.status_code == 200
     assert "不能移到它自己" in response.content.decode()

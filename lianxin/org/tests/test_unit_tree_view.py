@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from lianxin.core.actor import Actor
 from lianxin.org import actions
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +37,7 @@ def test_query_count_does_not_grow_with_units(cast, login):
     with CaptureQueriesContext(connection) as small:
         client.get(URL)
     for i in range(10):
-        actions.unit_create(name=f"新站{i}", kind="station", parent=cast.root, actor=None)
+        actions.unit_create(name=f"新站{i}", kind="station", parent=cast.root, actor=Actor.system())
     with CaptureQueriesContext(connection) as large:
         assert "新站9" in client.get(URL).content.decode()
     assert len(large.captured_queries) == len(small.captured_queries)

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import make_person
+from lianxin.core.actor import Actor
 from lianxin.org import actions as org_actions
 from lianxin.org.models import Role
 from lianxin.partywork import actions
@@ -14,9 +15,9 @@ from lianxin.partywork import actions
 @pytest.fixture
 def pw(cast):
     party = org_actions.unit_create(
-        name="党建办", kind="office", parent=cast.root, code="t-party", actor=None
+        name="党建办", kind="office", parent=cast.root, code="t-party", actor=Actor.system()
     )
-    actions.party_office_set(root=cast.root, unit=party, actor=None)
+    actions.party_office_set(root=cast.root, unit=party, actor=Actor.system())
     officer = make_person("officer", "高党建", party, roles=[(Role.LEADER, party)])
     sec_a = make_person("sec_a", "黄书记", cast.station_a, roles=[(Role.SECRETARY, cast.station_a)])
     sec_b = make_person("sec_b", "胡书记", cast.station_b, roles=[(Role.SECRETARY, cast.station_b)])

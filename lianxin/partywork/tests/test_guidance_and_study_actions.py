@@ -6,9 +6,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError
 from lianxin.partywork import actions, queries
-from lianxin.partywork.models import Receipt
+from lianxin.partywork.models import Guidance, Receipt
 
 
 def test_guidance_goes_to_chosen_stations_and_each_secretary_confirms(pw):
@@ -69,3 +70,14 @@ def test_attendance_needs_reasons_for_the_excused_and_feeds_the_rate(pw):
     )
     assert queries.attendance_rates([pw.station_a])[pw.station_a.pk] == pytest.approx(2 / 3)
     assert [a.status for a in queries.study_record(pw.people.handler)] == ["excused"]
+
+
+def test_guidance_is_issued_by_the_party_office_or_the_system_never_unchecked(pw):
+    kw = dict(root=pw.root, title="党建工作意见", body="一、……", units=[pw.station_a])
+    with pytest.raises(PermissionDenied):  # a station's secretary is not the office
+        actions.guidance_issue(**kw, actor=pw.sec_a)
+    with pytest.raises(TypeError):  # None once skipped the check
+        actions.guidance_issue(**kw, actor=None)
+    assert not Guidance.objects.exists()
+    guidance = actions.guidance_issue(**kw, actor=Actor.system("demo"))
+    assert guidance.issued_by.unit == pw.root

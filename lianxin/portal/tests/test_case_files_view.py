@@ -9,6 +9,7 @@ from django.test import Client
 from lianxin.cases import actions
 from lianxin.cases.models import Case
 from lianxin.core import samples
+from lianxin.core.actor import Actor
 
 
 def form(cc, *uploads, token="web-files"):
@@ -83,6 +84,7 @@ def test_nobody_else_gets_the_files(cc, client, login):
         category=cc.road,
         content="另一件",
         citizen_phone="13500000000",
+        actor=Actor.citizen("web"),
     )
     assert login(cc.dispatcher).get(f"/workbench/cases/{other.code}/files/{pk}/").status_code == 404
 

@@ -11,6 +11,7 @@ from django.test import Client
 from openpyxl import Workbook
 
 from lianxin.cases.models import Case
+from lianxin.core.actor import Actor
 from lianxin.intake import actions as intake_actions
 from lianxin.intake.imports import HEADERS
 from lianxin.intake.models import ImportBatch
@@ -46,7 +47,7 @@ def _file() -> bytes:
 @pytest.mark.django_db(transaction=True)
 def test_twenty_submissions_and_an_import_at_once_lose_nothing(cc):
     batch = intake_actions.import_check(
-        root=cc.root, channel="opinion_box", name="box.xlsx", data=_file(), actor=None
+        root=cc.root, channel="opinion_box", name="box.xlsx", data=_file(), actor=Actor.system()
     )
     ImportBatch.objects.filter(pk=batch.pk).update(state=ImportBatch.State.RUNNING)
     barrier = threading.Barrier(SUBMITTERS + 1)

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from lianxin.cases import actions as case_actions
+from lianxin.core.actor import Actor
 from lianxin.routing import actions
 from lianxin.routing.models import DispatchChoice
 
@@ -52,7 +53,9 @@ def test_a_suggested_unit_no_longer_of_the_organisation_is_recorded_as_none(cc):
     outside = record_choice(
         case=case, chosen=cc.station_b, suggested_id=cc.other.pk, actor=cc.dispatcher
     )
-    missing = record_choice(case=case, chosen=cc.station_b, suggested_id=999_999, actor=None)
+    missing = record_choice(
+        case=case, chosen=cc.station_b, suggested_id=999_999, actor=Actor.system()
+    )
     kept = record_choice(
         case=case, chosen=cc.station_b, suggested_id=cc.station_a.pk, actor=cc.dispatcher
     )

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 from lianxin.discipline.models import DisciplineOffice
 from lianxin.org import actions as org_actions
 from lianxin.supervision import actions as supervision_actions
@@ -20,7 +21,7 @@ PAGE = reverse("workbench:routing_hotspots")
 
 def test_a_transferred_complaint_is_not_listed_to_the_organ_leader(cluster, register, login):  # noqa: F811
     disc = org_actions.unit_create(
-        name="纪检室", kind="office", parent=register.root, code="t-disc", actor=None
+        name="纪检室", kind="office", parent=register.root, code="t-disc", actor=Actor.system()
     )
     DisciplineOffice.objects.create(root=register.root, unit=disc)
     transferred = cluster[1]

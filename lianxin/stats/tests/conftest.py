@@ -13,6 +13,7 @@ from lianxin.cases import actions
 from lianxin.cases import workflow as wf
 from lianxin.cases.tests import conftest as cases_conftest
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 from lianxin.org.models import Role
 
 NOVEMBER = date(2026, 11, 1)
@@ -97,6 +98,7 @@ def november(cc):
             category=cc.other_cat,
             content="外县的路面坑槽",
             citizen_phone="13812345670",
+            actor=Actor.citizen("web"),
         )
         e = actions.case_dispatch(case=e, unit=cc.other, actor=other_dispatcher.user)
     with clock.frozen_at(at(2026, 11, 9, 9)):  # late

@@ -5,6 +5,7 @@ from datetime import datetime
 from django.test import Client
 
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 from lianxin.stats.actions import scorecard_freeze
 
 from .conftest import NOVEMBER, at
@@ -14,7 +15,7 @@ URL = "/api/v1/scorecards/2026-11"
 
 def test_the_shape_of_a_frozen_month(november, login):
     with clock.frozen_at(at(2026, 12, 9, 9)):
-        scorecard_freeze(root=november.root, month=NOVEMBER)
+        scorecard_freeze(root=november.root, month=NOVEMBER, actor=Actor.system())
     with clock.frozen_at(at(2026, 12, 10, 9)):
         body = login(november.leader).get(URL).json()
     assert set(body) == {"month", "frozen_at", "weights", "units", "leaders"}

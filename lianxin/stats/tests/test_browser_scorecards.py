@@ -4,6 +4,7 @@ the vendored ECharts, with no inline script and no page wider than the phone."""
 import pytest
 
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 from lianxin.stats.actions import scorecard_freeze
 
 from .conftest import NOVEMBER, at
@@ -15,7 +16,7 @@ INLINE_SCRIPTS = "[...document.scripts].filter(s => !s.src && s.type !== 'applic
 
 def test_charts_on_a_phone(staff_page, live_server, november):
     with clock.frozen_at(at(2026, 12, 9, 9)):
-        scorecard_freeze(root=november.root, month=NOVEMBER)
+        scorecard_freeze(root=november.root, month=NOVEMBER, actor=Actor.system())
     context, page = staff_page(november.leader, 390)
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))

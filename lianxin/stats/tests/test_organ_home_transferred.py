@@ -7,6 +7,7 @@ from django.urls import reverse
 from conftest import make_person
 from lianxin.cases import actions as case_actions
 from lianxin.cases.tests import conftest as cases_conftest
+from lianxin.core.actor import Actor
 from lianxin.discipline.models import DisciplineOffice
 from lianxin.org import actions as org_actions
 from lianxin.org.models import Role
@@ -19,7 +20,7 @@ def test_a_transferred_case_with_an_extension_asked_is_not_awaiting_a_decision(
     cc, make_case, login
 ):
     disc = org_actions.unit_create(
-        name="纪检室", kind="office", parent=cc.root, code="t-disc", actor=None
+        name="纪检室", kind="office", parent=cc.root, code="t-disc", actor=Actor.system()
     )
     DisciplineOffice.objects.create(root=cc.root, unit=disc)
     make_person("inspector", "马纪检", disc, roles=[(Role.INSPECTOR, disc)])

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 from lianxin.stats.actions import scorecard_freeze
 from lianxin.stats.models import Snapshot
 
@@ -65,7 +66,7 @@ def test_the_ranking_page_takes_the_same_queries_for_more_cases(november, login,
 
     if frozen:
         with clock.frozen_at(at(2026, 12, 9, 9)):
-            scorecard_freeze(root=november.root, month=NOVEMBER)
+            scorecard_freeze(root=november.root, month=NOVEMBER, actor=Actor.system())
     before = count()
     h = november.people.handler_b
     for day in (10, 11, 12):

@@ -6,6 +6,7 @@ import io
 from django.test import Client
 
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 from lianxin.stats.actions import scorecard_freeze
 
 from .conftest import NOVEMBER, at
@@ -13,7 +14,7 @@ from .conftest import NOVEMBER, at
 
 def _freeze(november):
     with clock.frozen_at(at(2026, 12, 9, 9)):
-        scorecard_freeze(root=november.root, month=NOVEMBER)
+        scorecard_freeze(root=november.root, month=NOVEMBER, actor=Actor.system())
 
 
 def test_nothing_is_published_before_a_month_is_frozen(november):

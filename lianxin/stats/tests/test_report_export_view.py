@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 
 from conftest import sheet_rows
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 from lianxin.stats.actions import scorecard_freeze
 
 from .conftest import NOVEMBER, at
@@ -16,7 +17,7 @@ URL = "/workbench/scorecards/2026-11/report.xlsx"
 
 def test_the_workbook_has_a_sheet_per_table_with_the_figures(november, login, export_job):
     with clock.frozen_at(at(2026, 12, 9, 9)):
-        scorecard_freeze(root=november.root, month=NOVEMBER)
+        scorecard_freeze(root=november.root, month=NOVEMBER, actor=Actor.system())
     with clock.frozen_at(at(2026, 12, 10, 9)):
         job, data = export_job(login(november.leader), URL)
     book = load_workbook(BytesIO(data))

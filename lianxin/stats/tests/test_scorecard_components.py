@@ -4,6 +4,7 @@ counted for his unit and for him; a station without a monthly report counts 0 of
 from datetime import date
 
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 from lianxin.liaison import actions as liaison
 from lianxin.stats.actions import scorecard_freeze
 
@@ -14,9 +15,11 @@ def test_visits_diaries_and_reports_on_the_scorecard(november):
     leader = november.people.station_leader
     with clock.frozen_at(at(2026, 11, 2, 9)):
         village = liaison.place_save(
-            unit=november.station_a, name="甲村", kind="village", actor=None
+            unit=november.station_a, name="甲村", kind="village", actor=Actor.system()
         )
-        liaison.contact_point_assign(person=leader, place=village, visits_per_month=2, actor=None)
+        liaison.contact_point_assign(
+            person=leader, place=village, visits_per_month=2, actor=Actor.system()
+        )
     with clock.frozen_at(at(2026, 11, 20, 16)):
         liaison.visit_record(
             place=village,
@@ -27,7 +30,7 @@ def test_visits_diaries_and_reports_on_the_scorecard(november):
             actor=leader.user,
         )
     with clock.frozen_at(at(2026, 12, 9, 9)):
-        snap = scorecard_freeze(root=november.root, month=NOVEMBER)
+        snap = scorecard_freeze(root=november.root, month=NOVEMBER, actor=Actor.system())
     a = next(r for r in snap.data["units"] if r["unit"]["id"] == november.station_a.pk)
     assert a["components"]["liaison.visits"] == {"num": 1, "den": 2, "rate": 0.5}
     assert a["components"]["liaison.diaries"] == {"num": 0, "den": 1, "rate": 0.0}

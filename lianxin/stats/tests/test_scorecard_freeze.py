@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 
 from lianxin.cases import actions as case_actions
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError
 from lianxin.stats.actions import scorecard_freeze
 from lianxin.stats.models import Snapshot
@@ -58,7 +59,7 @@ def test_a_frozen_month_does_not_change_with_later_edits_and_a_recompute_needs_a
     november,
 ):
     with clock.frozen_at(at(2026, 12, 9, 9)):
-        first = scorecard_freeze(root=november.root, month=NOVEMBER)
+        first = scorecard_freeze(root=november.root, month=NOVEMBER, actor=Actor.system())
     with clock.frozen_at(at(2026, 12, 10, 9)):
         case_actions.case_reopen(case=november.a, reason="回访不实", actor=november.supervisor)
     first.refresh_from_db()
@@ -82,7 +83,7 @@ def test_a_frozen_month_does_not_change_with_later_edits_and_a_recompute_needs_a
 
 def test_only_an_administrator_recomputes(november):
     with clock.frozen_at(at(2026, 12, 9, 9)):
-        scorecard_freeze(root=november.root, month=NOVEMBER)
+        scorecard_freeze(root=november.root, month=NOVEMBER, actor=Actor.system())
         with pytest.raises(PermissionDenied):
             scorecard_freeze(
                 root=november.root, month=NOVEMBER, actor=november.station_leader, reason="重算"
@@ -92,3 +93,14 @@ def test_only_an_administrator_recomputes(november):
                 root=november.root, month=NOVEMBER, actor=november.outsider, reason="重算"
             )
     assert Snapshot.objects.count() == 1
+
+
+def test_a_month_is_frozen_by_an_administrator_or_the_system_never_unchecked(november):
+    with clock.frozen_at(at(2026, 12, 9, 9)):
+        with pytest.raises(PermissionDenied):
+            scorecard_freeze(root=november.root, month=NOVEMBER, actor=november.station_leader)
+        with pytest.raises(TypeError):
+            scorecard_freeze(root=november.root, month=NOVEMBER, actor=None)
+        assert not Snapshot.objects.exists()
+        snap = scorecard_freeze(root=november.root, month=NOVEMBER, actor=Actor.system("clock"))
+    assert snap.is_current and snap.computed_by is None

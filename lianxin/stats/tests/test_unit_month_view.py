@@ -5,6 +5,7 @@ import re
 import pytest
 
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 from lianxin.stats.actions import scorecard_freeze
 
 from .conftest import NOVEMBER, at
@@ -17,7 +18,7 @@ def url(unit, month="2026-11"):
 @pytest.fixture
 def frozen(november):
     with clock.frozen_at(at(2026, 12, 9, 9)):
-        scorecard_freeze(root=november.root, month=NOVEMBER)
+        scorecard_freeze(root=november.root, month=NOVEMBER, actor=Actor.system())
     return november
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from conftest import make_person
 from lianxin.cases.models import Status
+from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError
 from lianxin.core.notify import MemorySmsBackend
 from lianxin.discipline.models import DisciplineOffice, Report
@@ -18,7 +19,7 @@ from lianxin.supervision import actions
 @pytest.fixture
 def inspector(cc):
     unit = org_actions.unit_create(
-        name="纪检室", kind="office", parent=cc.root, code="t-disc", actor=None
+        name="纪检室", kind="office", parent=cc.root, code="t-disc", actor=Actor.system()
     )
     DisciplineOffice.objects.create(root=cc.root, unit=unit)
     return make_person("inspector", "马纪检", unit, roles=[(Role.INSPECTOR, unit)]).user

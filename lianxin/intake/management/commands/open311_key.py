@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError
 from lianxin.intake.actions import open311_client_create
 from lianxin.org.models import Unit
@@ -24,7 +25,9 @@ class Command(BaseCommand):
         if root is None:
             raise CommandError("No such organisation.")
         try:
-            _client, key = open311_client_create(root=root, name=name, actor=None)
+            _client, key = open311_client_create(
+                root=root, name=name, actor=Actor.system("open311_key")
+            )
         except ApplicationError as err:
             raise CommandError(str(err.message)) from None
         self.stdout.write(key)

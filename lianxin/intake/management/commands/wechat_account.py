@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from lianxin.cases.models import Category
+from lianxin.core.actor import Actor
 from lianxin.core.audit import record_event
 from lianxin.intake.models import WechatAccount
 from lianxin.org.models import Unit
@@ -52,5 +53,7 @@ class Command(BaseCommand):
                     "is_active": True,
                 },
             )
-            record_event(actor=None, action="intake.wechat_account", obj=account)
+            record_event(
+                actor=Actor.system("wechat_account"), action="intake.wechat_account", obj=account
+            )
         self.stdout.write(f"/channels/wechat/{account.slug}/")

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError
 from lianxin.core.months import parse
 from lianxin.org.models import Unit
@@ -35,10 +36,9 @@ class Command(BaseCommand):
                 raise CommandError(_("No organisation has the code %(code)s.") % {"code": org})
         for root in roots.order_by("pk"):
             try:
-                if reason:
-                    snapshot = scorecard_freeze(root=root, month=first, reason=reason)
-                else:
-                    snapshot = scorecard_freeze(root=root, month=first)
+                snapshot = scorecard_freeze(
+                    root=root, month=first, reason=reason, actor=Actor.system("scorecards")
+                )
             except ApplicationError as exc:
                 raise CommandError(str(exc.message)) from exc
             self.stdout.write(
