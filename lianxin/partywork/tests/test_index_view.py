@@ -2,6 +2,7 @@
 of queries however many stations and guidance documents."""
 
 from conftest import count_queries, make_person
+from lianxin.core.actor import Actor
 from lianxin.org import actions as org_actions
 from lianxin.org.models import Role
 from lianxin.partywork import actions
@@ -12,7 +13,7 @@ URL = "/workbench/partywork/"
 def grow(pw, start: int, n: int) -> None:
     for i in range(start, start + n):
         station = org_actions.unit_create(
-            name=f"新站{i}", kind="station", parent=pw.root, code=f"t-new{i}", actor=None
+            name=f"新站{i}", kind="station", parent=pw.root, code=f"t-new{i}", actor=Actor.system()
         )
         make_person(f"sec{i}", f"书记{i}", station, roles=[(Role.SECRETARY, station)])
         actions.guidance_issue(
