@@ -22,7 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 BASE_URL = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432/test")
-BENCH_URL = BASE_URL.rsplit("/", 1)[0] + "/lianxin_bench_clock"
+DB_NAME = os.environ.get("BENCH_CLOCK_DB", "lianxin_bench_clock")
+BENCH_URL = BASE_URL.rsplit("/", 1)[0] + "/" + DB_NAME
+BATCH = int(os.environ.get("BENCH_CLOCK_BATCH", "200"))
 SIZES = [int(n) for n in os.environ.get("BENCH_CLOCK_SIZES", "1000,10000").split(",")]
 
 
@@ -30,8 +32,8 @@ def fresh_database() -> None:
     import psycopg
 
     with psycopg.connect(BASE_URL, autocommit=True) as conn:
-        conn.execute("DROP DATABASE IF EXISTS lianxin_bench_clock WITH (FORCE)")
-        conn.execute("CREATE DATABASE lianxin_bench_clock")
+        conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {DB_NAME}")
 
 
 def setup_django():
@@ -127,12 +129,44 @@ def sweep(path: str, n: int, org) -> float:
         clockwork.register_handlers()
     now = make_due(*org, n, tag=f"{path[0].upper()}{n}")
     t0 = time.perf_counter()
-    counts = clock.sweep(at=now + timedelta(minutes=1))
+    counts = clock.sweep(at=now + timedelta(minutes=1), batch=BATCH)
     seconds = time.perf_counter() - t0
     assert counts["reminded"] == n, counts
     rate = n / seconds
-    print(f"{path} path, {n} due reminders: {seconds:.2f} s = {rate:,.0f} reminders/s")
+    print(
+        f"{path} path, {n} due reminders (batches of {BATCH}): {seconds:.2f} s"
+        f" = {rate:,.0f} reminders/s"
+    )
     return rate
+
+
+def profile(org, n: int = 200) -> None:
+    """One batch of `n` reminders under cProfile, with the statements it sends."""
+    import cProfile
+    import pstats
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from lianxin.cases import clockwork
+    from lianxin.core import clock
+
+    clockwork.register_handlers()
+    now = make_due(*org, n, tag="P")
+    profiler = cProfile.Profile()
+    with CaptureQueriesContext(connection) as queries:
+        profiler.enable()
+        t0 = time.perf_counter()
+        handled = clock._sweep_step("reminded_at", "due_at", now + timedelta(minutes=1), n)
+        seconds = time.perf_counter() - t0
+        profiler.disable()
+    assert handled == n, handled
+    print(f"one batch of {n}: {seconds * 1000:.0f} ms, {len(queries)} statements")
+    for q in queries.captured_queries:
+        print(f"  {q['time']:>6} s  {q['sql'][:150]}")
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("cumulative").print_stats(30)
+    stats.sort_stats("tottime").print_stats(20)
 
 
 def main():
@@ -146,6 +180,9 @@ def main():
 
     reverse("workbench:home")  # load the URLs once, as a running clock has
     org = make_org()
+    if "--profile" in sys.argv:
+        profile(org)
+        return
     old = sweep("old", SIZES[0], org)
     new = sweep("new", SIZES[0], org)
     print(f"ratio at {SIZES[0]}: new : old = {new / old:.1f}x the reminders per second")
