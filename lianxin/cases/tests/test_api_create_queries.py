@@ -1,8 +1,8 @@
 """POST /api/v1/cases/ with a bearer token: the queries of one create stay few (the token
 with its login, person, unit and grants; the root unit, this operator sitting below it; the
 category; the day's counter; the case; its first entry; the calendar; the due item; the
-transaction's two statements), and a session cookie sent along with a bad token logs nobody
-in."""
+transaction's two statements); a session cookie sent along with a bad token logs nobody in;
+a role withdrawn counts at the next call (the grants are read with the token each time)."""
 
 import json
 
@@ -10,6 +10,8 @@ from django.test import Client
 
 from lianxin.cases.models import Case
 from lianxin.core.actions import api_token_create
+from lianxin.org.actions import role_revoke
+from lianxin.org.models import Role, RoleGrant
 
 BODY = {
     "kind": "complaint",
@@ -40,3 +42,14 @@ def test_a_bad_token_with_a_staff_session_cookie_is_refused(cc):
     client.force_login(cc.operator)
     r = _post(client, {**BODY, "category": cc.road.pk})
     assert r.status_code == 401 and Case.objects.count() == 0
+
+
+def test_a_role_withdrawn_counts_at_the_next_call_with_the_same_token(cc):
+    _t, raw = api_token_create(user=cc.operator, name="12345热线平台", actor=None)
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
+    body = {**BODY, "category": cc.road.pk}
+    assert _post(client, {**body, "submit_token": "before"}).status_code == 201
+    grant = RoleGrant.objects.get(person__user=cc.operator, role=Role.OPERATOR)
+    role_revoke(grant=grant, actor=None)
+    assert _post(client, {**body, "submit_token": "after"}).status_code == 403
+    assert Case.objects.count() == 1
