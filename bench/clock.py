@@ -22,7 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 BASE_URL = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432/test")
-BENCH_URL = BASE_URL.rsplit("/", 1)[0] + "/lianxin_bench_clock"
+DB_NAME = os.environ.get("BENCH_CLOCK_DB", "lianxin_bench_clock")
+BENCH_URL = BASE_URL.rsplit("/", 1)[0] + "/" + DB_NAME
+BATCH = int(os.environ.get("BENCH_CLOCK_BATCH", "200"))
 SIZES = [int(n) for n in os.environ.get("BENCH_CLOCK_SIZES", "1000,10000").split(",")]
 
 
@@ -30,8 +32,8 @@ def fresh_database() -> None:
     import psycopg
 
     with psycopg.connect(BASE_URL, autocommit=True) as conn:
-        conn.execute("DROP DATABASE IF EXISTS lianxin_bench_clock WITH (FORCE)")
-        conn.execute("CREATE DATABASE lianxin_bench_clock")
+        conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {DB_NAME}")
 
 
 def setup_django():
@@ -132,12 +134,52 @@ def sweep(path: str, n: int, org) -> float:
         clockwork.register_handlers()
     now = make_due(*org, n, tag=f"{path[0].upper()}{n}")
     t0 = time.perf_counter()
-    counts = clock.sweep(at=now + timedelta(minutes=1))
+    counts = clock.sweep(at=now + timedelta(minutes=1), batch=BATCH)
     seconds = time.perf_counter() - t0
     assert counts["reminded"] == n, counts
     rate = n / seconds
-    print(f"{path} path, {n} due reminders: {seconds:.2f} s = {rate:,.0f} reminders/s")
+    print(
+        f"{path} path, {n} due reminders (batches of {BATCH}): {seconds:.2f} s"
+        f" = {rate:,.0f} reminders/s"
+    )
     return rate
+
+
+def profile(org, n: int = 200, batches: int = 5) -> None:
+    """`batches` batches of `n` reminders: their wall and CPU time (this process) without
+    the profiler, then one more under cProfile, with the statements it sends."""
+    import cProfile
+    import pstats
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from lianxin.cases import clockwork
+    from lianxin.core import clock
+
+    clockwork.register_handlers()
+    now = make_due(*org, n * (batches + 1), tag="P")
+    at = now + timedelta(minutes=1)
+    t0, c0 = time.perf_counter(), time.process_time()
+    for _ in range(batches):
+        assert clock._sweep_step("reminded_at", "due_at", at, n) == n
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    print(
+        f"{batches} batches of {n}: {wall / batches * 1000:.0f} ms each, of which "
+        f"{cpu / batches * 1000:.0f} ms CPU of this process"
+    )
+    profiler = cProfile.Profile()
+    with CaptureQueriesContext(connection) as queries:
+        profiler.enable()
+        handled = clock._sweep_step("reminded_at", "due_at", at, n)
+        profiler.disable()
+    assert handled == n, handled
+    print(f"one batch of {n}: {len(queries)} statements")
+    for q in queries.captured_queries:
+        print(f"  {q['time']:>6} s  {q['sql'][:150]}")
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("cumulative").print_stats(30)
+    stats.sort_stats("tottime").print_stats(20)
 
 
 def main():
@@ -151,6 +193,9 @@ def main():
 
     reverse("workbench:home")  # load the URLs once, as a running clock has
     org = make_org()
+    if "--profile" in sys.argv:
+        profile(org, batches=int(os.environ.get("BENCH_CLOCK_BATCHES", "5")))
+        return
     old = sweep("old", SIZES[0], org)
     new = sweep("new", SIZES[0], org)
     print(f"ratio at {SIZES[0]}: new : old = {new / old:.1f}x the reminders per second")

@@ -295,9 +295,29 @@ def closed_loop(url: str, auth: str, body, seconds: float) -> dict:
     return {"latencies": latencies, "errors": errors, "elapsed": time.perf_counter() - start}
 
 
-def measure(url: str, auth: str, body) -> dict:
+def workers_cpu(master: int) -> float:
+    """CPU seconds (user + system) used so far by the gunicorn workers of `master`."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    try:
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    except OSError:
+        return 0.0
+    for pid in children:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
+
+
+def measure(url: str, auth: str, body, master: int) -> dict:
     closed_loop(url, auth, body, 2.0)  # warm-up: both workers import and connect
-    return closed_loop(url, auth, body, SECONDS)
+    cpu = workers_cpu(master)
+    run = closed_loop(url, auth, body, SECONDS)
+    run["cpu"] = workers_cpu(master) - cpu
+    return run
 
 
 def pct(values: list[float], p: float) -> float:
@@ -315,10 +335,59 @@ def summary(runs: list[dict]) -> dict:
         "p95": pct(lat, 0.95),
         "p99": pct(lat, 0.99),
         "errors": sum(len(r["errors"]) for r in runs),
+        "cpu_ms": 1000 * sum(r["cpu"] for r in runs) / max(1, len(lat)),
     }
 
 
+def profile(n: int = 200) -> int:
+    """`--profile`: n creates in this process (Django's test client, the whole middleware)
+    under cProfile, after the set-up's three; prints the statements of one create, the
+    time per create, and the functions that took it."""
+    import cProfile
+    import pstats
+
+    lx = lx_setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {lx['token']}")
+    rounds = 20
+    with CaptureQueriesContext(connection) as ctx:
+        for i in range(rounds):
+            client.post(
+                "/api/v1/cases/", lx_body(lx["category"], 98, i), content_type="application/json"
+            )
+    each = len(ctx.captured_queries) // rounds
+    print(f"one create: {each} statements (mean seconds of each over {rounds} creates)")
+    for k, q in enumerate(ctx.captured_queries[:each]):
+        mean = sum(float(x["time"]) for x in ctx.captured_queries[k::each]) / rounds
+        print(f"  {mean:.4f} s  {q['sql'][:150]}")
+    bodies = [lx_body(lx["category"], 97, i) for i in range(n)]
+    t0, c0 = time.perf_counter(), time.process_time()
+    for body in bodies[: n // 2]:  # without the profiler: the time a create takes
+        client.post("/api/v1/cases/", body, content_type="application/json")
+    plain = (time.perf_counter() - t0) / (n // 2)
+    cpu = (time.process_time() - c0) / (n // 2)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for body in bodies[n // 2 :]:
+        r = client.post("/api/v1/cases/", body, content_type="application/json")
+        assert r.status_code == 201, r.content[:300]
+    profiler.disable()
+    print(
+        f"{n // 2} creates without the profiler: {plain * 1000:.1f} ms each, "
+        f"of which {cpu * 1000:.1f} ms CPU of this process"
+    )
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("cumulative").print_stats(45)
+    stats.sort_stats("tottime").print_stats(25)
+    return 0
+
+
 def main() -> int:
+    if "--profile" in sys.argv:
+        return profile()
     t0 = time.perf_counter()
     lx = lx_setup()
     hd = hd_setup()
@@ -334,10 +403,20 @@ def main() -> int:
         hd_url = f"http://127.0.0.1:{hd_port}/api/tickets/"
         for _ in range(ROUNDS):
             runs["lianxin"].append(
-                measure(lx_url, f"Bearer {lx['token']}", lambda k, i: lx_body(lx["category"], k, i))
+                measure(
+                    lx_url,
+                    f"Bearer {lx['token']}",
+                    lambda k, i: lx_body(lx["category"], k, i),
+                    servers[0].pid,
+                )
             )
             runs["helpdesk"].append(
-                measure(hd_url, f"Token {hd['token']}", lambda k, i: hd_body(hd["queue"], k, i))
+                measure(
+                    hd_url,
+                    f"Token {hd['token']}",
+                    lambda k, i: hd_body(hd["queue"], k, i),
+                    servers[1].pid,
+                )
             )
     finally:
         for proc in servers:
@@ -353,7 +432,7 @@ def main() -> int:
         print(
             f"  {name}: {s['n']} created, {s['rate']:.1f} {what}; p50 {s['p50']:.0f} ms, "
             f"p95 {s['p95']:.0f} ms, p99 {s['p99']:.0f} ms; errors {s['errors']}; "
-            f"{q} queries per create"
+            f"{q} queries per create; {s['cpu_ms']:.1f} ms CPU of the workers per create"
         )
     ratio = a["rate"] / b["rate"] if b["rate"] else float("inf")
     print(f"  ratio lianxin / django-helpdesk: {ratio:.2f}x")

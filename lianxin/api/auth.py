@@ -4,7 +4,8 @@ One lookup per request, always fresh from the database (so that a revoked token,
 deactivated login or a withdrawn role grant counts at once in every process): the token
 with its login, person and unit in one joined query. The person's unit, when it is the root
 of the organisation, is kept on the request (`request_root`): no second query for the root;
-the role grants are read once per request by `cases.access.grants_of` when a view needs them.
+the person's role grants come with it too (a subquery), kept on the person as
+`org.access.person_grants` keeps them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ninja.security import HttpBearer
 
 from lianxin.core import clock
 from lianxin.core.models import ApiToken
+from lianxin.org.access import grants_column, keep_grants
 from lianxin.org.models import Person, Unit
 
 
@@ -25,6 +27,7 @@ class TokenAuth(HttpBearer):
         row = (
             ApiToken.objects.filter(digest=digest, revoked_at=None, user__is_active=True)
             .select_related("user__person__unit")
+            .annotate(grants=grants_column("user__person__id"))
             .first()
         )
         if row is None:
@@ -38,6 +41,7 @@ class TokenAuth(HttpBearer):
         except Person.DoesNotExist:
             person = None
         if person is not None:
+            keep_grants(person, row.grants)
             unit = person.unit
             request.lianxin_root = unit if unit.parent_id is None else None
         request.user = user

@@ -100,7 +100,8 @@ def verify(case_ids=None):
 
 def add_events_many(cases, action: str, actor, *, note: str = "", public: bool = False):
     """The same entry appended to many cases at once (the clock's batches): one query for
-    the last entry of each case, one INSERT; call with the case rows locked."""
+    the last entry of each case, one INSERT; call with the case rows locked. `cases` are
+    Case rows or anything with their `pk` and `status` (the clock's reminders)."""
     from django.db.models import OuterRef, Subquery
 
     ids = [c.pk for c in cases]
@@ -117,7 +118,7 @@ def add_events_many(cases, action: str, actor, *, note: str = "", public: bool =
     for case in cases:
         seq, digest = last.get(case.pk, (0, ""))
         event = CaseEvent(
-            case=case,
+            case_id=case.pk,
             seq=seq + 1,
             at=at,
             actor=login_of(actor),

@@ -37,7 +37,7 @@ def package_knows(year: int) -> bool:
 
 @dataclass
 class _Window:
-    """Overrides and entered years for a span of dates, read in two queries."""
+    """Overrides and entered years for a span of dates, read in one query."""
 
     start: date
     end: date
@@ -46,17 +46,28 @@ class _Window:
 
     @classmethod
     def load(cls, start: date, end: date) -> _Window:
+        from django.db.models import DateField, IntegerField, Value
+
         from .models import CalendarYear, WorkdayOverride
 
-        rows = WorkdayOverride.objects.filter(date__gte=start, date__lte=end).values_list(
-            "date", "kind"
-        )
-        overrides = {d: kind == WorkdayOverride.Kind.WORKDAY for d, kind in rows}
-        years = set(
-            CalendarYear.objects.filter(year__gte=start.year, year__lte=end.year).values_list(
-                "year", flat=True
+        # (date, kind, 0) per override and (None, "", year) per entered year: UNION ALL
+        rows = (
+            WorkdayOverride.objects.filter(date__gte=start, date__lte=end)
+            .order_by()
+            .values_list("date", "kind", Value(0, output_field=IntegerField()))
+            .union(
+                CalendarYear.objects.filter(year__gte=start.year, year__lte=end.year)
+                .order_by()
+                .values_list(Value(None, output_field=DateField()), Value(""), "year"),
+                all=True,
             )
         )
+        overrides, years = {}, set()
+        for d, kind, year in rows:
+            if year:
+                years.add(year)
+            else:
+                overrides[d] = kind == WorkdayOverride.Kind.WORKDAY
         return cls(start, end, overrides, years)
 
     def covers(self, d: date) -> bool:

@@ -11,6 +11,8 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Aggregate, OuterRef, Subquery, TextField, Value
+from django.db.models.functions import Concat
 from django.http import Http404
 
 from .models import Person, Role, RoleGrant, Unit
@@ -39,6 +41,38 @@ def person_grants(person: Person) -> list[tuple[str, str]]:
             RoleGrant.objects.filter(person=person).values_list("role", "unit__path")
         )
     return memo["_lx_grants"]
+
+
+class _Joined(Aggregate):
+    """The texts of a group joined by commas: STRING_AGG (PostgreSQL), GROUP_CONCAT
+    (SQLite)."""
+
+    function = "STRING_AGG"
+    template = "%(function)s(%(expressions)s, ',')"
+    output_field = TextField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, function="GROUP_CONCAT", **extra)
+
+
+def grants_column(person_ref: str) -> Subquery:
+    """The grants of the person `person_ref` (an OuterRef path to his id) as one column of
+    another query, so that they come with it (the API token's lookup); give the value to
+    `keep_grants`. Roles are names and paths digits and dots: neither holds ' ' or ','."""
+    return Subquery(
+        RoleGrant.objects.filter(person=OuterRef(person_ref))
+        .values("person")
+        .annotate(joined=_Joined(Concat("role", Value(" "), "unit__path")))
+        .values("joined"),
+        output_field=TextField(),
+    )
+
+
+def keep_grants(person: Person, joined: str | None) -> None:
+    """Keep the grants read by `grants_column` on the person for the rest of the request,
+    as `person_grants` does (no second query)."""
+    pairs = joined.split(",") if joined else []
+    vars(person)["_lx_grants"] = [tuple(pair.split(" ", 1)) for pair in pairs]
 
 
 def grants_of(user) -> list[tuple[str, str]]:

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 
 from conftest import run_at_once
+from lianxin.cases import actions, timeline
 from lianxin.cases.models import Case, Supervision
 from lianxin.core import clock
 from lianxin.core.models import Notice
@@ -53,3 +54,29 @@ def test_two_clocks_sweeping_together_remind_each_case_once(cc, make_case):
     assert sum(r["reminded"] for r in results) == 6
     for case in Case.objects.all():
         assert case.events.filter(action="remind").count() == 1
+
+
+def test_a_batch_of_reminders_leaves_moved_cases_alone_and_keeps_the_timeline_chained(
+    cc, make_case
+):
+    waiting = [make_case("dispatched"), make_case("in_progress")]
+    supervised = actions.case_supervise(
+        case=make_case("in_progress"), level=Supervision.SUPERVISED, actor=cc.supervisor
+    )
+    replied = make_case("replied")  # moved on, but a stray due item still names it
+    clock.schedule("case.reply", replied.pk, replied.reply_due)
+    before = {c.pk: c.version for c in Case.objects.all()}
+    at = max(c.reply_due or c.accept_due for c in Case.objects.all()) + timedelta(minutes=1)
+    clock.sweep(at=at)
+    for case in [*waiting, supervised]:
+        case.refresh_from_db()
+        reminders = case.events.filter(action="remind").count()  # the dispatched case: two
+        assert reminders >= 1 and case.reminder_count == reminders  # (accept and reply late)
+        assert case.version >= before[case.pk] + reminders  # (and an escalation, maybe)
+        assert Notice.objects.filter(recipient=cc.handler, title__contains=case.code).exists()
+    assert waiting[1].supervision == Supervision.REMINDED
+    assert supervised.supervision == Supervision.SUPERVISED  # a reminder never lowers it
+    replied.refresh_from_db()
+    assert replied.reminder_count == 0 and replied.supervision == Supervision.NONE
+    assert not replied.events.filter(action="remind").exists()
+    assert list(timeline.verify()) == []
