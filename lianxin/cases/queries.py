@@ -375,12 +375,24 @@ def handlers_of(unit: Unit):
     return people_with_role(Role.HANDLER, unit)
 
 
+COUNT_CAP = 1000  # the workbench counts up to this many, then shows "1000+"
+
+
+def capped_count(qs: QuerySet, cap: int | None = None) -> int:
+    """How many rows, counted up to cap + 1 (`SELECT count(*) FROM (... LIMIT cap + 1)`):
+    a counter on a page stops there instead of reading every row of a large register, and
+    the page shows "1000+" (the template filter `capped`)."""
+    cap = COUNT_CAP if cap is None else cap
+    return qs.order_by().values("pk")[: cap + 1].count()
+
+
 def work_counts(user, root: Unit) -> dict[str, int]:
-    """The numbers on the workbench home: my open cases, incoming, to decide, overdue."""
+    """The numbers on the workbench home: my open cases, incoming, to decide, overdue; each
+    counted up to COUNT_CAP + 1 (`capped_count`)."""
     counts = {}
     for tab in ("mine", "incoming", "review"):
-        counts[tab] = case_list(user, root, CaseFilter(tab=tab)).count()
-    counts["overdue"] = case_list(user, root, CaseFilter(overdue=True)).count()
+        counts[tab] = capped_count(case_list(user, root, CaseFilter(tab=tab)))
+    counts["overdue"] = capped_count(case_list(user, root, CaseFilter(overdue=True)))
     return counts
 
 
