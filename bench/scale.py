@@ -209,12 +209,9 @@ def main(argv=None) -> None:
             queries.case_list(handler, root, queries.CaseFilter(tab="mine"))[:51], "handler's queue"
         )
         for words in ("坑槽", "坑槽积水"):
-            explain(
-                queries.case_list(dispatcher, root, queries.CaseFilter(q=words)).values("pk")[
-                    :1000
-                ],
-                f"search window {words}",
-            )
+            matches = queries.case_list(dispatcher, root, queries.CaseFilter(q=words))
+            explain(queries._search_window(matches), f"search window {words} (spans)")
+            explain(matches.values("pk")[:1000], f"search window {words} (all time)")
         explain(
             base.filter(
                 queries.keyset._beyond(["received_at", "id"], [edge.received_at, edge.pk], True)
