@@ -78,10 +78,9 @@ def case_list(user, root: Unit, f: CaseFilter) -> QuerySet[Case]:
     elif f.tab == "review":
         # the few cases with a pending extension or appeal are read first (one query), so
         # that the filter is two index lookups ORed, not two subqueries run on every case
-        pending = Extension.objects.filter(state="pending").values_list("case_id", flat=True)
-        pending = pending.union(
-            Appeal.objects.filter(state="pending").values_list("case_id", flat=True)
-        )
+        pending = (
+            Extension.objects.filter(state="pending").order_by().values_list("case_id", flat=True)
+        ).union(Appeal.objects.filter(state="pending").order_by().values_list("case_id", flat=True))
         qs = qs.filter(Q(review_pending=True) | Q(pk__in=list(pending)))
     elif f.tab == "supervised":
         qs = qs.filter(supervision__gt=0, status__in=OPEN_STATUSES)
