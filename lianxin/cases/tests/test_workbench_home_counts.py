@@ -40,3 +40,15 @@ def test_a_count_past_the_cap_shows_the_cap_and_says_it_stopped_counting(
     assert ">2+</span>" in html and "只数到2件" in html
     make_case("in_progress")
     assert "只数到" not in login(cc.handler).get("/workbench/?all=1").content.decode()
+
+
+def test_a_pending_extension_is_counted_and_listed_to_decide(cc, make_case, login):
+    from lianxin.cases import actions
+
+    asked = make_case("in_progress")
+    make_case("in_progress")
+    actions.case_request_extension(case=asked, workdays=3, reason="需协调交警", actor=cc.handler)
+    client = login(cc.dispatcher)
+    assert work(client.get("/workbench/?all=1"))["review"] == 1
+    listed = client.get("/workbench/cases/", {"tab": "review"}).context["page"]
+    assert [c.code for c in listed] == [asked.code]  # not the other case at work
