@@ -82,14 +82,6 @@ CHANNELS = [("hotline", 50), ("web", 15), ("wechat", 20), ("open311", 3), ("emai
 CHANNELS += [("letter", 3), ("visit", 4), ("opinion_box", 3)]
 
 
-def weighted(pairs):
-    values, weights = zip(*pairs, strict=True)
-    return lambda rnd: rnd.choices(values, weights)[0]
-
-
-pick_kind, pick_channel = weighted(KINDS), weighted(CHANNELS)
-
-
 def database_name(url: str) -> str:
     return urlsplit(url).path.lstrip("/")
 
