@@ -287,6 +287,12 @@ class Case(BaseModel):
             models.Index(fields=["root", "dispatched_at"]),
             models.Index(fields=["root", "first_replied_at"]),
             models.Index(fields=["root", "rated_at"]),
+            # the items not accepted in the last 30 days on the incoming queue (queries.py)
+            models.Index(
+                fields=["root", "closed_at"],
+                condition=models.Q(status="declined"),
+                name="case_declined_closed",
+            ),
             models.Index(
                 fields=["root"],
                 condition=models.Q(review_pending=True),

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from lianxin.core import clock
@@ -48,6 +48,10 @@ class CaseFilter:
     nothing: bool = False  # the filter could not be read: show nothing rather than all
 
 
+def _unit_id(path: str) -> int:
+    return int(path.rstrip(".").rsplit(".", 1)[-1])
+
+
 def _start(d: date) -> datetime:
     return timezone.make_aware(datetime.combine(d, time.min))
 
@@ -66,17 +70,20 @@ def case_list(user, root: Unit, f: CaseFilter) -> QuerySet[Case]:
     if f.tab == "incoming":
         qs = qs.filter(status=Status.RECEIVED)
     elif f.tab == "mine":
-        handler_units = [p for r, p in access.grants_of(user) if r == Role.HANDLER]
+        # the unit's id is the last step of its path (org.models.Unit.path): the filter is
+        # then on cases' own (lead_unit, status) index, not on a join to the units
+        handler_units = [_unit_id(p) for r, p in access.grants_of(user) if r == Role.HANDLER]
         mine = Q(handler=person) if person else Q(pk__in=[])
-        for path in handler_units:
-            mine |= Q(handler__isnull=True, lead_unit__path=path)
+        if handler_units:
+            mine |= Q(handler__isnull=True, lead_unit_id__in=handler_units)
         qs = qs.filter(mine, status__in=[Status.DISPATCHED, Status.IN_PROGRESS])
     elif f.tab == "review":
-        qs = qs.filter(
-            Q(review_pending=True)
-            | Exists(Extension.objects.filter(case=OuterRef("pk"), state="pending"))
-            | Exists(Appeal.objects.filter(case=OuterRef("pk"), state="pending"))
-        )
+        # the few cases with a pending extension or appeal are read first (one query), so
+        # that the filter is two index lookups ORed, not two subqueries run on every case
+        pending = (
+            Extension.objects.filter(state="pending").order_by().values_list("case_id", flat=True)
+        ).union(Appeal.objects.filter(state="pending").order_by().values_list("case_id", flat=True))
+        qs = qs.filter(Q(review_pending=True) | Q(pk__in=list(pending)))
     elif f.tab == "supervised":
         qs = qs.filter(supervision__gt=0, status__in=OPEN_STATUSES)
     elif f.tab == "problems":
@@ -149,6 +156,23 @@ def _number(q: str) -> bool:
 
 SEARCH_KEYS = ["-hit", "-received_at", "-id"]
 SEARCH_WINDOW = 1000  # a word search ranks the newest this many matches
+# the newest matches are looked for in the last month, then the last year, then in all:
+# the first span holding SEARCH_WINDOW matches holds the newest SEARCH_WINDOW of them
+SEARCH_SPANS = (timedelta(days=31), timedelta(days=366))
+
+
+def _search_window(matches: QuerySet) -> QuerySet:
+    """The newest SEARCH_WINDOW matches (their pks, newest first), found in the shortest
+    span of SEARCH_SPANS that holds that many: the index of the words ANDed with the date
+    range reads the matches of a month, not the 100,000 matches of a frequent word over
+    years (one query a span tried, the last one with the page's)."""
+    newest = matches.order_by("-received_at", "-id").values("pk")
+    at = clock.now()
+    for span in SEARCH_SPANS:
+        recent = newest.filter(received_at__gte=at - span)
+        if recent[SEARCH_WINDOW - 1 : SEARCH_WINDOW].exists():
+            return recent[:SEARCH_WINDOW]
+    return newest[:SEARCH_WINDOW]
 
 
 def case_page(
@@ -191,9 +215,10 @@ def search_cases(
     """The cases the user sees whose title or content holds the words (any length, any
     script; the index used depends on the database and the length: cases/search.py), or
     whose code is the words; ranked: a hit in the title first, then the newest; among the
-    newest SEARCH_WINDOW matches (narrow by dates for older ones). One query a page."""
+    newest SEARCH_WINDOW matches (narrow by dates for older ones). One query a page, and
+    one for each span of SEARCH_SPANS tried (`_search_window`)."""
     f = replace(f or CaseFilter(), q=words)
-    window = case_list(user, root, f).values("pk")[:SEARCH_WINDOW]
+    window = _search_window(case_list(user, root, f))
     qs = (
         Case.objects.filter(pk__in=window)
         .select_related(*LIST_RELATED)
@@ -377,12 +402,24 @@ def handlers_of(unit: Unit):
     return people_with_role(Role.HANDLER, unit)
 
 
+COUNT_CAP = 1000  # the workbench counts up to this many, then shows "1000+"
+
+
+def capped_count(qs: QuerySet, cap: int | None = None) -> int:
+    """How many rows, counted up to cap + 1 (`SELECT count(*) FROM (... LIMIT cap + 1)`):
+    a counter on a page stops there instead of reading every row of a large register, and
+    the page shows "1000+" (the template filter `capped`)."""
+    cap = COUNT_CAP if cap is None else cap
+    return qs.order_by().values("pk")[: cap + 1].count()
+
+
 def work_counts(user, root: Unit) -> dict[str, int]:
-    """The numbers on the workbench home: my open cases, incoming, to decide, overdue."""
+    """The numbers on the workbench home: my open cases, incoming, to decide, overdue; each
+    counted up to COUNT_CAP + 1 (`capped_count`)."""
     counts = {}
     for tab in ("mine", "incoming", "review"):
-        counts[tab] = case_list(user, root, CaseFilter(tab=tab)).count()
-    counts["overdue"] = case_list(user, root, CaseFilter(overdue=True)).count()
+        counts[tab] = capped_count(case_list(user, root, CaseFilter(tab=tab)))
+    counts["overdue"] = capped_count(case_list(user, root, CaseFilter(overdue=True)))
     return counts
 
 

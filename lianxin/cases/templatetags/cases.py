@@ -6,6 +6,26 @@ register = template.Library()
 
 
 @register.filter
+def capped(number: int) -> str:
+    """A count made by `queries.capped_count`: "1000+" (with a tooltip saying that counting
+    stopped there) when it passed the cap, else the number."""
+    from django.utils.html import format_html
+    from django.utils.translation import gettext as _
+
+    from ..queries import COUNT_CAP
+
+    if number <= COUNT_CAP:
+        return str(number)
+    return format_html(
+        '<span title="{}">{}+</span><div class="small text-muted fw-normal">{}</div>',
+        _("More than %(cap)s: counting stops there so that the page stays fast.")
+        % {"cap": COUNT_CAP},
+        COUNT_CAP,
+        _("counted up to %(cap)s") % {"cap": COUNT_CAP},
+    )
+
+
+@register.filter
 def event_label(action: str) -> str:
     return str(EVENT_LABELS.get(action, action))
 

@@ -247,6 +247,34 @@ def test_search_follows_an_edited_text(cc, login):
     assert codes_in(client.get(URL, {"q": "护栏被撞"})) == {case.code}
 
 
+def test_a_frequent_word_shows_its_newest_matches_from_the_month_then_the_year_then_all(
+    cc, login, monkeypatch
+):
+    from lianxin.cases import queries
+
+    monkeypatch.setattr(queries, "SEARCH_WINDOW", 2)
+    now = clock.now()
+
+    def lamp(days_ago):
+        with clock.frozen_at(now - timedelta(days=days_ago)):
+            return receive(cc, content=f"{days_ago}天前：路灯不亮")[0]
+
+    old, last_year, this_month = lamp(500), lamp(100), lamp(3)
+    client = login(cc.dispatcher)
+    # the month holds one match, the year two: the newest two, not the oldest
+    assert codes_in(client.get(URL, {"q": "路灯"})) == {this_month.code, last_year.code}
+    assert codes_in(client.get(URL, {"q": "路灯不亮"})) == {this_month.code, last_year.code}
+    also_this_month = lamp(1)
+    assert codes_in(client.get(URL, {"q": "路灯"})) == {also_this_month.code, this_month.code}
+    monkeypatch.setattr(queries, "SEARCH_WINDOW", 5)  # fewer matches than the window: all
+    assert codes_in(client.get(URL, {"q": "路灯"})) == {
+        old.code,
+        last_year.code,
+        this_month.code,
+        also_this_month.code,
+    }
+
+
 @pytest.mark.any_hour
 def test_a_hit_in_the_title_ranks_first_then_the_newest(cc, problem_titles, login):
     older_title, newer_body, newest_title = problem_titles
@@ -292,13 +320,16 @@ def test_each_queue_page_makes_a_fixed_number_of_queries(
     client = login(cc.handler if params.get("tab") == "mine" else cc.dispatcher)
     first = client.get(URL, params).context["page"]
     assert first.has_next
-    with django_assert_num_queries(QUERIES[params.get("tab", "all")]):
+    expected = QUERIES["search" if "q" in params else params.get("tab", "all")]
+    with django_assert_num_queries(expected):
         client.get(URL, params)
     for state in ("received", "in_progress"):
         make_case(state, content="路面坑槽修补不及时")
-    with django_assert_num_queries(QUERIES[params.get("tab", "all")]):
+    with django_assert_num_queries(expected):
         response = client.get(URL, {**params, "after": first.next_cursor})
     assert len(response.context["page"]) == 1
 
 
-QUERIES = {"incoming": 23, "mine": 20, "all": 20}
+# a search looks for its newest matches in the last month, then the last year, then in all
+# (queries.SEARCH_SPANS): two more queries when the month and the year hold too few
+QUERIES = {"incoming": 23, "mine": 20, "all": 20, "search": 22}

@@ -24,3 +24,31 @@ def test_handler_and_dispatcher_see_their_counts(cc, make_case, login):
     dispatcher = login(cc.dispatcher).get("/workbench/?all=1")
     assert work(dispatcher)["incoming"] == 1
     assert "待派单" in dispatcher.content.decode()
+
+
+def test_a_count_past_the_cap_shows_the_cap_and_says_it_stopped_counting(
+    cc, make_case, login, monkeypatch
+):
+    from lianxin.cases import queries
+
+    monkeypatch.setattr(queries, "COUNT_CAP", 2)
+    for _ in range(3):
+        make_case("received")
+    response = login(cc.dispatcher).get("/workbench/?all=1")
+    assert work(response)["incoming"] == 3  # counting stopped at the cap + 1
+    html = response.content.decode()
+    assert ">2+</span>" in html and "只数到2件" in html
+    make_case("in_progress")
+    assert "只数到" not in login(cc.handler).get("/workbench/?all=1").content.decode()
+
+
+def test_a_pending_extension_is_counted_and_listed_to_decide(cc, make_case, login):
+    from lianxin.cases import actions
+
+    asked = make_case("in_progress")
+    make_case("in_progress")
+    actions.case_request_extension(case=asked, workdays=3, reason="需协调交警", actor=cc.handler)
+    client = login(cc.dispatcher)
+    assert work(client.get("/workbench/?all=1"))["review"] == 1
+    listed = client.get("/workbench/cases/", {"tab": "review"}).context["page"]
+    assert [c.code for c in listed] == [asked.code]  # not the other case at work
