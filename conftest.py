@@ -45,6 +45,12 @@ def pytest_configure(config):
         "once: does not depend on the database engine (browser, PDF, subprocess, i18n); "
         "`make test` runs it in the SQLite run only",
     )
+    config.addinivalue_line(
+        "markers",
+        "strict_engine: long and worth running once, on the stricter engine (PostgreSQL refuses "
+        "what SQLite lets through: NUL characters, over-long text); `make test` runs it in the "
+        "PostgreSQL run only",
+    )
     moment = os.environ.get("LIANXIN_TEST_NOW")
     if moment:
         import time_machine

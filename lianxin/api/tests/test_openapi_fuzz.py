@@ -66,6 +66,7 @@ def register(cast):
     return cast, cases[0], dispatched
 
 
+@pytest.mark.strict_engine
 def test_generated_calls_give_no_server_error_and_match_the_document(register, in_process):
     cast, received, dispatched = register
     known = {
