@@ -124,7 +124,7 @@ def test_the_board_takes_as_many_queries_for_3_cases_as_for_15(cc, make_case, cl
 
     def add(n: int) -> None:
         with clock.frozen_at(at(20, 11)):  # help requests due 11-27, overdue by 12-03
-            for i in range(n):
+            for _i in range(n):
                 make_case("closed", content=f"留言板诉求{len(codes)}号")
                 late = make_case("in_progress", kind="help")
                 actions.case_supervise(case=late, level=2, actor=wf.SYSTEM)
