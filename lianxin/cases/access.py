@@ -17,12 +17,17 @@ handler; everyone else sees them masked.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.http import Http404
 
+from lianxin.core import clock
 from lianxin.core.actor import as_actor
 from lianxin.org.access import grants_of, person_of
 from lianxin.org.models import Role, Unit
 
+from . import codes
 from . import workflow as wf
 from .models import Case, ReplyTemplate
 
@@ -132,6 +137,29 @@ def access_case(user, code: str, *, lock: bool = False) -> tuple[Case, frozenset
     if not roles:
         raise Http404
     return case, roles
+
+
+def trackable_case(code: str) -> Case | None:
+    """The case of this code if the public may follow it (not an internal problem, not past
+    its lookup period)."""
+    case = Case.objects.filter(code=(code or "").strip()).exclude(kind="problem").first()
+    if case is None:
+        return None
+    limit = timedelta(days=settings.LIANXIN_LOOKUP_DAYS)
+    if case.closed_at and clock.now() - case.closed_at > limit:
+        return None
+    return case
+
+
+def case_by_secret(code: str, secret: str) -> Case | None:
+    """The case if code and secret match and the case may be followed; None otherwise,
+    whichever the reason. Only the secret opens a case here: the phone is proven with a
+    one-time code by SMS, never by digits that staff pages show."""
+    code = (code or "").strip()
+    case = Case.objects.filter(code=code).first()
+    digest = case.secret_digest if case else "0" * 64
+    ok = codes.secret_matches(code, secret or "", digest)
+    return trackable_case(code) if ok else None
 
 
 def sees_contact(user, case: Case, roles) -> bool:

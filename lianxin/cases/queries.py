@@ -322,6 +322,17 @@ def problem_list(user, unit: Unit) -> QuerySet[Case]:
     )
 
 
+def submitted(submit_key: str) -> bool:
+    """Whether a submission of this key already made its case (a double-click's second
+    request, a retry)."""
+    return Case.objects.filter(submit_key=submit_key).exists()
+
+
+def tracked_case(code: str) -> Case | None:
+    """The case of this code, with what the citizen's page of it shows."""
+    return Case.objects.select_related("category", "lead_unit", "root").filter(code=code).first()
+
+
 def board(*, q: str = "") -> QuerySet[Case]:
     """Cases on the public message board: the citizen agreed and the case has an answer."""
     qs = Case.objects.filter(
@@ -330,6 +341,11 @@ def board(*, q: str = "") -> QuerySet[Case]:
     if q:
         qs = qs.filter(Q(title__icontains=q) | Q(content__icontains=q) | Q(code=q))
     return qs.order_by("-replied_at", "-id")
+
+
+def board_case(code: str) -> Case | None:
+    """The case of this code if it is on the public message board."""
+    return board().filter(code=code).first()
 
 
 def public_notice(at: datetime) -> QuerySet[Case]:

@@ -30,6 +30,17 @@ def published_guides(services) -> dict[int, GuideVersion]:
     }
 
 
+def public_guide(root: Unit, code: str) -> GuideVersion | None:
+    """The published guide of an active service of this code (its `service` fetched with it)."""
+    return (
+        GuideVersion.objects.filter(
+            service__root=root, service__code=code, service__is_active=True, state="published"
+        )
+        .select_related("service")
+        .first()
+    )
+
+
 def performance(root: Unit, *, days: int = 365) -> list[dict]:
     """Each commitment with how the unit really does over the last `days` (one query)."""
     since = clock.now() - timedelta(days=days)

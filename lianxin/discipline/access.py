@@ -263,6 +263,15 @@ def access_report(user, pk: int) -> Report:
     return report
 
 
+def reporter_report(pk: str | None) -> Report:
+    """The report its reporter follows: `pk` comes from the signed cookie his receipt gave
+    him (the receipt is the proof); 404 without one or for a report that is gone."""
+    report = Report.objects.filter(pk=int(pk)).first() if pk and pk.isdigit() else None
+    if report is None:
+        raise Http404
+    return report
+
+
 def require_inspector(user, root: Unit) -> None:
     if not is_inspector(user, root):
         raise Http404

@@ -20,7 +20,7 @@ from lianxin.core import files, pow
 from lianxin.core.forms import run_action
 from lianxin.org.queries import public_root as portal_root
 
-from . import actions, evidence, forms, queries, sealing
+from . import access, actions, evidence, forms, queries, sealing
 from .models import Report
 
 COOKIE = "lx_report"
@@ -122,11 +122,7 @@ def _followed_pk(request) -> str | None:
 
 
 def _followed(request) -> Report:
-    pk = _followed_pk(request)
-    found = Report.objects.filter(pk=int(pk)).first() if pk and pk.isdigit() else None
-    if found is None:
-        raise Http404
-    return found
+    return access.reporter_report(_followed_pk(request))
 
 
 @never_cache
@@ -139,7 +135,7 @@ def progress(request: HttpRequest, form=None, status=200) -> HttpResponse:
         "discipline/portal_progress.html",
         {
             "r": r,
-            "messages_": r.messages.prefetch_related("files"),
+            "messages_": queries.report_messages(r),
             "form": form or forms.MessageForm(),
         },
         status=status,
@@ -164,7 +160,7 @@ def progress_message(request: HttpRequest) -> HttpResponse:
 
 def progress_file(request: HttpRequest, pk: int) -> HttpResponse:
     r = _followed(request)
-    f = r.evidence.filter(pk=pk).first()
+    f = queries.evidence_file(r, pk)
     if f is None:
         raise Http404
     return files.response(sha256=f.sha256, content_type=f.content_type, name=f.name)

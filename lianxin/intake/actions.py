@@ -20,7 +20,7 @@ from lianxin.org.access import is_admin_of
 from lianxin.org.models import Unit
 
 from . import media
-from .models import CategoryQuestion, ChannelMessage, Open311Client
+from .models import CategoryQuestion, ChannelMessage, Open311Client, WechatAccount
 
 
 def key_digest(key: str) -> str:
@@ -191,6 +191,48 @@ def weibo_receive(*, root: Unit, category: Category, item: dict) -> tuple[Case, 
         )
         media.fetch_later(case, pictures)
     return case, True
+
+
+def wechat_receive(
+    *,
+    account: WechatAccount,
+    msg_id: str,
+    msg_type: str,
+    content: str,
+    openid: str,
+    image: str = "",
+) -> tuple[Case, str]:
+    """One WeChat message as a case of channel `wechat`: (case, the lookup secret valid for
+    it). WeChat retries a message it thinks unanswered with the same MsgId: one case (the
+    MsgId is an idempotency key of that WeChat user on that account only), and a picture
+    fetched once. A blank or too long text raises ApplicationError."""
+
+    def receive() -> tuple[Case, str]:
+        return case_actions.case_receive(
+            root=account.root,
+            kind=Kind.HELP,
+            channel=Channel.WECHAT,
+            category=account.category,
+            content=content,
+            citizen_contact=f"wechat:{openid}",
+            submit_token=msg_id,  # WeChat's retries carry the same MsgId
+            client=f"wechat:{account.pk}:{openid}",
+            actor=Actor.citizen(Channel.WECHAT),
+        )
+
+    try:
+        with transaction.atomic():
+            case, secret = receive()
+            _message, created = ChannelMessage.objects.get_or_create(
+                channel=Channel.WECHAT,
+                external_id=f"{account.pk}:{msg_id}",
+                defaults={"case": case, "data": {"type": msg_type}},
+            )
+            if created and image:
+                media.fetch_later(case, [image])
+    except IntegrityError:  # the same MsgId at the same moment: the first one made it
+        case, secret = receive()
+    return case, secret
 
 
 def import_check(*, root: Unit, channel: str, name: str, data: bytes, actor):

@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from lianxin.cases.models import Case, Category, Channel
 from lianxin.org.models import Unit
 
-from .models import CategoryQuestion, ChannelMessage, ImportBatch, Open311Client
+from .models import CategoryQuestion, ChannelMessage, ImportBatch, Open311Client, WechatAccount
 
 BATCHES_SHOWN = 30
 
@@ -95,3 +95,14 @@ def open311_locations(cases: list[Case], client: Open311Client | None) -> dict[i
 def questions_of(category: Category) -> list[CategoryQuestion]:
     """A service's questions (prefetched by `open311_services`)."""
     return list(category.questions.all())
+
+
+def wechat_account(slug: str) -> WechatAccount | None:
+    """The active WeChat account of this callback address, with its category."""
+    accounts = WechatAccount.objects.filter(slug=slug, is_active=True)
+    return accounts.select_related("category").first()
+
+
+def wechat_case(code: str, openid: str) -> Case | None:
+    """The case of this code if this WeChat user raised it (he asks by code only)."""
+    return Case.objects.filter(code=code, citizen_contact=f"wechat:{openid}").first()

@@ -16,10 +16,7 @@ Everything is answered synchronously, well within WeChat's 5-second limit.
 
 from __future__ import annotations
 
-from typing import Any
-
 from defusedxml import ElementTree as SafeET
-from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -30,14 +27,11 @@ from wechatpy.exceptions import InvalidSignatureException
 from wechatpy.replies import TextReply
 from wechatpy.utils import check_signature
 
-from lianxin.cases import actions as case_actions
-from lianxin.cases.models import Case, Channel, Kind
 from lianxin.core import clock
-from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError
 
-from . import media
-from .models import ChannelMessage, WechatAccount
+from . import actions, queries
+from .models import WechatAccount
 
 MAX_BODY = 64 * 1024
 MAX_AGE = 300
@@ -64,7 +58,7 @@ def _receive(account: WechatAccount, msg) -> str:
     text = (getattr(msg, "content", "") or "") if msg.type == "text" else ""
     if msg.type == "text" and text.strip().startswith("查询"):
         code = text.strip()[2:].strip()[:20]
-        case = Case.objects.filter(code=code, citizen_contact=f"wechat:{openid}").first()
+        case = queries.wechat_case(code, openid)
         if case is None:
             return _("No case %(code)s of yours was found.") % {"code": code}
         text = _("Case %(code)s: %(status)s.") % {
@@ -88,31 +82,15 @@ def _receive(account: WechatAccount, msg) -> str:
         }
     else:
         return _("Send us your request as text, and we will register it.")
-    external_id = f"{account.pk}:{msg.id}"
-    args: dict[str, Any] = dict(
-        root=account.root,
-        kind=Kind.HELP,
-        channel=Channel.WECHAT,
-        category=account.category,
-        content=content,
-        citizen_contact=f"wechat:{openid}",
-        submit_token=str(msg.id),  # WeChat's retries carry the same MsgId
-        client=f"wechat:{account.pk}:{openid}",
-        actor=Actor.citizen(Channel.WECHAT),
-    )
     try:
-        try:
-            with transaction.atomic():
-                case, secret = case_actions.case_receive(**args)
-                _message, created = ChannelMessage.objects.get_or_create(
-                    channel=Channel.WECHAT,
-                    external_id=external_id,
-                    defaults={"case": case, "data": {"type": msg.type}},
-                )
-                if created and msg.type == "image":
-                    media.fetch_later(case, [msg.image])
-        except IntegrityError:  # the same MsgId at the same moment: the first one made it
-            case, secret = case_actions.case_receive(**args)
+        case, secret = actions.wechat_receive(
+            account=account,
+            msg_id=str(msg.id),  # WeChat's retries carry the same MsgId
+            msg_type=msg.type,
+            content=content,
+            openid=openid,
+            image=msg.image if msg.type == "image" else "",
+        )
     except ApplicationError as err:  # blank, too long: tell the citizen, answer WeChat
         return _("Your message was not registered: %(reason)s") % {"reason": err.message}
     return _(
@@ -122,17 +100,13 @@ def _receive(account: WechatAccount, msg) -> str:
 
 @csrf_exempt
 def callback(request, account: str):
-    account = (
-        WechatAccount.objects.filter(slug=account, is_active=True)
-        .select_related("category")
-        .first()
-    )
-    if account is None:
+    wechat = queries.wechat_account(account)
+    if wechat is None:
         raise Http404
     g = request.GET
     signature, timestamp, nonce = g.get("signature", ""), g.get("timestamp", ""), g.get("nonce", "")
     try:
-        check_signature(account.token, signature, timestamp, nonce)
+        check_signature(wechat.token, signature, timestamp, nonce)
     except InvalidSignatureException:
         return HttpResponseForbidden("invalid signature")
     if request.method == "GET":
@@ -144,9 +118,9 @@ def callback(request, account: str):
         return HttpResponse("bad request", status=400)
     crypto = None
     if g.get("encrypt_type") == "aes":
-        if not account.encoding_aes_key:
+        if not wechat.encoding_aes_key:
             return HttpResponse("bad request", status=400)
-        crypto = WeChatCrypto(account.token, account.encoding_aes_key, account.app_id)
+        crypto = WeChatCrypto(wechat.token, wechat.encoding_aes_key, wechat.app_id)
         try:
             body = crypto.decrypt_message(body, g.get("msg_signature", ""), timestamp, nonce)
         except InvalidSignatureException:
@@ -162,7 +136,7 @@ def callback(request, account: str):
     if msg is None or msg.type == "event":
         return HttpResponse("success", content_type="text/plain")
     with override("zh-hans"):
-        text = _receive(account, msg)
+        text = _receive(wechat, msg)
     reply = TextReply(message=msg, content=text).render()
     if crypto is not None:
         reply = crypto.encrypt_message(reply, nonce, timestamp)

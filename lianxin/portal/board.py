@@ -60,7 +60,7 @@ def board(request: HttpRequest) -> HttpResponse:
 
 
 def board_case(request: HttpRequest, code: str) -> HttpResponse:
-    case = queries.board().filter(code=code).first()
+    case = queries.board_case(code)
     if case is None:
         raise Http404
     return render(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,11 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from lianxin.cases import actions, codes, queries
+from lianxin.cases import access, actions, codes, queries
 from lianxin.cases import forms as case_forms
 from lianxin.cases import workflow as wf
 from lianxin.cases.models import Case, Status
-from lianxin.core import clock, files, pow, ratelimit
+from lianxin.core import files, pow, ratelimit
 from lianxin.core.actor import Actor
 from lianxin.core.forms import accept_files, run_action
 from lianxin.org.models import Unit
@@ -74,7 +73,7 @@ def _submit(request: HttpRequest, *, channel: str) -> HttpResponse:
         d = form.cleaned_data
         client = _client(request)
         key = codes.submit_key(channel=channel, client=client, token=d["submit_token"])
-        repeat = Case.objects.filter(submit_key=key).exists()
+        repeat = queries.submitted(key)
         if not repeat and not ratelimit.allowed(request, "submit", limit=SUBMIT_LIMIT):
             form.add_error(None, _("Too many submissions from your network. Try again later."))
         else:
@@ -144,29 +143,6 @@ def _remember(request, code: str) -> None:
     request.session[TRACKED] = [code, *tracked][:20]
 
 
-def _trackable(code: str) -> Case | None:
-    """The case of this code if the public may follow it (not an internal problem, not past
-    its lookup period)."""
-    case = Case.objects.filter(code=(code or "").strip()).exclude(kind="problem").first()
-    if case is None:
-        return None
-    limit = timedelta(days=settings.LIANXIN_LOOKUP_DAYS)
-    if case.closed_at and clock.now() - case.closed_at > limit:
-        return None
-    return case
-
-
-def _lookup(code: str, secret: str) -> Case | None:
-    """The case if code and secret match and the case may be followed; None otherwise,
-    whichever the reason. Only the secret opens a case here: the phone is proven with a
-    one-time code by SMS (`track_phone`), never by digits that staff pages show."""
-    code = (code or "").strip()
-    case = Case.objects.filter(code=code).first()
-    digest = case.secret_digest if case else "0" * 64
-    ok = codes.secret_matches(code, secret or "", digest)
-    return _trackable(code) if ok else None
-
-
 def _pow_ok(request, form) -> bool:
     """Every lookup carries a proof of work (the browser finds it in a moment): a script
     guessing secrets pays for each guess, and no count of wrong guesses ever locks the
@@ -203,7 +179,7 @@ def track(request: HttpRequest) -> HttpResponse:
         elif not _pow_ok(request, form):
             form.add_error(None, _("The form expired or was not sent by a browser. Send it again."))
         else:
-            case = _lookup(code, form.cleaned_data["secret"])
+            case = access.case_by_secret(code, form.cleaned_data["secret"])
             if case is not None:
                 _remember(request, case.code)
                 return redirect("portal:track_case", case.code)
@@ -229,7 +205,7 @@ def track_phone(request: HttpRequest) -> HttpResponse:
         elif not _pow_ok(request, form):
             form.add_error(None, _("The form expired or was not sent by a browser. Send it again."))
         else:
-            case = _trackable(code)
+            case = access.trackable_case(code)
             if case is not None:
                 actions.case_phone_proof_send(case=case, phone=form.cleaned_data["phone"])
             return render(
@@ -252,7 +228,7 @@ def track_phone_code(request: HttpRequest) -> HttpResponse:
         if not ratelimit.allowed(request, "lookup", limit=LOOKUP_LIMIT):
             form.add_error(None, _("Too many attempts. Try again in a while."))
         else:
-            case = _trackable(code)
+            case = access.trackable_case(code)
             if case is not None and actions.case_phone_proof_check(
                 case=case, code=form.cleaned_data["sms_code"]
             ):
@@ -265,7 +241,7 @@ def track_phone_code(request: HttpRequest) -> HttpResponse:
 def _tracked(request, code: str) -> Case:
     if code not in request.session.get(TRACKED, []):
         raise Http404
-    case = Case.objects.select_related("category", "lead_unit", "root").filter(code=code).first()
+    case = queries.tracked_case(code)
     if case is None:
         raise Http404
     return case

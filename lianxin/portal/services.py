@@ -9,7 +9,6 @@ from django.views.decorators.cache import never_cache
 
 from lianxin.catalog import actions, queries
 from lianxin.catalog.forms import ReviewForm
-from lianxin.catalog.models import Service
 from lianxin.core import clock, ratelimit
 from lianxin.core.forms import run_action
 
@@ -28,15 +27,14 @@ def service_list(request: HttpRequest) -> HttpResponse:
 
 def service_guide(request: HttpRequest, code: str) -> HttpResponse:
     root = portal_root()
-    service = Service.objects.filter(root=root, code=code, is_active=True).first()
-    guide = service and service.versions.filter(state="published").first()
+    guide = queries.public_guide(root, code)
     if guide is None:
         raise Http404
     return render(
         request,
         "portal/service.html",
         {
-            "service": service,
+            "service": guide.service,
             "guide": guide,
             "notice": request.GET.get("notice") == "1",
             "today": clock.now(),

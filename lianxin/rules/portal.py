@@ -10,7 +10,6 @@ from django.shortcuts import render
 from lianxin.org.queries import public_root as portal_root
 
 from . import queries
-from .models import VersionStatus
 
 
 def rules(request: HttpRequest) -> HttpResponse:
@@ -32,7 +31,7 @@ def _version(code: str, number: int | None = None):
 
 def rule(request: HttpRequest, code: str, number: int | None = None) -> HttpResponse:
     v = _version(code, number)
-    versions = v.regulation.versions.exclude(status=VersionStatus.DRAFT).order_by("-number")
+    versions = queries.public_versions(v.regulation)
     return render(
         request,
         "rules/portal_rule.html",

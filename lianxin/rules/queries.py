@@ -134,6 +134,11 @@ def regulation_rows(root: Unit, person: Person | None) -> list[dict]:
     return rows
 
 
+def public_versions(regulation: Regulation) -> list[Version]:
+    """The versions of a regulation the public may read (all but drafts), newest first."""
+    return list(regulation.versions.exclude(status=VersionStatus.DRAFT).order_by("-number"))
+
+
 def versions_of(regulation: Regulation) -> list[Version]:
     """Every version of a regulation, newest first, with who issued it and to whom."""
     return list(regulation.versions.select_related("issued_by", "applies_to"))

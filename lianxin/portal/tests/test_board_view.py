@@ -117,3 +117,26 @@ def test_a_post_on_the_message_board_is_a_public_forum_case(cc, client):
     assert r.status_code == 200
     case = Case.objects.get()
     assert (case.channel, case.is_public) == ("forum", True)
+
+
+def test_the_board_takes_as_many_queries_for_3_cases_as_for_15(cc, make_case, client):
+    from conftest import count_queries
+
+    def add(n: int) -> None:
+        with clock.frozen_at(at(20, 11)):  # help requests due 11-27, overdue by 12-03
+            for _i in range(n):
+                make_case("closed", content=f"留言板诉求{len(codes)}号")
+                late = make_case("in_progress", kind="help")
+                actions.case_supervise(case=late, level=2, actor=wf.SYSTEM)
+                codes.append(late.code)
+
+    codes: list[str] = []
+    add(3)
+    with clock.frozen_at(at(3)):
+        page, few = count_queries(client, "/board/")
+    assert "留言板诉求2号" in page.text and codes[2] in page.text
+    add(12)
+    with clock.frozen_at(at(3)):
+        page, many = count_queries(client, "/board/")
+    assert "留言板诉求14号" in page.text and codes[14] in page.text
+    assert many == few
