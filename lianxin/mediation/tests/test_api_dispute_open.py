@@ -8,6 +8,7 @@ from django.test import Client
 from lianxin.cases import actions as case_actions
 from lianxin.cases.models import Category
 from lianxin.core.actions import api_token_create
+from lianxin.core.actor import Actor
 from lianxin.mediation.models import Dispute
 
 URL = "/api/v1/mediation/disputes"
@@ -44,6 +45,7 @@ def a_case(cast):
         category=road,
         content="修路占了我家的地",
         citizen_phone="13812345678",
+        actor=Actor.system(),
     )
     return case
 

@@ -9,6 +9,7 @@ from django.test import Client
 
 from lianxin.core import clock
 from lianxin.core.actions import api_token_create
+from lianxin.core.actor import Actor
 from lianxin.stats.actions import scorecard_freeze
 from lianxin.stats.models import MonthComment
 
@@ -27,7 +28,7 @@ def post(client, url, body):
 def test_the_level_above_comments_and_the_station_reads_card_trend_and_comment(november):
     url = f"/api/v1/scorecards/2026-11/units/{november.station_a.pk}"
     with clock.frozen_at(at(2026, 12, 9, 9)):
-        scorecard_freeze(root=november.root, month=NOVEMBER)
+        scorecard_freeze(root=november.root, month=NOVEMBER, actor=Actor.system())
     with clock.frozen_at(at(2026, 12, 10, 9)):
         r = post(bearer(november.leader), f"{url}/comments", {"text": "按时答复率偏低，请整改。"})
         assert r.status_code == 201, r.content
