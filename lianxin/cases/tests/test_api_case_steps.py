@@ -3,16 +3,9 @@ every field error at once (422), outsiders 404, and the loop of a case taken thr
 
 import json
 
-from django.test import Client
-
+from lianxin.api.tests.client import bearer
 from lianxin.cases import steps
 from lianxin.cases.models import Case
-from lianxin.core.actions import api_token_create
-
-
-def bearer(user):
-    _token, raw = api_token_create(user=user, name="测试平台", actor=user)
-    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
 
 
 def step(client, case_or_code, name, body):

@@ -3,15 +3,8 @@ staff of the organisation read, others 404), every field error at once."""
 
 import json
 
-from django.test import Client
-
+from lianxin.api.tests.client import bearer
 from lianxin.cases.models import Category, TimeLimit
-from lianxin.core.actions import api_token_create
-
-
-def bearer(user):
-    _token, raw = api_token_create(user=user, name="测试平台", actor=user)
-    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
 
 
 def send(client, method, url, body):

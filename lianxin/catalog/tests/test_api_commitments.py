@@ -2,9 +2,8 @@
 published guide through the API and staff read it with its figures; every field error at
 once with nothing written; others 403; a service of another organisation is unknown."""
 
+from lianxin.api.tests.client import bearer, fields, send
 from lianxin.catalog.models import Commitment
-
-from .api_client import bearer, fields, send
 
 URL = "/api/v1/catalog/commitments"
 

@@ -2,9 +2,8 @@
 guide, fills it and publishes it through the API, and staff read it; every field error at
 once with nothing written; others may not change (403), outsiders 404."""
 
+from lianxin.api.tests.client import bearer, fields, send
 from lianxin.catalog.models import GuideVersion, Service
-
-from .api_client import bearer, fields, send
 
 GUIDE = {
     "conditions": "车货总重超过限定标准",

@@ -4,20 +4,14 @@ unit's handler and leader; outsiders 404, others 403; every field error at once.
 import json
 from datetime import datetime
 
-from django.test import Client
 from django.utils import timezone
 
+from lianxin.api.tests.client import bearer
 from lianxin.core import clock
-from lianxin.core.actions import api_token_create
 
 from .conftest import register
 
 NOW = timezone.make_aware(datetime(2026, 11, 3, 10))
-
-
-def bearer(user):
-    _token, raw = api_token_create(user=user, name="测试平台", actor=user)
-    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
 
 
 def post(client, code, step, body):

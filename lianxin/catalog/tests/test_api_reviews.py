@@ -6,11 +6,11 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from lianxin.api.tests.client import bearer, fields, send
 from lianxin.catalog import actions
 from lianxin.catalog.models import Review
 from lianxin.core import clock
 
-from .api_client import bearer, fields, send
 from .conftest import register
 
 DAY = timezone.make_aware(datetime(2026, 11, 3, 10))

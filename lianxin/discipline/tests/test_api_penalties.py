@@ -4,10 +4,9 @@ written; non-inspectors and outsiders 404."""
 
 from django.utils import timezone
 
+from lianxin.api.tests.client import bearer, fields, send
 from lianxin.core import clock
 from lianxin.discipline.models import Penalty, PublicNotice
-
-from .api_client import bearer, fields, send
 
 
 def penalty_body(dc, **kw):

@@ -6,11 +6,10 @@ kept away from the report (the person reported's leader, outsiders) 404."""
 import datetime
 from zoneinfo import ZoneInfo
 
+from lianxin.api.tests.client import bearer, fields, send
 from lianxin.core import clock
 from lianxin.discipline.models import Report
 from lianxin.discipline.tests.conftest import submit
-
-from .api_client import bearer, fields, send
 
 TZ = ZoneInfo("Asia/Shanghai")
 DAY = datetime.datetime(2026, 11, 16, 10, tzinfo=TZ)

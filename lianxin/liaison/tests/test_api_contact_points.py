@@ -3,15 +3,8 @@
 
 import json
 
-from django.test import Client
-
-from lianxin.core.actions import api_token_create
+from lianxin.api.tests.client import bearer
 from lianxin.liaison.models import ContactPoint
-
-
-def bearer(user):
-    _token, raw = api_token_create(user=user, name="测试平台", actor=user)
-    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
 
 
 def post(client, body):

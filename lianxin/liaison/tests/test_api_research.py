@@ -5,21 +5,15 @@ error at once with nothing written; stations may not record, outsiders 404."""
 import json
 from datetime import datetime
 
-from django.test import Client
 from django.utils import timezone
 
+from lianxin.api.tests.client import bearer
 from lianxin.cases.models import Case
 from lianxin.core import clock
-from lianxin.core.actions import api_token_create
 from lianxin.liaison.models import ResearchVisit
 
 URL = "/api/v1/liaison/research"
 NOW = timezone.make_aware(datetime(2026, 11, 20, 10))
-
-
-def bearer(user):
-    _token, raw = api_token_create(user=user, name="测试平台", actor=user)
-    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
 
 
 def post(client, body):

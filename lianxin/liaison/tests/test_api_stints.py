@@ -2,23 +2,10 @@
 cadre reports his days and reads it back; every field error at once with nothing written;
 outsiders 404."""
 
-import json
-
-from django.test import Client
-
-from lianxin.core.actions import api_token_create
+from lianxin.api.tests.client import bearer, post
 from lianxin.liaison.models import Stint
 
 URL = "/api/v1/liaison/stints"
-
-
-def bearer(user):
-    _token, raw = api_token_create(user=user, name="测试平台", actor=user)
-    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
-
-
-def post(client, url, body):
-    return client.post(url, json.dumps(body), content_type="application/json")
 
 
 def plan(lx):

@@ -2,27 +2,16 @@
 its need into a case, all through the API; every field error at once with nothing written;
 the cadre may not check his own entry; outsiders 404."""
 
-import json
 from datetime import datetime
 
-from django.test import Client
 from django.utils import timezone
 
+from lianxin.api.tests.client import bearer, post
 from lianxin.cases.models import Case
 from lianxin.core import clock
-from lianxin.core.actions import api_token_create
 from lianxin.liaison.models import Visit
 
 NOW = timezone.make_aware(datetime(2026, 11, 20, 10))
-
-
-def bearer(user):
-    _token, raw = api_token_create(user=user, name="测试平台", actor=user)
-    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
-
-
-def post(client, url, body):
-    return client.post(url, json.dumps(body), content_type="application/json")
 
 
 def record(lx, cadre):

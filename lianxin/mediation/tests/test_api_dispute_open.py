@@ -3,20 +3,13 @@ case) and read back; every field error at once with nothing written; outsiders 4
 
 import json
 
-from django.test import Client
-
+from lianxin.api.tests.client import bearer
 from lianxin.cases import actions as case_actions
 from lianxin.cases.models import Category
-from lianxin.core.actions import api_token_create
 from lianxin.core.actor import Actor
 from lianxin.mediation.models import Dispute
 
 URL = "/api/v1/mediation/disputes"
-
-
-def bearer(user):
-    _token, raw = api_token_create(user=user, name="测试平台", actor=user)
-    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
 
 
 def post(client, body):

@@ -1,27 +1,16 @@
 """/api/v1/mediation/: a dispute read and worked through the API by its mediator; the
 parties' contacts only for those entitled; outsiders 404; every field error at once."""
 
-import json
 from datetime import datetime
 
-from django.test import Client
 from django.utils import timezone
 
+from lianxin.api.tests.client import bearer, post
 from lianxin.core import clock
-from lianxin.core.actions import api_token_create
 
 from .test_mediation_actions import open_dispute
 
 NOW = timezone.make_aware(datetime(2026, 11, 20, 10))
-
-
-def bearer(user):
-    _token, raw = api_token_create(user=user, name="测试平台", actor=user)
-    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
-
-
-def post(client, url, body):
-    return client.post(url, json.dumps(body), content_type="application/json")
 
 
 def test_the_mediator_records_a_session_and_closes_with_an_agreement(cast):

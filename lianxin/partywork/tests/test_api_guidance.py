@@ -2,9 +2,8 @@
 the API, its secretary reads it and confirms receipt; every field error at once with nothing
 written; a secretary may not issue (403); another station and outsiders 404."""
 
+from lianxin.api.tests.client import bearer, fields, send
 from lianxin.partywork.models import Guidance
-
-from .api_client import bearer, fields, send
 
 URL = "/api/v1/partywork/guidance"
 

@@ -6,10 +6,9 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from lianxin.api.tests.client import bearer, fields, send
 from lianxin.core import clock
 from lianxin.partywork.models import MonthlyPlan, PlanItem
-
-from .api_client import bearer, fields, send
 
 NOV = timezone.make_aware(datetime(2026, 11, 20, 10, 0))
 ITEM = {"what": "主题党日", "who": "全体党员", "when": "2026-12-08"}

@@ -6,10 +6,9 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from lianxin.api.tests.client import bearer, fields, send
 from lianxin.core import clock
 from lianxin.partywork.models import MonthlyReport
-
-from .api_client import bearer, fields, send
 
 NOV = timezone.make_aware(datetime(2026, 11, 28, 10, 0))
 PARTS = {

@@ -2,9 +2,8 @@
 records who came through the API; every field error at once with nothing written; others of
 the station may not (403), outsiders 404."""
 
+from lianxin.api.tests.client import bearer, fields, send
 from lianxin.partywork.models import Attendance, StudySession
-
-from .api_client import bearer, fields, send
 
 SESSION = {"topic": "学习党章第一章", "starts_at": "2026-12-10T15:00:00+08:00", "place": "会议室"}
 

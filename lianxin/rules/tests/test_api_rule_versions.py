@@ -4,18 +4,11 @@ error at once with nothing written; staff and outsiders 404."""
 
 import json
 
-from django.test import Client
-
-from lianxin.core.actions import api_token_create
+from lianxin.api.tests.client import bearer
 from lianxin.rules import actions
 from lianxin.rules.models import Version
 
 from .conftest import V2
-
-
-def bearer(user):
-    _token, raw = api_token_create(user=user, name="测试平台", actor=user)
-    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
 
 
 def send(client, method, url, body=None):

@@ -4,17 +4,10 @@ once."""
 
 import json
 
-from django.test import Client
-
-from lianxin.core.actions import api_token_create
+from lianxin.api.tests.client import bearer
 from lianxin.rules.models import Acknowledgement, Version
 
 from .conftest import V2
-
-
-def bearer(user):
-    _token, raw = api_token_create(user=user, name="测试平台", actor=user)
-    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
 
 
 def post(client, url, body=None):

@@ -3,26 +3,13 @@ level above; the organ's leader comments through the API and the station reads i
 field error at once with nothing written; the station may not comment on itself (403);
 outsiders 404."""
 
-import json
-
-from django.test import Client
-
+from lianxin.api.tests.client import bearer, post
 from lianxin.core import clock
-from lianxin.core.actions import api_token_create
 from lianxin.core.actor import Actor
 from lianxin.stats.actions import scorecard_freeze
 from lianxin.stats.models import MonthComment
 
 from .conftest import NOVEMBER, at
-
-
-def bearer(user):
-    _token, raw = api_token_create(user=user, name="测试平台", actor=user)
-    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
-
-
-def post(client, url, body):
-    return client.post(url, json.dumps(body), content_type="application/json")
 
 
 def test_the_level_above_comments_and_the_station_reads_card_trend_and_comment(november):
