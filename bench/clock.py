@@ -17,36 +17,23 @@ import os
 import sys
 import time
 from datetime import timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-BASE_URL = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432/test")
+import common
+from common import BASE_URL, bench_url
+
 DB_NAME = os.environ.get("BENCH_CLOCK_DB", "lianxin_bench_clock")
-BENCH_URL = BASE_URL.rsplit("/", 1)[0] + "/" + DB_NAME
+BENCH_URL = bench_url(DB_NAME)
 BATCH = int(os.environ.get("BENCH_CLOCK_BATCH", "200"))
 SIZES = [int(n) for n in os.environ.get("BENCH_CLOCK_SIZES", "1000,10000").split(",")]
 
 
 def fresh_database() -> None:
-    import psycopg
-
-    with psycopg.connect(BASE_URL, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {DB_NAME}")
+    common.fresh_database(DB_NAME, BASE_URL)
 
 
 def setup_django():
-    os.environ["DATABASE_URL"] = BENCH_URL
-    os.environ.setdefault("LIANXIN_DATA_DIR", str(ROOT / "data" / "bench"))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "lianxin.settings"
-    os.environ["LIANXIN_TASKS"] = "db"  # SMS tasks are queued, as in production
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    # SMS tasks are queued, as in production
+    common.setup_django(BENCH_URL, LIANXIN_TASKS="db")
 
 
 def make_org():

@@ -31,6 +31,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from common import fresh_database_cli  # noqa: E402 (beside this script)
+
 PG_URL = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 SERVER = PG_URL.rsplit("/", 1)[0]
 LX_DB = os.environ.get("INTAKE_DB", "wt_intake_lianxin")
@@ -72,23 +74,8 @@ print(json.dumps({"token": token, "queue": queue.pk, "queries": counts[-1]}))
 """
 
 
-def _pg_args() -> list[str]:
-    import dj_database_url
-
-    db = dj_database_url.parse(PG_URL)
-    args = []
-    if db.get("HOST"):
-        args += ["-h", str(db["HOST"])]
-    if db.get("PORT"):
-        args += ["-p", str(db["PORT"])]
-    if db.get("USER"):
-        args += ["-U", str(db["USER"])]
-    return args
-
-
 def fresh_db(name: str) -> None:
-    subprocess.run(["dropdb", "--if-exists", "--force", *_pg_args(), name], check=True)
-    subprocess.run(["createdb", *_pg_args(), name], check=True)
+    fresh_database_cli(name, PG_URL)
 
 
 def free_port() -> int:

@@ -45,6 +45,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from common import fresh_database_cli  # noqa: E402 (beside this script)
+
 PG_URL = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 DB_NAME = os.environ.get("LOAD_DB", "wt_trust_ops_load")
 LOAD_URL = PG_URL.rsplit("/", 1)[0] + "/" + DB_NAME
@@ -92,25 +94,10 @@ def env() -> dict:
 
 
 def fresh() -> None:
-    subprocess.run(["dropdb", "--if-exists", "--force", *_pg_args(), DB_NAME], check=True)
-    subprocess.run(["createdb", *_pg_args(), DB_NAME], check=True)
+    fresh_database_cli(DB_NAME, PG_URL)
     shutil.rmtree(DATA, ignore_errors=True)
     DATA.mkdir(parents=True)
     (DATA / "load_sms.py").write_text(SMS_BACKEND)
-
-
-def _pg_args() -> list[str]:
-    import dj_database_url
-
-    db = dj_database_url.parse(PG_URL)
-    args = []
-    if db.get("HOST"):
-        args += ["-h", str(db["HOST"])]
-    if db.get("PORT"):
-        args += ["-p", str(db["PORT"])]
-    if db.get("USER"):
-        args += ["-U", str(db["USER"])]
-    return args
 
 
 def setup_django():

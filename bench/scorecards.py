@@ -16,16 +16,14 @@ from __future__ import annotations
 import os
 import random
 import statistics
-import sys
 import time
 from datetime import timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-BASE_URL = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432/test")
+import common
+from common import BASE_URL, bench_url
+
 DB = "lianxin_bench_scorecards"
-BENCH_URL = BASE_URL.rsplit("/", 1)[0] + "/" + DB
+BENCH_URL = bench_url(DB)
 CASES = int(os.environ.get("BENCH_SC_CASES", "1000000"))
 STATIONS = int(os.environ.get("BENCH_SC_STATIONS", "20"))
 MONTHS = 24
@@ -33,25 +31,12 @@ REQUESTS = 20
 
 
 def fresh_database() -> None:
-    import psycopg
-
-    with psycopg.connect(BASE_URL, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {DB}")
+    common.fresh_database(DB, BASE_URL)
 
 
 def setup_django():
-    os.environ["DATABASE_URL"] = BENCH_URL
-    os.environ.setdefault("LIANXIN_DATA_DIR", str(ROOT / "data" / "bench"))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "lianxin.settings"
     # The pages are measured, not the second factor (a logged-in client has no device).
-    os.environ.setdefault("LIANXIN_REQUIRE_OTP", "0")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    common.setup_django(BENCH_URL, LIANXIN_REQUIRE_OTP=os.environ.get("LIANXIN_REQUIRE_OTP", "0"))
 
 
 def make_org():
