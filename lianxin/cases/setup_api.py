@@ -16,7 +16,7 @@ from pydantic import StringConstraints
 
 from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError, InputErrors
-from lianxin.org.access import home_root
+from lianxin.org.access import home_root_or_404
 from lianxin.org.queries import units_under
 
 from . import actions, queries
@@ -74,10 +74,7 @@ class TimeLimitOut(Schema):
 
 
 def _root(request):
-    root = home_root(request.user)
-    if root is None:
-        raise Http404
-    return root
+    return home_root_or_404(request.user)
 
 
 def _category_out(c) -> dict:

@@ -55,9 +55,7 @@ class LimitForm(StyledForm):
 
 
 def _admin_root(request):
-    root = org_access.home_root(request.user)
-    if root is None:
-        raise Http404
+    root = org_access.home_root_or_404(request.user)
     if not access.may_set_up(request.user, root):
         raise PermissionDenied
     return root

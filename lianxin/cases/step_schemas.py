@@ -11,10 +11,9 @@ from typing import Annotated, Literal
 from ninja import Field, Schema
 from pydantic import StringConstraints
 
-from .models import DeclineReason
+from lianxin.core.params import BIGINT_MAX, Id
 
-BIGINT_MAX = 2**63 - 1  # as lianxin.api.params (a domain app does not import the api)
-Id = Annotated[int, Field(ge=1, le=BIGINT_MAX)]
+from .models import DeclineReason
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=1000)]
 OptionalText = Annotated[str, StringConstraints(max_length=1000)]

@@ -31,10 +31,7 @@ WAITING = (wf.R, wf.D, wf.P)  # the citizen still waits for a reply
 
 
 def _root(request) -> Unit:
-    root = org_access.home_root(request.user)
-    if root is None:
-        raise Http404
-    return root
+    return org_access.home_root_or_404(request.user)
 
 
 def _filter_from(request, root) -> tuple[forms.FilterForm, queries.CaseFilter]:

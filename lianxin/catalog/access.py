@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from lianxin.org.access import has_role_over, home_root, is_admin_of, sees_unit
+from lianxin.org.access import has_role_over, home_root_or_404, is_admin_of, sees_unit
 from lianxin.org.models import Role, Unit
 
 from .models import Service, ServiceRequest
@@ -55,10 +55,7 @@ def access_request(user, code: str) -> ServiceRequest:
 
 
 def root_of(user) -> Unit:
-    root = home_root(user)
-    if root is None:
-        raise Http404
-    return root
+    return home_root_or_404(user)
 
 
 def handled_services(user, root: Unit) -> list[Service]:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from lianxin.core import exportjobs
 from lianxin.core.months import parse as parse_month
 from lianxin.core.text import mask_phone
+from lianxin.org.access import home_root
 
 FIELDS = (
     "code",
@@ -48,19 +49,16 @@ def allowed(user, filters) -> bool:
     """The requests page's rule: a staff member of an organisation, and a month to export."""
     from lianxin.org.access import is_staff_member
 
-    from . import access
-
     return (
         is_staff_member(user)
-        and access.home_root(user) is not None
+        and home_root(user) is not None
         and parse_month(exportjobs.one(filters, "month")) is not None
     )
 
 
 def title(user, filters) -> str:
-    from . import access
 
-    root = access.home_root(user)
+    root = home_root(user)
     month = parse_month(exportjobs.one(filters, "month"))
     return _("Register of service requests of %(org)s, %(month)s") % {
         "org": root.name if root else "",
@@ -96,9 +94,9 @@ def _row_maker():
 
 
 def table(user, filters) -> exportjobs.Table:
-    from . import access, queries
+    from . import queries
 
-    root = access.home_root(user)
+    root = home_root(user)
     month = parse_month(exportjobs.one(filters, "month"))
     if root is None or month is None:
         raise PermissionError("no organisation or month")

@@ -18,12 +18,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated
 
-from django.http import Http404
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict, StringConstraints
 
 from lianxin.core.params import BIGINT_MAX, Id, check_choices
-from lianxin.org.access import home_root
+from lianxin.org.access import home_root_or_404
 from lianxin.org.queries import people_search
 
 from . import access, actions
@@ -90,10 +89,7 @@ class PenaltyOut(Schema):
 
 
 def _root(request):
-    root = home_root(request.user)
-    if root is None:
-        raise Http404
-    return root
+    return home_root_or_404(request.user)
 
 
 def _out(r) -> dict:

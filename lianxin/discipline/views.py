@@ -14,17 +14,14 @@ from django.views.decorators.http import require_POST
 from lianxin.core import clock, deadlines, export_views, files
 from lianxin.core.forms import accept_files, run_action
 from lianxin.core.views import staff_required
-from lianxin.org.access import home_root
+from lianxin.org.access import home_root_or_404
 
 from . import access, actions, forms, queries
 from .models import Status
 
 
 def _root(request):
-    root = home_root(request.user)
-    if root is None:
-        raise Http404
-    return root
+    return home_root_or_404(request.user)
 
 
 @staff_required

@@ -23,7 +23,7 @@ from pydantic import StringConstraints
 from lianxin.cases.queries import categories_of
 from lianxin.core.actor import Actor
 from lianxin.core.params import Id, check_choices
-from lianxin.org.access import home_root, person_of
+from lianxin.org.access import home_root_or_404, person_of
 from lianxin.org.models import Unit
 from lianxin.org.queries import people_search, units_under
 
@@ -140,10 +140,7 @@ Text500 = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 
 
 def _root(request) -> Unit:
-    root = home_root(request.user)
-    if root is None:
-        raise Http404
-    return root
+    return home_root_or_404(request.user)
 
 
 class DiaryCheckIn(Schema):

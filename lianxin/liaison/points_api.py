@@ -6,21 +6,18 @@ administrators (others 403); people and places of another organisation are never
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
 
-from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from lianxin.core.errors import ApplicationError, InputErrors
-from lianxin.org.access import home_root
+from lianxin.core.params import Id
+from lianxin.org.access import home_root_or_404
 from lianxin.org.queries import people_search
 
 from . import access, actions, queries
 
 router = Router(tags=["liaison"])
-
-Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
 class ContactPointOut(Schema):
@@ -49,10 +46,7 @@ class ContactPointIn(Schema):
 
 
 def _root(request):
-    root = home_root(request.user)
-    if root is None:
-        raise Http404
-    return root
+    return home_root_or_404(request.user)
 
 
 def _out(p) -> dict:

@@ -15,7 +15,7 @@ from lianxin.core import clock, export_views, files
 from lianxin.core.forms import run_action, try_action
 from lianxin.core.months import first_of, parse
 from lianxin.core.views import staff_required
-from lianxin.org.access import home_root, person_of
+from lianxin.org.access import home_root_or_404, person_of
 from lianxin.org.models import Unit
 from lianxin.org.queries import units_under
 
@@ -23,10 +23,7 @@ from . import access, actions, forms, queries
 
 
 def _root(request) -> Unit:
-    root = home_root(request.user)
-    if root is None:
-        raise Http404
-    return root
+    return home_root_or_404(request.user)
 
 
 @staff_required

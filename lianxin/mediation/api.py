@@ -8,22 +8,19 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated
 
-from django.http import Http404
 from ninja import Field, Router, Schema, Status
 from pydantic import StringConstraints
 
 from lianxin.cases.access import access_case
 from lianxin.core.actor import Actor
-from lianxin.core.params import check_choices
-from lianxin.org.access import home_root
+from lianxin.core.params import Id, check_choices
+from lianxin.org.access import home_root_or_404
 from lianxin.org.queries import people_search, units_under
 
 from . import access, actions
 from .models import Dispute, Party
 
 router = Router(tags=["mediation"])
-
-Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
 Text100 = Annotated[str, StringConstraints(min_length=1, max_length=100)]
@@ -184,9 +181,7 @@ def _detail(request, d: Dispute) -> dict:
 
 @router.get("/disputes", response=list[DisputeOut], summary="The disputes you see")
 def list_disputes(request):
-    root = home_root(request.user)
-    if root is None:
-        raise Http404
+    root = home_root_or_404(request.user)
     return [_out(d) for d in access.disputes_seen(request.user, root)[:200]]
 
 
@@ -198,9 +193,7 @@ def list_disputes(request):
     "organisation and name its mediator; the same action as the page 新调解.",
 )
 def open_dispute(request, payload: DisputeIn):
-    root = home_root(request.user)
-    if root is None:
-        raise Http404
+    root = home_root_or_404(request.user)
     d = payload.dict()
     case = None
     code = d.pop("case")

@@ -16,7 +16,7 @@ from lianxin.cases.access import access_case
 from lianxin.core import clock
 from lianxin.core.forms import StyledForm, run_action, try_action
 from lianxin.core.views import staff_required
-from lianxin.org.access import home_root
+from lianxin.org.access import home_root_or_404
 from lianxin.org.models import Unit
 from lianxin.org.queries import units_under
 
@@ -61,10 +61,7 @@ class CloseForm(StyledForm):
 
 
 def _root(request) -> Unit:
-    root = home_root(request.user)
-    if root is None:
-        raise Http404
-    return root
+    return home_root_or_404(request.user)
 
 
 @staff_required

@@ -104,6 +104,17 @@ def home_root(user) -> Unit | None:
     return None
 
 
+def home_root_or_404(user) -> Unit:
+    """The user's root unit; 404 for a login that belongs to no organisation (an outsider
+    learns nothing, DESIGN)."""
+    from django.http import Http404
+
+    root = home_root(user)
+    if root is None:
+        raise Http404
+    return root
+
+
 def has_role_over(user, unit: Unit, roles) -> bool:
     """Whether the user holds one of `roles` on `unit` or on a unit above it."""
     if getattr(user, "is_superuser", False):

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from ninja import Router, Schema
 
 from . import access, queries
@@ -65,9 +64,7 @@ def me(request):
 def units(request):
     """The unit tree of the caller's organisation, in tree order."""
     _staff(request)
-    root = access.home_root(request.user)
-    if root is None:
-        raise Http404
+    root = access.home_root_or_404(request.user)
     return [
         {
             "id": u.pk,

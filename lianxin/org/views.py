@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,9 +19,7 @@ from .models import Unit
 
 @staff_required
 def unit_tree(request: HttpRequest) -> HttpResponse:
-    root = access.home_root(request.user)
-    if root is None:
-        raise Http404
+    root = access.home_root_or_404(request.user)
     return render(
         request,
         "org/unit_tree.html",
@@ -122,9 +120,7 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 def people_list(request: HttpRequest) -> HttpResponse:
-    root = access.home_root(request.user)
-    if root is None:
-        raise Http404
+    root = access.home_root_or_404(request.user)
     text = request.GET.get("q", "").strip()[:50]
     people = queries.people_search(root, text)
     records = access.record_people_ids(request.user, root)

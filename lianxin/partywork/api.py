@@ -18,7 +18,7 @@ from pydantic import StringConstraints
 
 from lianxin.core.actor import Actor
 from lianxin.core.params import Id
-from lianxin.org.access import home_root
+from lianxin.org.access import home_root_or_404
 
 from . import access, actions, months, queries
 from .models import Guidance, MonthlyPlan, PlanItem
@@ -86,9 +86,7 @@ def _month(text: str) -> date:
 
 @router.get("/grid", response=list[RowOut], summary="Stations x months of reports and plans")
 def grid(request, n_months: int = 6):
-    root = home_root(request.user)
-    if root is None:
-        raise Http404
+    root = home_root_or_404(request.user)
     units = list(access.visible_units(request.user, root))
     month_list = months.recent(queries.today(), max(1, min(n_months, 24)))
     return [

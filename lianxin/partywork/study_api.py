@@ -18,7 +18,7 @@ from pydantic import StringConstraints
 
 from lianxin.core.actor import Actor
 from lianxin.core.params import Id, check_choices
-from lianxin.org.access import home_root
+from lianxin.org.access import home_root_or_404
 from lianxin.org.models import Person, Unit
 from lianxin.org.queries import units_under
 
@@ -265,9 +265,7 @@ class GuidanceRow(Schema):
     "units, with how many stations have confirmed receipt.",
 )
 def list_guidance(request):
-    root = home_root(request.user)
-    if root is None:
-        raise Http404
+    root = home_root_or_404(request.user)
     office = access.is_office(request.user, root)
     units = None if office else list(access.visible_units(request.user, root))
     return [
@@ -295,9 +293,7 @@ def get_guidance(request, pk: Id):
     description="The stations' secretaries are told and each confirms receipt.",
 )
 def issue_guidance(request, payload: GuidanceIn):
-    root = home_root(request.user)
-    if root is None:
-        raise Http404
+    root = home_root_or_404(request.user)
     if not access.is_office(request.user, root):
         raise PermissionDenied
     stations = units_under(root).filter(kind=Unit.Kind.STATION, is_active=True)

@@ -24,10 +24,7 @@ GRID_MONTHS = 6
 
 
 def _root(request) -> Unit:
-    root = org_access.home_root(request.user)
-    if root is None:
-        raise Http404
-    return root
+    return org_access.home_root_or_404(request.user)
 
 
 def _month(text: str):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from lianxin.org.access import home_root, is_admin_of, organisation_ids
+from lianxin.org.access import home_root_or_404, is_admin_of, organisation_ids
 
 from .models import Regulation, Version
 
@@ -24,10 +24,7 @@ def manages(user, root) -> bool:
 
 
 def root_of(user):
-    root = home_root(user)
-    if root is None:
-        raise Http404
-    return root
+    return home_root_or_404(user)
 
 
 def access_regulation(user, pk: int, *, manage: bool = False) -> Regulation:

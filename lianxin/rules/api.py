@@ -9,19 +9,18 @@ from datetime import date, datetime
 from typing import Annotated
 
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema, Status
+from ninja import Router, Schema, Status
 from pydantic import StringConstraints
 
 from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError, InputErrors
+from lianxin.core.params import Id
 from lianxin.org.queries import units_under
 
 from . import access, actions, queries
 from .models import VersionStatus
 
 router = Router(tags=["rules"])
-
-Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
 class VersionOut(Schema):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from lianxin.org.access import home_root, person_grants, person_of
+from lianxin.org.access import home_root_or_404, person_grants, person_of
 from lianxin.org.models import Role, RoleGrant, Unit
 
 COMMENTING_ROLES = (Role.LEADER, Role.SECRETARY, Role.SUPERVISOR, Role.ADMIN)
@@ -45,10 +45,7 @@ def visible_ids(user, root: Unit, units) -> set[int]:
 
 def root_for(user) -> Unit:
     """The organisation whose scorecards the user opens, or 404."""
-    root = home_root(user)
-    if root is None:
-        raise Http404
-    return root
+    return home_root_or_404(user)
 
 
 def access_unit(user, unit_id) -> Unit:

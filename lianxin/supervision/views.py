@@ -20,10 +20,7 @@ from . import access, actions, forms, queries
 
 
 def _root(request) -> Unit:
-    root = org_access.home_root(request.user)
-    if root is None:
-        raise Http404
-    return root
+    return org_access.home_root_or_404(request.user)
 
 
 @staff_required
