@@ -13,6 +13,7 @@ from .audit import record_event
 from .errors import ApplicationError
 from .models import CalendarYear, User, WorkdayOverride
 from .notice import parse_dates
+from .workdays import calendar_changed
 
 
 def calendar_year_enter(
@@ -42,6 +43,7 @@ def calendar_year_enter(
             field="workdays",
         )
     with transaction.atomic():
+        calendar_changed()
         deleted, _rows = WorkdayOverride.objects.filter(
             date__gte=date(year, 1, 1), date__lte=date(year, 12, 31)
         ).delete()
@@ -76,6 +78,7 @@ def workday_override_set(*, day: date, kind: str, note: str = "", actor) -> Work
     if kind not in WorkdayOverride.Kind.values:
         raise ApplicationError(_("Choose holiday or working day."), field="kind")
     with transaction.atomic():
+        calendar_changed()
         existing = WorkdayOverride.objects.select_for_update().filter(date=day).first()
         before = {"kind": existing.kind, "note": existing.note} if existing else None
         override, _created = WorkdayOverride.objects.update_or_create(
@@ -93,6 +96,7 @@ def workday_override_set(*, day: date, kind: str, note: str = "", actor) -> Work
 
 def workday_override_clear(*, override: WorkdayOverride, actor) -> None:
     with transaction.atomic():
+        calendar_changed()
         record_event(
             actor=actor,
             action="workday_override_clear",

@@ -6,6 +6,11 @@ Precedence for a date:
 3. the `chinese-calendar` package, which knows the official holidays and make-up days;
 4. for a year the package does not know yet: weekends, with one warning logged per process.
 
+The overrides and entered years are read once and kept in the process for `TTL` seconds (a
+deadline is counted several times per step: reading them each time was most of a step's
+work). The calendar actions drop the kept copy of their own process when they write and again
+when they commit; another process counts with the new calendar within `TTL` seconds.
+
 Deadlines are counted "from the day after": `add_workdays(d, n)` is the n-th working day
 after d, and `workdays_between(a, b)` counts the working days in (a, b], so that
 `workdays_between(d, add_workdays(d, n)) == n`.
@@ -14,11 +19,14 @@ after d, and `workdays_between(a, b)` counts the working days in (a, b], so that
 from __future__ import annotations
 
 import logging
+import threading
+import time as monotonic_time
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import chinese_calendar
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 from . import clock
@@ -28,6 +36,64 @@ _warned_years: set[int] = set()
 # The years whose official holidays the chinese-calendar package carries (read from its own
 # table, so a year it does not know is never asked of it: it would raise for that year).
 PACKAGE_YEARS = frozenset(d.year for d in chinese_calendar.holidays)
+TTL = 30.0  # seconds another process may count with a calendar that changed
+_lock = threading.Lock()
+# (when read, overrides by date, entered years), or None when not read or dropped
+_kept: tuple[float, dict[date, bool], frozenset[int]] | None = None
+# When this process changed the calendar in a transaction not yet seen committed: until then
+# (or for TTL seconds, should it roll back) what is read is not kept.
+_changed_at: float | None = None
+
+
+def forget() -> None:
+    """Drop the kept calendar (between tests, whose rolled-back rows must not stay kept)."""
+    global _kept, _changed_at
+    with _lock:
+        _kept, _changed_at = None, None
+
+
+def calendar_changed() -> None:
+    """Called by the actions that write overrides or entered years, inside their transaction."""
+    global _kept, _changed_at
+    with _lock:
+        _kept, _changed_at = None, monotonic_time.monotonic()
+    transaction.on_commit(forget)
+
+
+def _calendar() -> tuple[dict[date, bool], frozenset[int]]:
+    """Every override and entered year, from the kept copy or in one query."""
+    from django.db.models import DateField, IntegerField, Value
+
+    from .models import CalendarYear, WorkdayOverride
+
+    global _kept
+    now = monotonic_time.monotonic()
+    with _lock:
+        kept, changed_at = _kept, _changed_at
+    if kept is not None and now - kept[0] < TTL:
+        return kept[1], kept[2]
+    # (date, kind, 0) per override and (None, "", year) per entered year: UNION ALL
+    rows = (
+        WorkdayOverride.objects.order_by()
+        .values_list("date", "kind", Value(0, output_field=IntegerField()))
+        .union(
+            CalendarYear.objects.order_by().values_list(
+                Value(None, output_field=DateField()), Value(""), "year"
+            ),
+            all=True,
+        )
+    )
+    overrides, years = {}, set()
+    for d, kind, year in rows:
+        if year:
+            years.add(year)
+        else:
+            overrides[d] = kind == WorkdayOverride.Kind.WORKDAY
+    entered = frozenset(years)
+    if changed_at is None or now - changed_at >= TTL:
+        with _lock:
+            _kept = (now, overrides, entered)
+    return overrides, entered
 
 
 def package_knows(year: int) -> bool:
@@ -37,7 +103,7 @@ def package_knows(year: int) -> bool:
 
 @dataclass
 class _Window:
-    """Overrides and entered years for a span of dates, read in one query."""
+    """Overrides and entered years for a span of dates."""
 
     start: date
     end: date
@@ -46,29 +112,8 @@ class _Window:
 
     @classmethod
     def load(cls, start: date, end: date) -> _Window:
-        from django.db.models import DateField, IntegerField, Value
-
-        from .models import CalendarYear, WorkdayOverride
-
-        # (date, kind, 0) per override and (None, "", year) per entered year: UNION ALL
-        rows = (
-            WorkdayOverride.objects.filter(date__gte=start, date__lte=end)
-            .order_by()
-            .values_list("date", "kind", Value(0, output_field=IntegerField()))
-            .union(
-                CalendarYear.objects.filter(year__gte=start.year, year__lte=end.year)
-                .order_by()
-                .values_list(Value(None, output_field=DateField()), Value(""), "year"),
-                all=True,
-            )
-        )
-        overrides, years = {}, set()
-        for d, kind, year in rows:
-            if year:
-                years.add(year)
-            else:
-                overrides[d] = kind == WorkdayOverride.Kind.WORKDAY
-        return cls(start, end, overrides, years)
+        overrides, entered = _calendar()
+        return cls(start, end, overrides, set(entered))
 
     def covers(self, d: date) -> bool:
         return self.start <= d <= self.end
