@@ -30,7 +30,7 @@ from __future__ import annotations
 from django.db.models import Q
 from django.http import Http404
 
-from lianxin.org.access import person_of
+from lianxin.org.access import holds, person_grants, person_of
 from lianxin.org.models import Person, Role, RoleGrant, Unit
 
 from .models import DisciplineOffice, Penalty, Report, Route
@@ -45,9 +45,7 @@ def office_of(root: Unit) -> DisciplineOffice | None:
 
 def _holds(person: Person, role_set, unit: Unit) -> bool:
     """The person holds one of the roles on the unit or on a unit above it."""
-    return RoleGrant.objects.filter(
-        person=person, role__in=list(role_set), unit_id__in=unit.ancestor_ids
-    ).exists()
+    return holds(person, role_set, unit)
 
 
 def is_inspector(user, root: Unit) -> bool:
@@ -58,12 +56,12 @@ def is_inspector(user, root: Unit) -> bool:
 
 def is_organ_leader(user, root: Unit) -> bool:
     person = person_of(user)
-    return bool(person and RoleGrant.objects.filter(person=person, role=Role.LEADER, unit=root))
+    return bool(person and (Role.LEADER, root.path) in person_grants(person))
 
 
 def is_organ_secretary(user, root: Unit) -> bool:
     person = person_of(user)
-    return bool(person and RoleGrant.objects.filter(person=person, role=Role.SECRETARY, unit=root))
+    return bool(person and (Role.SECRETARY, root.path) in person_grants(person))
 
 
 def mentioned_people(root: Unit, *texts: str) -> list[Person]:

@@ -43,6 +43,19 @@ def person_grants(person: Person) -> list[tuple[str, str]]:
     return memo["_lx_grants"]
 
 
+def forget_grants(person: Person) -> None:
+    """Drop the grants kept on this person object (after a grant or a revocation)."""
+    vars(person).pop("_lx_grants", None)
+
+
+def holds(person: Person, roles, unit: Unit) -> bool:
+    """Whether the person holds one of `roles` on `unit` or on a unit above it (read from
+    the grants kept on the person: no query after the first)."""
+    wanted = set(roles)
+    grants = person_grants(person)
+    return any(role in wanted and unit.path.startswith(path) for role, path in grants)
+
+
 class _Joined(Aggregate):
     """The texts of a group joined by commas: STRING_AGG (PostgreSQL), GROUP_CONCAT
     (SQLite)."""
@@ -120,11 +133,7 @@ def has_role_over(user, unit: Unit, roles) -> bool:
     if getattr(user, "is_superuser", False):
         return True
     person = person_of(user)
-    if person is None:
-        return False
-    return RoleGrant.objects.filter(
-        person=person, role__in=list(roles), unit_id__in=unit.ancestor_ids
-    ).exists()
+    return person is not None and holds(person, roles, unit)
 
 
 def governs(user, unit: Unit) -> bool:
@@ -139,7 +148,7 @@ def is_any_admin(user) -> bool:
     if getattr(user, "is_superuser", False):
         return True
     person = person_of(user)
-    return bool(person and person.grants.filter(role=Role.ADMIN).exists())
+    return bool(person and any(role == Role.ADMIN for role, _path in person_grants(person)))
 
 
 def governed_units(user, root: Unit):

@@ -315,6 +315,7 @@ def role_grant(*, person: Person, unit: Unit, role: str, actor) -> RoleGrant:
                 obj=grant,
                 after={"person": person.pk, "unit": unit.pk, "role": role},
             )
+            access.forget_grants(person)
     except IntegrityError:
         raise ApplicationError(
             _("%(name)s already holds this role on %(unit)s.")
@@ -345,6 +346,7 @@ def role_revoke(*, grant: RoleGrant, actor) -> None:
             after=None,
         )
         grant.delete()
+        access.forget_grants(grant.person)
 
 
 def organisation_office_set(*, root: Unit, unit: Unit, actor) -> OrganisationOffice:
