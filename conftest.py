@@ -382,15 +382,9 @@ def demo(django_db_setup, django_db_blocker):
 def login(client):
     """login(user) -> a test client logged in as that user, past the second factor for the
     staff who need it (tests of the second factor itself log in without this fixture)."""
-    from django_otp import DEVICE_ID_SESSION_KEY
 
     def _login(user):
-        client.force_login(user)
-        device = second_factor_device(user)
-        if device is not None:
-            session = client.session
-            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-            session.save()
+        _session_past_second_factor(client, user)
         return client
 
     return _login
@@ -467,27 +461,57 @@ BROWSER_PASSWORD = "browser-test-2026"
 
 @pytest.fixture
 def staff_page(browser, live_server):
-    """staff_page(user, width=1280) -> (context, page) logged in on the workbench."""
+    """staff_page(user, width=1280) -> (context, page) logged in on the workbench.
 
-    def _open(user, width=1280):
-        user.set_password(BROWSER_PASSWORD)
-        user.save()
+    The session is made as `login` makes it (past the second factor) and handed to the
+    browser as its cookie; `through_form=True` logs in through the login page and the
+    second-factor page instead (the tests of those pages)."""
+    from django.conf import settings
+    from django.test import Client
+
+    def _open(user, width=1280, *, through_form=False):
         context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
         page = context.new_page()
         page.set_default_timeout(15000)
-        page.goto(live_server.url + "/accounts/login/")
-        page.get_by_label("登录名").fill(user.username)
-        page.get_by_label("密码").fill(BROWSER_PASSWORD)
-        device = second_factor_device(user)
-        page.locator("main button[type=submit]").click()
-        if device is not None:
-            page.wait_for_url("**/accounts/second-factor/**")
-            page.get_by_label("验证码").fill(totp_now(device))
-            page.locator("main button[type=submit]").click()
+        if through_form:
+            _log_in_through_the_form(page, live_server, user)
+        else:
+            client = Client()
+            _session_past_second_factor(client, user)
+            cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+            context.add_cookies(
+                [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+            )
+            page.goto(live_server.url + "/workbench/")
         page.wait_for_url("**/workbench/**")  # a leader lands on his scorecard
         return context, page
 
     return _open
+
+
+def _log_in_through_the_form(page, live_server, user) -> None:
+    user.set_password(BROWSER_PASSWORD)
+    user.save()
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("登录名").fill(user.username)
+    page.get_by_label("密码").fill(BROWSER_PASSWORD)
+    device = second_factor_device(user)
+    page.locator("main button[type=submit]").click()
+    if device is not None:
+        page.wait_for_url("**/accounts/second-factor/**")
+        page.get_by_label("验证码").fill(totp_now(device))
+        page.locator("main button[type=submit]").click()
+
+
+def _session_past_second_factor(client, user) -> None:
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    client.force_login(user)
+    device = second_factor_device(user)
+    if device is not None:
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
 
 
 def count_queries(client, url, data=None):

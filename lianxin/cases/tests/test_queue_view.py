@@ -332,4 +332,4 @@ def test_each_queue_page_makes_a_fixed_number_of_queries(
 
 # a search looks for its newest matches in the last month, then the last year, then in all
 # (queries.SEARCH_SPANS): two more queries when the month and the year hold too few
-QUERIES = {"incoming": 21, "mine": 18, "all": 18, "search": 20}
+QUERIES = {"incoming": 16, "mine": 13, "all": 13, "search": 15}

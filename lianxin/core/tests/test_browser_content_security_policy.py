@@ -79,7 +79,8 @@ def walk_main_pages(browser, staff_page, live_server):
     context.close()
 
     admin = Person.objects.get(user__username="wangfang").user
-    context, page = staff_page(admin)  # password, then the code of his authenticator app
+    # password, then the code of his authenticator app
+    context, page = staff_page(admin, through_form=True)
     console, on_console = watch(context)
     page.on("console", on_console)
     case = Case.objects.exclude(lead_unit=None).order_by("pk").first()
