@@ -14,8 +14,9 @@ from lianxin.core import clock
 
 from .conftest import receive, walk
 
-# Dates here follow the wall clock: the tests marked any_hour also run at midnight in
-# Beijing, a month end, a holiday (the query counts do not depend on the hour).
+# Dates here follow the wall clock: the tests that read a date, a waiting time or a search
+# window (marked any_hour) also run at midnight in Beijing, a month end, a holiday. Tabs,
+# filters without dates, cursors and query counts do not depend on the hour and run once.
 
 URL = "/workbench/cases/"
 
@@ -24,7 +25,6 @@ def codes_in(response):
     return {c.code for c in response.context["page"]}
 
 
-@pytest.mark.any_hour
 def test_the_query_count_does_not_grow_with_the_page(cc, make_case, login):
     client = login(cc.dispatcher)
     make_case("in_progress")
@@ -108,7 +108,6 @@ def test_tabs_filters_and_search(cc, make_case, login):
     assert codes_in(handler_view) == {mine.code}
 
 
-@pytest.mark.any_hour
 def test_a_handler_sees_the_tabs_of_his_work_and_a_dispatcher_those_of_his(cc, login):
     handler = login(cc.handler).get(URL, {"tab": "mine"})
     assert [k for k, _label in handler.context["tabs"]] == ["all", "mine", "supervised", "problems"]
@@ -120,7 +119,6 @@ def test_a_handler_sees_the_tabs_of_his_work_and_a_dispatcher_those_of_his(cc, l
     assert typed.status_code == 200 and "incoming" in [k for k, _l in typed.context["tabs"]]
 
 
-@pytest.mark.any_hour
 def test_every_filter_offers_all_instead_of_dashes(cc, login):
     html = login(cc.dispatcher).get(URL).content.decode()
     assert "---------" not in html
@@ -129,14 +127,12 @@ def test_every_filter_offers_all_instead_of_dashes(cc, login):
         assert re.search(r'<option value=""[^>]*>全部</option>', select), name
 
 
-@pytest.mark.any_hour
 def test_outsiders_get_nothing(cc, make_case, login):
     make_case("received")
     assert len(login(cc.outsider).get(URL).context["page"]) == 0
     assert login(cc.nobody).get(URL).status_code == 403
 
 
-@pytest.mark.any_hour
 def test_an_unknown_unit_in_the_filter_lists_nothing_and_says_why(cc, make_case, login):
     make_case("in_progress")
     client = login(cc.dispatcher)
@@ -194,7 +190,6 @@ def test_the_incoming_queue_pages_urgent_first_then_the_longest_waiting(cc, logi
     assert [c.code for c in back.context["page"]] == expected[:2]
 
 
-@pytest.mark.any_hour
 def test_an_unreadable_cursor_shows_the_first_page(cc, make_case, login):
     case = make_case("received")
     client = login(cc.dispatcher)
@@ -203,7 +198,6 @@ def test_an_unreadable_cursor_shows_the_first_page(cc, make_case, login):
         assert response.status_code == 200 and codes_in(response) == {case.code}
 
 
-@pytest.mark.any_hour
 def test_the_filter_is_kept_when_paging(cc, make_case, login, monkeypatch):
     from lianxin.cases import views
 
@@ -308,7 +302,6 @@ def problem_titles(cc):
     "params",
     [{"tab": "incoming"}, {"tab": "mine"}, {"tab": "all"}, {"q": "坑槽"}, {"q": "坑槽修补"}],
 )
-@pytest.mark.any_hour
 def test_each_queue_page_makes_a_fixed_number_of_queries(
     cc, make_case, login, params, monkeypatch, django_assert_num_queries
 ):
