@@ -7,14 +7,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated
 
-from django.core.exceptions import PermissionDenied
 from ninja import Field, Router, Schema, Status
 
 from lianxin.core.params import Id, Offset
 from lianxin.core.text import mask_phone
 
 from . import access, actions, queries
-from .models import Service
 
 router = Router(tags=["catalog"])
 
@@ -116,11 +114,7 @@ def request_get(request, code: str):
 )
 def request_register(request, payload: RequestIn):
     root = access.root_of(request.user)
-    service = (
-        Service.objects.filter(pk=payload.service, root=root).select_related("unit", "root").first()
-    )
-    if service is None or not access.handles(request.user, service):
-        raise PermissionDenied
+    service = access.handled_service(request.user, root, payload.service)
     req, secret = actions.request_register(
         actor=request.user, **payload.dict(exclude={"service"}), service=service
     )
