@@ -13,7 +13,14 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from lianxin.org.access import has_role_over, home_root_or_404, is_admin_of, sees_unit
+from lianxin.org.access import (
+    has_role_over,
+    home_root_or_404,
+    is_admin_of,
+    person_grants,
+    person_of,
+    sees_unit,
+)
 from lianxin.org.models import Role, Unit
 
 from .models import Service, ServiceRequest
@@ -27,6 +34,18 @@ def may_edit(user, root: Unit) -> bool:
 
 def handles(user, service: Service) -> bool:
     return has_role_over(user, service.unit, HANDLING)
+
+
+def handled_service_ids(user, services) -> set[int]:
+    """The ids of `services` whose requests the user handles (the rule of `handles`), from
+    his grants read once: a list asks this once, not a query per row."""
+    if getattr(user, "is_superuser", False):
+        return {s.pk for s in services}
+    person = person_of(user)
+    if person is None:
+        return set()
+    paths = [path for role, path in person_grants(person) if role in HANDLING]
+    return {s.pk for s in services if any(s.unit.path.startswith(p) for p in paths)}
 
 
 def leads(user, service: Service) -> bool:

@@ -79,7 +79,7 @@ def performance(root: Unit, *, days: int = 365) -> list[dict]:
 def request_list(
     root: Unit, *, service=None, status: str = "", month: date | None = None, q: str = ""
 ) -> QuerySet[ServiceRequest]:
-    qs = ServiceRequest.objects.filter(service__root=root).select_related("service", "review")
+    qs = ServiceRequest.objects.filter(service__root=root).select_related("service__unit", "review")
     if service:
         qs = qs.filter(service=service)
     if status == "overdue":
