@@ -95,8 +95,8 @@ def request_list(
     offset: Offset = 0,
 ):
     root = access.root_of(request.user)
-    rows = queries.request_list(root, status=status, month=month.replace(day=1) if month else None)
-    rows = list(rows[offset : offset + limit])
+    found = queries.request_list(root, status=status, month=month.replace(day=1) if month else None)
+    rows = list(found[offset : offset + limit])
     handled = access.handled_service_ids(request.user, {r.service for r in rows})
     return [_request_out(r, r.service_id in handled) for r in rows]
 
