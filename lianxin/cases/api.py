@@ -17,8 +17,10 @@ from lianxin.core import files
 from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError, InputErrors
 from lianxin.core.params import Id, Offset
+from lianxin.core.queries import by_pk
 from lianxin.org.access import home_root
 from lianxin.org.models import Unit
+from lianxin.org.queries import unit_under
 
 from . import access, actions, queries, steps
 from .text import masked_contact
@@ -176,13 +178,14 @@ def list_cases(request, filters: Query[ListFilters]):
     fields = filters.dict(exclude={"limit", "offset", "unit"})
     unit = None
     if filters.unit is not None:
-        unit = Unit.objects.filter(pk=filters.unit, path__startswith=root.path).first()
+        unit = unit_under(root, filters.unit)
         if unit is None:  # never "every case" for a unit that is not there
             raise ApplicationError(_("Choose a unit of this organisation."), field="unit")
     f = queries.CaseFilter(**fields, unit=unit)
-    qs = queries.case_list(request.user, root, f)
-    rows = list(qs[filters.offset : filters.offset + filters.limit])
-    return {"count": qs.count(), "items": [_out(c) for c in rows]}
+    rows, count = queries.case_slice(
+        request.user, root, f, offset=filters.offset, limit=filters.limit
+    )
+    return {"count": count, "items": [_out(c) for c in rows]}
 
 
 def _detail(request, case, roles) -> dict:
@@ -260,9 +263,8 @@ def _resolve(step: steps.Step, case, payload) -> dict:
         value = d.get(name)
         if value is None or value == []:
             continue
-        qs = choices(case)
         wanted = value if isinstance(value, list) else [value]
-        found = {o.pk: o for o in qs.filter(pk__in=wanted)} if qs is not None else {}
+        found = by_pk(choices(case), wanted)
         if any(pk not in found for pk in wanted):
             errors.append(
                 ApplicationError(

@@ -17,7 +17,7 @@ from pydantic import StringConstraints
 from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError, InputErrors
 from lianxin.org.access import home_root_or_404
-from lianxin.org.queries import units_under
+from lianxin.org.queries import unit_under
 
 from . import actions, queries
 from .models import Kind
@@ -118,7 +118,7 @@ def _save_category(request, payload: CategoryIn, category=None):
     root = _root(request)
     d = payload.dict()
     if d["default_unit"] is not None:
-        unit = units_under(root).filter(pk=d["default_unit"]).first()
+        unit = unit_under(root, d["default_unit"])
         if unit is None:
             raise InputErrors([_choice_error("default_unit")])
         d["default_unit"] = unit
@@ -136,7 +136,7 @@ def create_category(request, payload: CategoryIn):
 
 @router.put("/categories/{pk}", response=CategoryOut, summary="Change a category (administrators)")
 def update_category(request, pk: Id, payload: CategoryIn):
-    category = queries.categories_of(_root(request)).filter(pk=pk).first()
+    category = queries.category_of(_root(request), pk)
     if category is None:
         raise Http404
     return _category_out(_save_category(request, payload, category))
@@ -156,7 +156,7 @@ def set_time_limit(request, payload: TimeLimitIn):
     root = _root(request)
     d = payload.dict()
     if d["category"] is not None:
-        category = queries.categories_of(root).filter(pk=d["category"]).first()
+        category = queries.category_of(root, d["category"])
         if category is None:
             raise InputErrors([_choice_error("category")])
         d["category"] = category
@@ -167,7 +167,7 @@ def set_time_limit(request, payload: TimeLimitIn):
 
 @router.delete("/time-limits/{pk}", response={204: None}, summary="Remove a time limit")
 def delete_time_limit(request, pk: Id):
-    limit = queries.time_limits_of(_root(request)).filter(pk=pk).first()
+    limit = queries.time_limit_of(_root(request), pk)
     if limit is None:
         raise Http404
     actions.time_limit_delete(limit=limit, actor=Actor.user(request.user))

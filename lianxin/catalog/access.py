@@ -10,9 +10,17 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from lianxin.org.access import has_role_over, home_root_or_404, is_admin_of, sees_unit
+from lianxin.org.access import (
+    has_role_over,
+    home_root_or_404,
+    is_admin_of,
+    person_grants,
+    person_of,
+    sees_unit,
+)
 from lianxin.org.models import Role, Unit
 
 from .models import Service, ServiceRequest
@@ -28,6 +36,18 @@ def handles(user, service: Service) -> bool:
     return has_role_over(user, service.unit, HANDLING)
 
 
+def handled_service_ids(user, services) -> set[int]:
+    """The ids of `services` whose requests the user handles (the rule of `handles`), from
+    his grants read once: a list asks this once, not a query per row."""
+    if getattr(user, "is_superuser", False):
+        return {s.pk for s in services}
+    person = person_of(user)
+    if person is None:
+        return set()
+    paths = [path for role, path in person_grants(person) if role in HANDLING]
+    return {s.pk for s in services if any(s.unit.path.startswith(p) for p in paths)}
+
+
 def leads(user, service: Service) -> bool:
     return has_role_over(user, service.unit, (Role.LEADER,))
 
@@ -41,6 +61,33 @@ def access_service(user, pk) -> Service:
     if service is None or not sees_unit(user, service.root):
         raise Http404
     return service
+
+
+def access_home_service(user, pk) -> Service:
+    """A service of the user's own organisation (the API's services), or 404: a superuser
+    who sees every organisation changes only his own's through the API."""
+    service = access_service(user, pk)
+    if service.root_id != root_of(user).pk:
+        raise Http404
+    return service
+
+
+def handled_service(user, root: Unit, pk: int) -> Service:
+    """A service of the organisation whose requests the user registers (`handles`), or 403
+    (as for a service that is not there)."""
+    service = Service.objects.filter(pk=pk, root=root).select_related("unit", "root").first()
+    if service is None or not handles(user, service):
+        raise PermissionDenied
+    return service
+
+
+def editor_root(user) -> Unit:
+    """The user's organisation if he edits its services, guides and commitments; 403 for its
+    other staff, 404 for a login of no organisation."""
+    root = root_of(user)
+    if not may_edit(user, root):
+        raise PermissionDenied
+    return root
 
 
 def access_request(user, code: str) -> ServiceRequest:

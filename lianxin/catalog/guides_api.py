@@ -9,14 +9,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict, StringConstraints
 
 from lianxin.core.actor import Actor
 from lianxin.core.params import Id, check_choices
-from lianxin.org.queries import units_under
+from lianxin.org.queries import unit_under
 
 from . import access, actions, queries
 from .models import Commitment, GuideVersion, Service
@@ -179,7 +178,7 @@ def _guide(g):
 )
 def services(request):
     root = access.root_of(request.user)
-    rows = list(Service.objects.filter(root=root).select_related("unit"))
+    rows = list(queries.services_of(root))
     guides = queries.published_guides(rows)
     return [
         {
@@ -218,10 +217,7 @@ def commitments(request):
 
 
 def _editor(request):
-    root = access.root_of(request.user)
-    if not access.may_edit(request.user, root):
-        raise PermissionDenied
-    return root
+    return access.editor_root(request.user)
 
 
 def _service_out(s: Service) -> dict:
@@ -240,16 +236,13 @@ def _guide_out(g: GuideVersion) -> dict:
 
 
 def _service(request, pk) -> Service:
-    service = access.access_service(request.user, pk)
-    if service.root_id != access.root_of(request.user).pk:
-        raise Http404
-    return service
+    return access.access_home_service(request.user, pk)
 
 
 def _save_service(request, payload: ServiceIn, service=None) -> Service:
     root = _editor(request)
     d = payload.dict()
-    unit = units_under(root).filter(pk=d["unit"]).first()
+    unit = unit_under(root, d["unit"])
     check_choices(unit=unit)
     d["unit"] = unit
     return actions.service_save(root=root, service=service, actor=Actor.user(request.user), **d)
@@ -278,7 +271,7 @@ def change_service(request, pk: Id, payload: ServiceIn):
 )
 def guides(request, pk: Id):
     service = _service(request, pk)
-    return [_guide_out(g) for g in service.versions.order_by("-number")]
+    return [_guide_out(g) for g in queries.guide_versions(service)]
 
 
 @router.post(
@@ -293,9 +286,7 @@ def draft(request, pk: Id):
 
 
 def _draft(request, pk) -> GuideVersion:
-    service = _service(request, pk)
-    found = service.versions.filter(state=GuideVersion.State.DRAFT).select_related("service__root")
-    guide = found.first()
+    guide = queries.draft_of(_service(request, pk))
     if guide is None:
         raise Http404
     return guide
@@ -337,7 +328,7 @@ def add_commitment(request, payload: CommitmentIn):
     root = _editor(request)
     d = payload.dict()
     if d["service"] is not None:
-        d["service"] = Service.objects.filter(root=root, pk=d["service"]).first()
+        d["service"] = queries.service_of(root, d["service"])
         check_choices(service=d["service"])
     c: Commitment = actions.commitment_save(root=root, actor=Actor.user(request.user), **d)
     return Status(

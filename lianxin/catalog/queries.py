@@ -79,7 +79,7 @@ def performance(root: Unit, *, days: int = 365) -> list[dict]:
 def request_list(
     root: Unit, *, service=None, status: str = "", month: date | None = None, q: str = ""
 ) -> QuerySet[ServiceRequest]:
-    qs = ServiceRequest.objects.filter(service__root=root).select_related("service", "review")
+    qs = ServiceRequest.objects.filter(service__root=root).select_related("service__unit", "review")
     if service:
         qs = qs.filter(service=service)
     if status == "overdue":
@@ -122,6 +122,11 @@ def services_of(root: Unit) -> QuerySet[Service]:
     return Service.objects.filter(root=root).select_related("unit")
 
 
+def service_of(root: Unit, pk: int) -> Service | None:
+    """A service of the organisation by its id (None for another organisation's)."""
+    return Service.objects.filter(root=root, pk=pk).first()
+
+
 def services_by_pk(pks: list[int]) -> QuerySet[Service]:
     return Service.objects.filter(pk__in=pks)
 
@@ -131,5 +136,14 @@ def guide_versions(service: Service) -> list[GuideVersion]:
     return list(service.versions.select_related("published_by"))
 
 
+def draft_of(service: Service) -> GuideVersion | None:
+    """The draft of the service's next guide version, if one is being written."""
+    return (
+        service.versions.filter(state=GuideVersion.State.DRAFT)
+        .select_related("service__root")
+        .first()
+    )
+
+
 def review_of(req: ServiceRequest) -> Review | None:
-    return Review.objects.filter(request=req).first()
+    return Review.objects.filter(request=req).select_related("request__service").first()

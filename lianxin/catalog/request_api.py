@@ -76,7 +76,7 @@ class RequestStepOut(RequestOut):
 
 def _done(request, code: str) -> dict:
     req = access.access_request(request.user, code)
-    return {**_request_out(req, request.user), "version": req.version}
+    return {**_request_out(req, access.handles(request.user, req.service)), "version": req.version}
 
 
 @router.post("/requests/{code}/pause", response=RequestStepOut, summary="Ask for missing materials")

@@ -15,7 +15,7 @@ from pydantic import ConfigDict, StringConstraints
 
 from lianxin.core.actor import Actor
 
-from . import access, actions
+from . import access, actions, queries
 from .models import Review
 
 router = Router(tags=["catalog"])
@@ -72,7 +72,7 @@ def _out(review: Review) -> dict:
 
 def _review(request, code: str) -> Review:
     req = access.access_request(request.user, code)
-    review = Review.objects.filter(request=req).select_related("request__service").first()
+    review = queries.review_of(req)
     if review is None:
         raise Http404
     return review

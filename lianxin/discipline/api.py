@@ -23,9 +23,9 @@ from pydantic import ConfigDict, StringConstraints
 
 from lianxin.core.params import BIGINT_MAX, Id, check_choices
 from lianxin.org.access import home_root_or_404
-from lianxin.org.queries import people_search
+from lianxin.org.queries import person_under
 
-from . import access, actions
+from . import access, actions, queries
 from .models import Disposition, Measure, PenaltyKind, PublicNotice, WorkStyle
 
 router = Router(tags=["discipline"])
@@ -112,8 +112,7 @@ def _out(r) -> dict:
 @router.get("/reports", response=list[ReportOut], summary="Reports you may handle")
 def list_reports(request):
     root = _root(request)
-    qs = access.visible_reports(request.user, root).select_related("accused_unit", "accused_person")
-    return [_out(r) for r in qs]
+    return [_out(r) for r in queries.report_list(request.user, root)]
 
 
 def _detail(r) -> dict:
@@ -124,7 +123,8 @@ def _detail(r) -> dict:
         feedback=r.feedback,
         version=r.version,
         messages=[
-            {"at": m.at, "from_reporter": m.from_reporter, "text": m.text} for m in r.messages.all()
+            {"at": m.at, "from_reporter": m.from_reporter, "text": m.text}
+            for m in queries.report_messages(r)
         ],
     )
     return out
@@ -150,8 +150,7 @@ def accept_report(request, pk: int, body: AcceptIn):
 def list_penalties(request):
     root = _root(request)
     access.require_inspector(request.user, root)
-    rows = access.visible_penalties(request.user, root).select_related("person", "unit")
-    return [_penalty_out(p) for p in rows]
+    return [_penalty_out(p) for p in queries.penalty_list(request.user, root)]
 
 
 # ------------------------------------------------------------------ the steps of a report
@@ -217,7 +216,7 @@ def _reread(request, pk) -> dict:
 )
 def identify(request, pk: Id, payload: IdentifyIn):
     r = access.access_report(request.user, pk)
-    person = people_search(r.root).filter(pk=payload.person).first()
+    person = person_under(r.root, payload.person)
     check_choices(person=person)
     assert person is not None  # check_choices refused it otherwise
     actions.report_identify(report=r, person=person, actor=request.user, version=payload.version)
@@ -359,7 +358,7 @@ def record_penalty(request, payload: PenaltyIn):
     root = _root(request)
     access.require_inspector(request.user, root)
     d = payload.dict()
-    person = people_search(root).filter(pk=d["person"]).first()
+    person = person_under(root, d["person"])
     check_choices(person=person)
     d.update(person=person, report_number=d.pop("report"))
     penalty = actions.penalty_record(root=root, actor=request.user, **d)
@@ -370,7 +369,7 @@ def record_penalty(request, payload: PenaltyIn):
 def list_notices(request):
     root = _root(request)
     access.require_inspector(request.user, root)
-    return [_notice_out(n) for n in PublicNotice.objects.filter(root=root)]
+    return [_notice_out(n) for n in queries.notices_of(root)]
 
 
 @router.post(
@@ -382,10 +381,8 @@ def list_notices(request):
 def publish_notice(request, payload: NoticeIn):
     root = _root(request)
     access.require_inspector(request.user, root)
-    published = PublicNotice.objects.filter(root=root).values_list("penalty_id", flat=True)
-    choices = access.visible_penalties(request.user, root).exclude(pk__in=list(published))
     d = payload.dict()
-    d["penalty"] = choices.filter(pk=d["penalty"]).select_related("person", "unit").first()
+    d["penalty"] = queries.unpublished_penalty(request.user, root, d["penalty"])
     check_choices(penalty=d["penalty"])
     notice = actions.notice_publish(root=root, actor=request.user, **d)
     return Status(201, _notice_out(notice))

@@ -120,6 +120,11 @@ def unpublished_penalties(user, root: Unit) -> QuerySet[Penalty]:
     )
 
 
+def unpublished_penalty(user, root: Unit, pk: int) -> Penalty | None:
+    """One of `unpublished_penalties` by its id, with its person and unit."""
+    return unpublished_penalties(user, root).filter(pk=pk).select_related("unit").first()
+
+
 def notices_of(root: Unit) -> QuerySet[PublicNotice]:
     """The organisation's public notices of penalties (the workbench list)."""
     return PublicNotice.objects.filter(root=root)

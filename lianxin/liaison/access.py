@@ -10,7 +10,7 @@ from django.http import Http404
 from lianxin.org.access import has_role_over, is_admin_of, person_grants, person_of
 from lianxin.org.models import Person, Role, Unit
 
-from .models import Need, ResearchVisit, Visit
+from .models import Need, ResearchVisit, Stint, Visit
 
 LEADING = (Role.LEADER, Role.SECRETARY, Role.ADMIN)
 
@@ -59,6 +59,16 @@ def people_under(user, root: Unit):
     return people.filter(q)
 
 
+def access_stint(user, root: Unit, pk: int) -> Stint:
+    """A stint of a cadre whose diary the user reads (`people_under`), or 404."""
+    from . import queries
+
+    stint = queries.stint_list(people_under(user, root)).filter(pk=pk).first()
+    if stint is None:
+        raise Http404
+    return stint
+
+
 def is_organ_staff(user, root: Unit) -> bool:
     me = person_of(user)
     if me is None:
@@ -92,15 +102,23 @@ def access_need(user, pk: int) -> Need:
     return need
 
 
+def access_research(user, root: Unit, pk: int) -> ResearchVisit:
+    """A research visit of the organisation the user reads (`sees_research`), or 404."""
+    from . import queries
+
+    visit = queries.research_visits(root).filter(pk=pk).first()
+    if visit is None or not sees_research(user, visit):
+        raise Http404
+    return visit
+
+
 def research_seen(user, root: Unit, *, limit: int = 50) -> list[ResearchVisit]:
     """The organisation's latest research visits the user reads (the rule of
-    `sees_research`), with their station and problems."""
-    visits = (
-        ResearchVisit.objects.filter(station__path__startswith=root.path)
-        .select_related("station")
-        .prefetch_related("problems__case", "problems__office")[:limit]
-    )
-    if is_organ_staff(user, root):
+    `sees_research`), with their station and problems, newest first."""
+    from . import queries
+
+    visits = queries.research_visits(root)[:limit]
+    if is_organ_staff(user, root) or getattr(user, "is_superuser", False):
         return list(visits)
     me = person_of(user)
     if me is None:

@@ -20,15 +20,15 @@ from django.http import Http404
 from ninja import Field, Router, Schema, Status
 from pydantic import StringConstraints
 
-from lianxin.cases.queries import categories_of
+from lianxin.cases.queries import active_category, category_of
 from lianxin.core.actor import Actor
 from lianxin.core.params import Id, check_choices
 from lianxin.org.access import home_root_or_404, person_of
 from lianxin.org.models import Unit
-from lianxin.org.queries import people_search, units_under
+from lianxin.org.queries import person_under
 
 from . import access, actions, queries
-from .models import Need, Place, ResearchVisit, Stint
+from .models import ResearchVisit, Stint
 
 router = Router(tags=["liaison"])
 
@@ -91,10 +91,10 @@ def _out(v) -> dict:
             {
                 "id": n.id,
                 "text": n.text,
-                "case": n.case.code if n.case_id else None,
-                "case_status": n.case.status if n.case_id else None,
+                "case": n.case.code if n.case is not None else None,
+                "case_status": n.case.status if n.case is not None else None,
             }
-            for n in v.needs.all()
+            for n in queries.needs_listed(v)
         ],
     }
 
@@ -116,9 +116,7 @@ def visit(request, pk: int):
 
 @router.post("/visits", response={201: VisitOut}, summary="Record a visit")
 def record(request, payload: VisitIn):
-    from django.http import Http404
-
-    place = Place.objects.filter(pk=payload.place).select_related("unit").first()
+    place = queries.place_by_pk(payload.place)
     if place is None:
         raise Http404
     v = actions.visit_record(
@@ -181,11 +179,8 @@ class NeedCaseOut(Schema):
     "(channel: visit), once.",
 )
 def need_case(request, pk: Id, payload: NeedCaseIn):
-    need = Need.objects.filter(pk=pk).select_related("visit__person", "visit__place__unit").first()
-    if need is None:
-        raise Http404
-    access.access_visit(request.user, need.visit_id)
-    category = categories_of(_root(request)).filter(pk=payload.category).first()
+    need = access.access_need(request.user, pk)
+    category = category_of(_root(request), payload.category)
     check_choices(category=category)
     assert category is not None  # check_choices refused it otherwise
     case = actions.need_to_case(need=need, category=category, actor=Actor.user(request.user))
@@ -236,11 +231,7 @@ def _stint_out(s: Stint) -> dict:
 
 
 def _stint(request, pk) -> Stint:
-    stint = queries.stint_list(access.people_under(request.user, _root(request))).filter(pk=pk)
-    found = stint.first()
-    if found is None:
-        raise Http404
-    return found
+    return access.access_stint(request.user, _root(request), pk)
 
 
 @router.get(
@@ -264,8 +255,8 @@ def list_stints(request):
 def plan_stint(request, payload: StintIn):
     root = _root(request)
     d = payload.dict()
-    person = people_search(root).filter(pk=d["person"], is_active=True).first()
-    place = queries.places_of(root).filter(pk=d["place"]).select_related("unit").first()
+    person = person_under(root, d["person"], active=True)
+    place = queries.place_of(root, d["place"])
     check_choices(person=person, place=place)
     d.update(person=person, place=place)
     stint = actions.stint_plan(actor=Actor.user(request.user), **d)
@@ -350,16 +341,13 @@ def _research_out(v: ResearchVisit) -> dict:
                 "office": p.office.name,
                 "case": p.case.code if p.case is not None else None,
             }
-            for p in v.problems.all()
+            for p in queries.problems_of(v)
         ],
     }
 
 
 def _research(request, pk) -> ResearchVisit:
-    v = queries.research_visits(_root(request)).filter(pk=pk).first()
-    if v is None or not access.sees_research(request.user, v):
-        raise Http404
-    return v
+    return access.access_research(request.user, _root(request), pk)
 
 
 @router.get(
@@ -369,8 +357,8 @@ def _research(request, pk) -> ResearchVisit:
     description="The organ's staff see all of them; a station sees those held with it.",
 )
 def list_research(request):
-    rows = queries.research_visits(_root(request))[:200]
-    return [_research_out(v) for v in rows if access.sees_research(request.user, v)]
+    rows = access.research_seen(request.user, _root(request), limit=200)
+    return [_research_out(v) for v in rows]
 
 
 @router.get("/research/{pk}", response=ResearchOut, summary="One research visit")
@@ -390,17 +378,15 @@ def record_research(request, payload: ResearchIn):
     if not access.is_organ_staff(request.user, root):
         raise PermissionDenied
     d = payload.dict()
-    units = units_under(root)
-    station = units.filter(pk=d["station"], kind=Unit.Kind.STATION).first()
+    station = queries.station_of(root, d["station"])
     found: dict[str, object] = {"station": station}
     category = None
     if d["category"] is not None:
-        category = categories_of(root).filter(pk=d["category"], is_active=True).first()
+        category = active_category(root.pk, d["category"])
         found["category"] = category
-    offices = units.exclude(kind=Unit.Kind.STATION)
     problems: list[tuple[str, Unit]] = []
     for p in d.pop("problems"):
-        office = offices.filter(pk=p["office"]).first() if p["office"] else root
+        office = queries.office_of(root, p["office"]) if p["office"] else root
         if office is None:
             found["problems.office"] = None
             continue

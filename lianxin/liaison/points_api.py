@@ -13,7 +13,7 @@ from ninja import Field, Router, Schema, Status
 from lianxin.core.errors import ApplicationError, InputErrors
 from lianxin.core.params import Id
 from lianxin.org.access import home_root_or_404
-from lianxin.org.queries import people_search
+from lianxin.org.queries import person_under
 
 from . import access, actions, queries
 
@@ -72,8 +72,8 @@ def list_points(request):
 def assign_point(request, payload: ContactPointIn):
     root = _root(request)
     d = payload.dict()
-    person = people_search(root).filter(pk=d["person"]).first()
-    place = queries.places_of(root).filter(pk=d["place"]).first()
+    person = person_under(root, d["person"])
+    place = queries.place_of(root, d["place"])
     missing = [f for f, obj in (("person", person), ("place", place)) if obj is None]
     if missing:
         raise InputErrors(

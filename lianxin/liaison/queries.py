@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from lianxin.core import clock
 from lianxin.core.months import last_day
+from lianxin.core.queries import rows_of
 from lianxin.org.models import Person, Unit
 
 from . import access
@@ -170,6 +171,21 @@ def needs_of(visit: Visit) -> QuerySet[Need]:
     return visit.needs.select_related("case")
 
 
+def needs_listed(visit: Visit) -> list[Need]:
+    """`needs_of` as read with the visit (`diary`), else one query."""
+    return rows_of(visit, "needs", lambda: needs_of(visit))
+
+
+def place_by_pk(pk: int) -> Place | None:
+    """A place by its id, with its unit (the action asks whether it is the cadre's)."""
+    return Place.objects.filter(pk=pk).select_related("unit").first()
+
+
+def place_of(root: Unit, pk: int) -> Place | None:
+    """An active place of the organisation by its id, with its unit."""
+    return places_of(root).filter(pk=pk).select_related("unit").first()
+
+
 def cadres_by_unit(people: QuerySet[Person]) -> QuerySet[Person]:
     return people.order_by("unit__path", "name")
 
@@ -217,6 +233,16 @@ def offices_of(root: Unit) -> QuerySet[Unit]:
 
 def office_of(root: Unit, pk: int) -> Unit | None:
     return offices_of(root).filter(pk=pk).first()
+
+
+def station_of(root: Unit, pk: int) -> Unit | None:
+    return stations_of(root).filter(pk=pk).first()
+
+
+def problems_of(visit) -> list:
+    """The problems a research visit raised, with their office and case, as read with the
+    visit (`research_visits`), else one query."""
+    return rows_of(visit, "problems", lambda: visit.problems.select_related("case", "office"))
 
 
 def research_visits(root):

@@ -15,9 +15,9 @@ from lianxin.cases.access import access_case
 from lianxin.core.actor import Actor
 from lianxin.core.params import Id, check_choices
 from lianxin.org.access import home_root_or_404
-from lianxin.org.queries import people_search, units_under
+from lianxin.org.queries import person_under, unit_under
 
-from . import access, actions
+from . import access, actions, queries
 from .models import Dispute, Party
 
 router = Router(tags=["mediation"])
@@ -169,11 +169,11 @@ def _detail(request, d: Dispute) -> dict:
         transfer_to=d.transfer_to,
         parties=[
             {"kind": p.kind, "name": p.name, "contact": p.contact if contacts else ""}
-            for p in d.parties.all()
+            for p in queries.parties_of(d)
         ],
         sessions=[
             {"day": s.day, "place": s.place, "attendees": s.attendees, "notes": s.notes}
-            for s in d.sessions.all()
+            for s in queries.sessions_of(d)
         ],
     )
     return out
@@ -199,8 +199,8 @@ def open_dispute(request, payload: DisputeIn):
     code = d.pop("case")
     if code:
         case, _roles = access_case(request.user, code)
-    unit = units_under(root).filter(pk=d["unit"]).first()
-    mediator = people_search(root).filter(pk=d["mediator"], is_active=True).first()
+    unit = unit_under(root, d["unit"])
+    mediator = person_under(root, d["mediator"], active=True)
     check_choices(unit=unit, mediator=mediator)
     d.update(unit=unit, mediator=mediator)
     dispute = actions.dispute_open(actor=Actor.user(request.user), case=case, **d)

@@ -43,7 +43,8 @@ def _person_out(person) -> dict:
         "position": person.position,
         "is_party_member": person.is_party_member,
         "roles": [
-            {"unit_id": g.unit_id, "unit": g.unit.name, "role": g.role} for g in person.grants.all()
+            {"unit_id": g.unit_id, "unit": g.unit.name, "role": g.role}
+            for g in queries.grants_listed(person)
         ],
     }
 

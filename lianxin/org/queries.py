@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
+from lianxin.core.queries import rows_of
+
 from .models import Person, Role, RoleGrant, Unit
 
 
@@ -151,8 +153,8 @@ def unit_grants_by_role(unit: Unit) -> QuerySet[RoleGrant]:
 
 
 def organisation_of(unit: Unit) -> Unit:
-    """The root of the unit's organisation."""
-    return Unit.objects.get(pk=unit.root_id)
+    """The root of the unit's organisation (the unit itself for a root: no query)."""
+    return unit if unit.parent_id is None else Unit.objects.get(pk=unit.root_id)
 
 
 def active_people_of(root: Unit) -> QuerySet[Person]:
@@ -167,6 +169,19 @@ def active_people_of(root: Unit) -> QuerySet[Person]:
 def unit_under(root: Unit, pk: int) -> Unit | None:
     """A unit of the organisation by its id (None for another organisation's)."""
     return units_under(root).filter(pk=pk).first()
+
+
+def person_under(root: Unit, pk: int, *, active: bool = False) -> Person | None:
+    """A person of the organisation by his id, with his unit (None for another
+    organisation's; with `active`, for one who left too)."""
+    people = people_search(root)
+    return (people.filter(is_active=True) if active else people).filter(pk=pk).first()
+
+
+def grants_listed(person: Person) -> list[RoleGrant]:
+    """The person's role grants with their units: those read with him (`unit_people`), else
+    one query."""
+    return rows_of(person, "grants", lambda: person.grants.select_related("unit"))
 
 
 def active_stations() -> QuerySet[Unit]:

@@ -89,6 +89,18 @@ def access_guidance(user, pk: int) -> tuple[Guidance, bool, list[Receipt]]:
     return guidance, office, receipts
 
 
+def access_receipt(user, pk: int, unit_id: int) -> tuple[Guidance, Unit]:
+    """A guidance sent to a unit the user sees, and that unit (whose receipt he confirms), or
+    404."""
+    guidance = Guidance.objects.filter(pk=pk).first()
+    if guidance is None:
+        raise Http404
+    unit = access_unit(user, unit_id)
+    if not guidance.receipts.filter(unit=unit).exists():
+        raise Http404
+    return guidance, unit
+
+
 def access_session(user, pk: int) -> StudySession:
     """A study session of a unit the user sees, or 404."""
     session = StudySession.objects.filter(pk=pk).select_related("unit").first()

@@ -21,7 +21,7 @@ from lianxin.core.params import Id
 from lianxin.org.access import home_root_or_404
 
 from . import access, actions, months, queries
-from .models import Guidance, MonthlyPlan, PlanItem
+from .models import MonthlyPlan, PlanItem
 from .study_api import router as study_router
 
 router = Router(tags=["partywork"])
@@ -126,7 +126,7 @@ def _plan_out(p: MonthlyPlan) -> dict:
         "comment": p.comment,
         "items": [
             {"id": i.pk, "what": i.what, "who": i.who, "when": i.when, "done": bool(i.done_at)}
-            for i in p.items.all()
+            for i in queries.plan_items(p)
         ],
     }
 
@@ -164,10 +164,7 @@ class ReceiptConfirmed(Schema):
     summary="Confirm receipt of guidance (the station's party secretary)",
 )
 def confirm(request, pk: Id, unit_id: Id):
-    guidance = Guidance.objects.filter(pk=pk).first()
-    unit = access.access_unit(request.user, unit_id) if guidance else None
-    if guidance is None or not guidance.receipts.filter(unit=unit).exists():
-        raise Http404
+    guidance, unit = access.access_receipt(request.user, pk, unit_id)
     receipt = actions.receipt_confirm(guidance=guidance, unit=unit, actor=Actor.user(request.user))
     return {"confirmed_at": receipt.confirmed_at.isoformat()}
 
@@ -224,7 +221,7 @@ def add_item(request, unit_id: Id, month: Month, payload: ItemIn):
 
 
 def _item(request, unit_id, month, item_id) -> PlanItem:
-    item = PlanItem.objects.filter(pk=item_id, plan=_plan(request, unit_id, month)).first()
+    item = queries.plan_item(_plan(request, unit_id, month), item_id)
     if item is None:
         raise Http404
     return item

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from lianxin.core import clock
+from lianxin.core.queries import rows_of
 from lianxin.org.models import Person, Unit
 
 from .models import (
@@ -78,6 +79,22 @@ def sessions_of(unit: Unit):
         )
         .order_by("-starts_at")
     )
+
+
+# The attendance with its people, by name, in one query for any number of sessions.
+ATTENDANCE_ROWS = Attendance.objects.select_related("person").order_by("person__name")
+ATTENDANCE = Prefetch("attendance", queryset=ATTENDANCE_ROWS)
+
+
+def sessions_with_attendance(unit: Unit) -> QuerySet[StudySession]:
+    """`sessions_of` with their unit and attendance (three queries however many)."""
+    return sessions_of(unit).select_related("unit").prefetch_related(ATTENDANCE)
+
+
+def attendance_listed(session: StudySession) -> list[Attendance]:
+    """Who came, was excused or absent, by name: as read with the session
+    (`sessions_with_attendance`), else one query."""
+    return rows_of(session, "attendance", lambda: ATTENDANCE_ROWS.filter(session=session))
 
 
 def attendance_rates(units) -> dict[int, float | None]:

@@ -11,16 +11,13 @@ from datetime import datetime
 from typing import Annotated
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
-from django.http import Http404
 from ninja import Field, Router, Schema, Status
 from pydantic import StringConstraints
 
 from lianxin.core.actor import Actor
 from lianxin.core.params import Id, check_choices
+from lianxin.core.queries import by_pk
 from lianxin.org.access import home_root_or_404
-from lianxin.org.models import Person, Unit
-from lianxin.org.queries import units_under
 
 from . import access, actions, queries
 from .models import Attendance, Guidance, StudySession
@@ -106,25 +103,13 @@ def _session_out(s: StudySession) -> dict:
         "summary": s.summary,
         "attendance": [
             {"person": a.person_id, "name": a.person.name, "status": a.status, "reason": a.reason}
-            for a in s.attendance.all()
+            for a in queries.attendance_listed(s)
         ],
     }
 
 
-# The attendance with its people, by name, in one query for any number of sessions.
-ATTENDANCE = Prefetch(
-    "attendance", queryset=Attendance.objects.select_related("person").order_by("person__name")
-)
-
-
 def _session(request, pk) -> StudySession:
-    session = (
-        StudySession.objects.filter(pk=pk).select_related("unit").prefetch_related(ATTENDANCE)
-    ).first()
-    if session is None:
-        raise Http404
-    access.access_unit(request.user, session.unit_id)
-    return session
+    return access.access_session(request.user, pk)
 
 
 @router.get(
@@ -134,10 +119,7 @@ def _session(request, pk) -> StudySession:
 )
 def list_sessions(request, unit_id: Id):
     unit = access.access_unit(request.user, unit_id)
-    return [
-        _session_out(s)
-        for s in queries.sessions_of(unit).select_related("unit").prefetch_related(ATTENDANCE)[:200]
-    ]
+    return [_session_out(s) for s in queries.sessions_with_attendance(unit)[:200]]
 
 
 @router.post(
@@ -169,9 +151,7 @@ def record_session(request, pk: Id, payload: StudyRecordIn):
     session = _session(request, pk)
     if not access.is_secretary_of(request.user, session.unit):
         raise PermissionDenied
-    members = set(
-        Person.objects.filter(unit=session.unit, is_active=True).values_list("pk", flat=True)
-    )
+    members = {p.pk for p in queries.session_members(session)}
     given = {a.person: (str(a.status), a.reason) for a in payload.attendance}
     if set(given) - members:
         check_choices(attendance=None)
@@ -222,14 +202,7 @@ class GuidanceIn(Schema):
 
 def _guidance(request, pk) -> tuple[Guidance, list]:
     """The guidance and the receipts the user sees: the office all, others their units'."""
-    guidance = Guidance.objects.filter(pk=pk).select_related("root", "issued_by").first()
-    if guidance is None:
-        raise Http404
-    receipts = list(queries.receipts_of(guidance))
-    if not access.is_office(request.user, guidance.root):
-        receipts = [r for r in receipts if access.sees_unit(request.user, r.unit)]
-        if not receipts:
-            raise Http404
+    guidance, _office, receipts = access.access_guidance(request.user, pk)
     return guidance, receipts
 
 
@@ -296,8 +269,7 @@ def issue_guidance(request, payload: GuidanceIn):
     root = home_root_or_404(request.user)
     if not access.is_office(request.user, root):
         raise PermissionDenied
-    stations = units_under(root).filter(kind=Unit.Kind.STATION, is_active=True)
-    units = list(stations.filter(pk__in=payload.units))
+    units = list(by_pk(queries.active_stations(root), payload.units).values())
     if len(units) != len(set(payload.units)):
         check_choices(units=None)
     d = payload.dict()

@@ -15,6 +15,7 @@ from pydantic import StringConstraints
 from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError, InputErrors
 from lianxin.core.params import Id
+from lianxin.core.queries import by_pk
 from lianxin.org.queries import units_under
 
 from . import access, actions, queries
@@ -116,7 +117,7 @@ def _version_detail(v) -> dict:
                 "paragraph": c.paragraph,
                 "text": c.text,
             }
-            for c in v.clauses.all()
+            for c in queries.clauses_of(v)
         ],
     )
     return out
@@ -128,7 +129,7 @@ def _regulation_out(r) -> dict:
         "code": r.code,
         "title": r.title,
         "repealed_at": r.repealed_at,
-        "versions": [_version_out(v) for v in r.versions.all()],
+        "versions": [_version_out(v) for v in queries.versions_listed(r)],
     }
 
 
@@ -156,10 +157,7 @@ def get_version(request, pk: Id):
 def draft_version(request, pk: Id, payload: DraftIn):
     regulation = access.access_regulation(request.user, pk, manage=True)
     d = payload.dict()
-    units = {
-        u.pk: u
-        for u in units_under(regulation.root).filter(pk__in=[d["issued_by"], d["applies_to"]])
-    }
+    units = by_pk(units_under(regulation.root), [d["issued_by"], d["applies_to"]])
     missing = [f for f in ("issued_by", "applies_to") if d[f] not in units]
     if missing:
         raise InputErrors(
@@ -232,7 +230,7 @@ def change_version(request, pk: Id, payload: DraftChangeIn):
 def repeal_regulation(request, pk: Id):
     regulation = access.access_regulation(request.user, pk, manage=True)
     actions.regulation_repeal(regulation=regulation, actor=Actor.user(request.user))
-    return _regulation_out(queries.regulations_of(regulation.root).get(pk=regulation.pk))
+    return _regulation_out(queries.regulation_of(regulation.root, regulation.pk))
 
 
 class PersonRef(Schema):

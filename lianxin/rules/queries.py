@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from lianxin.core.queries import rows_of
 from lianxin.core.text import line_diff
 from lianxin.org.models import Person, Unit
 
@@ -50,6 +51,11 @@ def chapters(version: Version) -> list[tuple[int, str, list[list[Clause]]]]:
             articles.append([])
         articles[-1].append(c)
     return out
+
+
+def clauses_of(version: Version) -> list[Clause]:
+    """The version's clauses in order (one query)."""
+    return list(version.clauses.all())
 
 
 def clause_lines(version: Version) -> list[str]:
@@ -115,6 +121,16 @@ def regulations_of(root):
     return Regulation.objects.filter(root=root).prefetch_related("versions").order_by("code")
 
 
+def regulation_of(root, pk: int) -> Regulation:
+    """One of `regulations_of` (with its versions) by its id."""
+    return regulations_of(root).get(pk=pk)
+
+
+def versions_listed(regulation: Regulation) -> list[Version]:
+    """The regulation's versions as read with it (`regulations_of`), else one query."""
+    return rows_of(regulation, "versions", lambda: regulation.versions.all())
+
+
 def regulation_rows(root: Unit, person: Person | None) -> list[dict]:
     """The organisation's regulations for the workbench list (two or three queries): each
     with its version in force, its draft, and whether `person` confirmed studying it."""
@@ -125,7 +141,7 @@ def regulation_rows(root: Unit, person: Person | None) -> list[dict]:
     )
     rows = []
     for r in regulations_of(root):
-        versions = list(r.versions.all())
+        versions = versions_listed(r)
         current = next((v for v in versions if v.status == VersionStatus.IN_FORCE), None)
         draft = next((v for v in versions if v.status == VersionStatus.DRAFT), None)
         rows.append(

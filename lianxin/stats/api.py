@@ -20,7 +20,7 @@ from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError
 from lianxin.core.months import parse
 from lianxin.core.params import Id
-from lianxin.org.models import Unit
+from lianxin.org.queries import organisation_of
 
 from . import access, actions, queries
 
@@ -89,8 +89,7 @@ def month_scorecards(request, month: str):
         raise ApplicationError(_("Give the month as YYYY-MM, e.g. 2026-11."), field="month")
     root = access.root_for(request.user)
     card = queries.scorecard(root, first)
-    units = Unit.objects.filter(path__startswith=root.path).only("pk", "path")
-    visible = {u.pk for u in units if access.sees(request.user, u)}
+    visible = access.visible_unit_ids(request.user, root)
     rows = [card.organisation, *card.units]
     return {
         "month": first.strftime("%Y-%m"),
@@ -153,7 +152,7 @@ def _first(month: str):
 def _unit_month(request, unit_id, month: str) -> dict:
     first = _first(month)
     unit = access.access_unit(request.user, unit_id)
-    root = unit if unit.parent_id is None else Unit.objects.get(pk=unit.root_id)
+    root = organisation_of(unit)
     card = queries.scorecard(root, first)
     row = card.row(unit.pk)
     if row is None:

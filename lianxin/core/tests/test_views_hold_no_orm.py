@@ -5,7 +5,9 @@ The test parses every views module with `ast` and names file:line for each `.obj
 QuerySet method it calls. A views module is one named so (`views.py`, `*_views.py`, a
 `views/` package) and any module of ours that holds a view of a URL pattern, whatever its
 name (`portal/cases.py`, `intake/wechat.py`, ...): a new page cannot slip by under another
-name. Not yet covered: the JSON API's endpoints (django-ninja, `*api.py`)."""
+name. The JSON API's endpoints (django-ninja) are held to the same rule: every module named
+`*api.py` and every module of ours that holds an operation of a ninja router (found from the
+routers themselves, whatever the module's name)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.urls import URLPattern, URLResolver, get_resolver
+from ninja import Router
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -79,6 +82,35 @@ def view_modules() -> list[Path]:
     return sorted(p for p in found if "tests" not in p.relative_to(ROOT).parts)
 
 
+def router_modules() -> set[Path]:
+    """The files of our modules that hold an operation of a ninja router: every `Router` of
+    our loaded modules (loading the URLs loads the API and every router it mounts), each
+    path's operations, the module of each operation's function."""
+    _ = get_resolver().url_patterns  # loading the URLs loads the API and its routers
+    routers = {
+        id(value): value
+        for name, module in list(sys.modules.items())
+        if name == "lianxin" or name.startswith("lianxin.")
+        for value in vars(module).values()
+        if isinstance(value, Router)
+    }
+    found = set()
+    for router in routers.values():
+        for path_view in router.path_operations.values():
+            for operation in path_view.operations:
+                view = inspect.unwrap(operation.view_func)
+                module = sys.modules.get(getattr(view, "__module__", "") or "")
+                path = Path(getattr(module, "__file__", "") or "/").resolve()
+                if path.is_relative_to(ROOT):
+                    found.add(path)
+    return found
+
+
+def api_modules() -> list[Path]:
+    found = set(ROOT.glob("**/*api.py")) | router_modules()
+    return sorted(p for p in found if "tests" not in p.relative_to(ROOT).parts)
+
+
 def orm_calls(source: str, where: str) -> list[str]:
     found = []
     for node in ast.walk(ast.parse(source)):
@@ -137,3 +169,36 @@ def test_no_view_calls_the_orm():
         for call in orm_calls(path.read_text(), str(path.relative_to(ROOT.parent)))
     ]
     assert not calls, "views must call queries/access/actions, not the ORM:\n" + "\n".join(calls)
+
+
+def test_the_api_modules_are_found():
+    from_routers = {str(p.relative_to(ROOT)) for p in router_modules()}
+    assert {  # the routers' operations, by the module of each endpoint's function
+        "cases/api.py",  # the steps' endpoints are made in a loop (`_step_route`)
+        "cases/setup_api.py",
+        "catalog/api.py",
+        "catalog/guides_api.py",
+        "catalog/request_api.py",
+        "catalog/review_api.py",
+        "discipline/api.py",
+        "liaison/api.py",
+        "liaison/points_api.py",
+        "mediation/api.py",
+        "org/api.py",
+        "partywork/api.py",
+        "partywork/study_api.py",  # a router mounted on partywork's, not on the API
+        "rules/api.py",
+        "stats/api.py",
+    } <= from_routers
+    assert "api/api.py" in {str(p.relative_to(ROOT)) for p in api_modules()}
+
+
+def test_no_api_endpoint_calls_the_orm():
+    calls = [
+        call
+        for path in api_modules()
+        for call in orm_calls(path.read_text(), str(path.relative_to(ROOT.parent)))
+    ]
+    assert not calls, "API endpoints must call queries/access/actions, not the ORM:\n" + "\n".join(
+        calls
+    )
