@@ -51,6 +51,7 @@ def pytest_configure(config):
         "what SQLite lets through: NUL characters, over-long text); `make test` runs it in the "
         "PostgreSQL run only",
     )
+    config.pluginmanager.register(LongModulesFirst(), "lianxin-long-modules-first")
     moment = os.environ.get("LIANXIN_TEST_NOW")
     if moment:
         import time_machine
@@ -78,6 +79,33 @@ def pytest_collection_modifyitems(config, items):
     config.stash[_SHARED_CAST] = {
         nodeid for nodeid, tests in by_module.items() if all(_shares_cast(t) for t in tests)
     }
+
+
+class LongModulesFirst:
+    """The long modules (a browser, a live server, the demo, a subprocess) first: the workers
+    take whole modules in this order (--dist loadfile), and a long one taken last keeps one
+    worker busy while the other has finished. Runs after pytest-django's own ordering."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, items):
+        by_module: dict = {}
+        for item in items:
+            by_module.setdefault(_module_of(item), []).append(item)
+        long_modules = {m for m, tests in by_module.items() if any(map(_is_long, tests))}
+        items[:] = [t for m, tests in by_module.items() if m in long_modules for t in tests] + [
+            t for m, tests in by_module.items() if m not in long_modules for t in tests
+        ]
+
+
+def _module_of(item) -> str:
+    module = item.getparent(pytest.Module)
+    return module.nodeid if module is not None else ""
+
+
+def _is_long(item) -> bool:
+    names = set(getattr(item, "fixturenames", ()))
+    marked = item.get_closest_marker("once") or item.get_closest_marker("strict_engine")
+    return bool(names & {"live_server", "demo", "browser"}) or bool(marked)
 
 
 def pytest_generate_tests(metafunc):
