@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lianxin.core import clock, deadlines
-from lianxin.core.actor import Actor, as_actor, login_of
+from lianxin.core.actor import Actor, is_system, login_of
 from lianxin.core.audit import record_event, snapshot
 from lianxin.core.errors import ApplicationError
 from lianxin.core.notify import notify_citizen, notify_staff
@@ -43,11 +43,6 @@ def _text(value, *, field, label, required=True, limit=5000) -> str:
     return clean_text(value, field=field, label=label, required=required, limit=limit)
 
 
-def _by_system(actor) -> bool:
-    """The system (a command, the demo) may; `None` is refused (TypeError), never a pass."""
-    return as_actor(actor).is_system
-
-
 def _require(ok: bool) -> None:
     if not ok:
         raise PermissionDenied
@@ -77,7 +72,7 @@ def service_save(
     service: Service | None = None,
     actor,
 ) -> Service:
-    _require(_by_system(actor) or access.may_edit(actor, root))
+    _require(is_system(actor) or access.may_edit(actor, root))
     name = _text(name, field="name", label=_("The name"), limit=100)
     code = _text(code, field="code", label=_("The code"), limit=40)
     if not unit.path.startswith(root.path):
@@ -111,7 +106,7 @@ def current_guide(service: Service) -> GuideVersion | None:
 
 def guide_draft(*, service: Service, actor) -> GuideVersion:
     """The service's draft, made as a copy of the latest version when there is none."""
-    _require(_by_system(actor) or access.may_edit(actor, service.root))
+    _require(is_system(actor) or access.may_edit(actor, service.root))
     with transaction.atomic():
         draft = service.versions.filter(state=GuideVersion.State.DRAFT).first()
         if draft is not None:
@@ -128,7 +123,7 @@ def guide_draft(*, service: Service, actor) -> GuideVersion:
 
 
 def guide_update(*, guide: GuideVersion, actor, **fields) -> GuideVersion:
-    _require(_by_system(actor) or access.may_edit(actor, guide.service.root))
+    _require(is_system(actor) or access.may_edit(actor, guide.service.root))
     if guide.state != GuideVersion.State.DRAFT:
         raise ApplicationError(_("Only a draft can be changed; start a new version."))
     for name in GUIDE_TEXT:
@@ -163,7 +158,7 @@ def guide_update(*, guide: GuideVersion, actor, **fields) -> GuideVersion:
 
 
 def guide_publish(*, guide: GuideVersion, actor) -> GuideVersion:
-    _require(_by_system(actor) or access.may_edit(actor, guide.service.root))
+    _require(is_system(actor) or access.may_edit(actor, guide.service.root))
     if guide.state != GuideVersion.State.DRAFT:
         raise ApplicationError(_("This version is already published."))
     if not guide.materials:
@@ -202,7 +197,7 @@ def commitment_save(
     commitment: Commitment | None = None,
     actor,
 ) -> Commitment:
-    _require(_by_system(actor) or access.may_edit(actor, root))
+    _require(is_system(actor) or access.may_edit(actor, root))
     text = _text(text, field="text", label=_("The commitment"), limit=200)
     if target_workdays is not None and service is None:
         raise ApplicationError(_("A time limit needs the service it is for."), field="service")
@@ -253,7 +248,7 @@ def request_register(
     """Register a request; returns it and the applicant's secret for rating it."""
     from lianxin.cases.codes import new_secret, secret_digest, submit_key
 
-    _require(_by_system(actor) or access.handles(actor, service))
+    _require(is_system(actor) or access.handles(actor, service))
     # The token is the caller's idempotency key, never a way to another request: it is
     # kept as a digest with the caller (decision 010); the secret is random, shown once.
     key = submit_key(

@@ -133,7 +133,7 @@ def mail_receive(*, root: Unit, category: Category, raw: bytes) -> tuple[str, Ca
         if target is not None:
             case_actions.case_note(
                 case=target,
-                actor=wf.SYSTEM,
+                actor=Actor.system("email"),
                 note=(
                     _("Email from %(address)s: %(subject)s\n%(body)s")
                     % {"address": address, "subject": subject, "body": body}

@@ -15,9 +15,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lianxin.cases import actions as case_actions
-from lianxin.cases import workflow as wf
 from lianxin.cases.models import Case
 from lianxin.core import files
+from lianxin.core.actor import Actor
 from lianxin.core.errors import ApplicationError
 
 TIMEOUT = 10
@@ -71,7 +71,9 @@ def attach_from(case_pk: int, url: str) -> str:
     except ApplicationError as err:
         accepted, note = [], str(err.message)
     try:
-        case_actions.case_note(case=case, note=note[:1000], actor=wf.SYSTEM, files=accepted)
+        case_actions.case_note(
+            case=case, note=note[:1000], actor=Actor.system("media"), files=accepted
+        )
     except ApplicationError:  # withdrawn or merged meanwhile: nothing to add it to
         return "refused"
     return "attached" if accepted else "failed"
