@@ -126,10 +126,15 @@ WORK_TABS = ("incoming", "mine")
 def case_slice(
     user, root: Unit, f: CaseFilter, *, offset: int, limit: int
 ) -> tuple[list[Case], int]:
-    """The rows `offset` to `offset + limit` of `case_list` and how many it holds (two queries,
-    the API's list)."""
+    """The rows `offset` to `offset + limit` of `case_list` and how many it holds, counted up
+    to COUNT_CAP + 1 (two queries, the API's list by offset)."""
     qs = case_list(user, root, f)
-    return list(qs[offset : offset + limit]), qs.count()
+    return list(qs[offset : offset + limit]), capped_count(qs)
+
+
+def case_count(user, root: Unit, f: CaseFilter) -> int:
+    """How many cases `case_list` holds, counted up to COUNT_CAP + 1."""
+    return capped_count(case_list(user, root, f))
 
 
 def list_order(tab: str) -> tuple[str, ...]:
