@@ -6,22 +6,16 @@ from __future__ import annotations
 import pytest
 
 from lianxin.cases.tests.conftest import cc, make_case, receive  # noqa: F401
-from lianxin.routing import actions, duplicates, suggest, training
 
-
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    suggest.forget()
-    duplicates.forget()
-    training.forget()
-    yield
-    suggest.forget()
-    duplicates.forget()
-    training.forget()
+# The kept rules, sections, models and duplicate indexes are dropped before each test by the
+# root conftest (_fresh_process_caches); the routing modules are imported by the tests that
+# use them, not when the tests are collected (scikit-learn and jieba take seconds to import).
 
 
 @pytest.fixture
 def register(cc):  # noqa: F811
+    from lianxin.routing import actions
+
     actions.section_save(
         root=cc.root,
         station=cc.station_a,

@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from lianxin.cases import actions as case_actions
 from lianxin.core import clock
-from lianxin.routing import suggest
 from lianxin.routing.models import TrainedModel
 
 from .conftest import receive
@@ -40,6 +39,8 @@ def _train(*args) -> str:
 
 
 def test_learns_units_and_categories_from_dispatched_cases(cc):
+    from lianxin.routing import suggest  # scikit-learn and jieba: imported when run
+
     _history(cc)
     out = _train()
     assert "测试公路段" in out and "24" in out
