@@ -349,13 +349,15 @@ def apply_schema_extra(operation, editor) -> None:
 @pytest.fixture(autouse=True)
 def _fresh_process_caches():
     """Routing keeps rules, sections, models and duplicate indexes per organisation in the
-    process for 30 s, the calendar keeps its overrides, intake the categories in use; a
-    rolled-back test reuses ids and leaves no rows, so each test starts without them."""
+    process for 30 s, the calendar keeps its overrides, intake the categories in use, the
+    API the logins of its tokens; a rolled-back test reuses ids and leaves no rows, so each
+    test starts without them."""
+    from lianxin.api import auth
     from lianxin.cases import categories
     from lianxin.core import workdays
     from lianxin.routing import duplicates, suggest, training
 
-    for cache in (suggest, duplicates, training, workdays, categories):
+    for cache in (suggest, duplicates, training, workdays, categories, auth):
         cache.forget()
     yield
 
