@@ -29,7 +29,7 @@ from django.db import connections
 from ninja.security import HttpBearer
 
 from lianxin.core import clock
-from lianxin.core.models import ApiToken
+from lianxin.core.models import ApiToken, User
 from lianxin.org.access import grants_column, keep_grants
 from lianxin.org.models import Person, Unit
 
@@ -43,7 +43,7 @@ _SENTINEL = "lianxin-token-digest"  # stands for the digest when the check is wr
 class _Kept:
     read_at: float
     answer: tuple  # the check's row when the objects were read
-    user: object
+    user: User
     person: Person
     unit: Unit
     last_used_written: float = 0.0  # when this process last noted the token's use
