@@ -378,13 +378,17 @@ def apply_schema_extra(operation, editor) -> None:
 @pytest.fixture(autouse=True)
 def _fresh_process_caches():
     """Routing keeps rules, sections, models and duplicate indexes per organisation in the
-    process for 30 s, the calendar keeps its overrides; a rolled-back test reuses ids and
-    leaves no rows, so each test starts without them."""
+    process for 30 s, the calendar keeps its overrides, intake the categories in use, the
+    API the logins of its tokens; a rolled-back test reuses ids and leaves no rows, so each
+    test starts without them."""
     import sys
 
+    from lianxin.api import auth
+    from lianxin.cases import categories
     from lianxin.core import workdays
 
-    workdays.forget()
+    for cache in (workdays, categories, auth):
+        cache.forget()
     # a routing module not imported yet keeps nothing (and importing it would bring in
     # scikit-learn and jieba for every test)
     for name in ("suggest", "duplicates", "training"):

@@ -58,8 +58,10 @@ def add_event(
 ) -> CaseEvent:
     """Append an entry; call inside the action's transaction with the case row locked.
     `first`: the case was inserted in this transaction, so it has no entry yet (no query)."""
-    events = CaseEvent.objects.filter(case=case)
-    last = None if first else events.order_by("-seq").values_list("seq", "digest").first()
+    last = None
+    if not first:
+        events = CaseEvent.objects.filter(case=case).order_by("-seq")
+        last = events.values_list("seq", "digest").first()
     event = CaseEvent(
         case=case,
         seq=(last[0] + 1) if last else 1,

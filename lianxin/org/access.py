@@ -11,8 +11,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Aggregate, OuterRef, Subquery, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models import Expression, F, TextField
 from django.http import Http404
 
 from .models import Person, Role, RoleGrant, Unit
@@ -56,29 +55,50 @@ def holds(person: Person, roles, unit: Unit) -> bool:
     return any(role in wanted and unit.path.startswith(path) for role, path in grants)
 
 
-class _Joined(Aggregate):
-    """The texts of a group joined by commas: STRING_AGG (PostgreSQL), GROUP_CONCAT
-    (SQLite)."""
+class _GrantsOf(Expression):
+    """The grants of one person as one text column of another query: role and unit path
+    joined by a space, the pairs by commas (`grants_column`).
 
-    function = "STRING_AGG"
-    template = "%(function)s(%(expressions)s, ',')"
+    Written out as SQL once instead of built from Subquery, Concat and an aggregate: Django
+    compiled those anew for every API request, and that was most of the token check's time
+    (about 3 ms of its 4). Table and column names come from the models."""
+
     output_field = TextField()
 
-    def as_sqlite(self, compiler, connection, **extra):
-        return super().as_sql(compiler, connection, function="GROUP_CONCAT", **extra)
+    def __init__(self, person_ref: str):
+        super().__init__()
+        self.person = F(person_ref)
+
+    def get_source_expressions(self):
+        return [self.person]
+
+    def set_source_expressions(self, exprs):
+        (self.person,) = exprs
+
+    def as_sql(self, compiler, connection, **extra):
+        person_sql, params = compiler.compile(self.person)
+        q = connection.ops.quote_name
+        grant, unit = RoleGrant._meta, Unit._meta
+
+        def col(meta, name: str) -> str:
+            return q(meta.get_field(name).column)
+
+        pair = f"g.{col(grant, 'role')} || ' ' || u.{col(unit, 'path')}"
+        agg = "GROUP_CONCAT" if connection.vendor == "sqlite" else "STRING_AGG"
+        sql = (
+            f"(SELECT {agg}({pair}, ',') FROM {q(grant.db_table)} g"
+            f" INNER JOIN {q(unit.db_table)} u ON u.{col(unit, 'id')} = g.{col(grant, 'unit')}"
+            f" WHERE g.{col(grant, 'person')} = {person_sql})"
+        )
+        return sql, params
 
 
-def grants_column(person_ref: str) -> Subquery:
-    """The grants of the person `person_ref` (an OuterRef path to his id) as one column of
-    another query, so that they come with it (the API token's lookup); give the value to
-    `keep_grants`. Roles are names and paths digits and dots: neither holds ' ' or ','."""
-    return Subquery(
-        RoleGrant.objects.filter(person=OuterRef(person_ref))
-        .values("person")
-        .annotate(joined=_Joined(Concat("role", Value(" "), "unit__path")))
-        .values("joined"),
-        output_field=TextField(),
-    )
+def grants_column(person_ref: str) -> Expression:
+    """The grants of the person `person_ref` (a path to his id, e.g. "user__person__id") as
+    one column of another query, so that they come with it (the API token's lookup); give
+    the value to `keep_grants`. Roles are names and paths digits and dots: neither holds
+    ' ' or ','."""
+    return _GrantsOf(person_ref)
 
 
 def keep_grants(person: Person, joined: str | None) -> None:

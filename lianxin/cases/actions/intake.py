@@ -14,7 +14,7 @@ from lianxin.org.access import organisation_ids, person_of
 from lianxin.org.models import Person, Role, RoleGrant, Unit
 from lianxin.org.validators import normalize_phone
 
-from .. import codes, deadlines, dispatching, notices, warnings
+from .. import categories, codes, deadlines, dispatching, notices, warnings
 from ..models import Case, Category, Channel, Kind, Status
 from ..signals import case_dispatched
 from .base import MAX_REASON, _add_event, _filled_in, _open, _save, _schedule_reply, _text
@@ -149,8 +149,7 @@ def _checked(
     person = person_of(actor)
     if kind == Kind.PROBLEM and person is None:
         raise ApplicationError(_("Internal problems are entered by staff."), field="kind")
-    category_id = getattr(category, "pk", category)
-    found = Category.objects.filter(pk=category_id, root=root, is_active=True).first()
+    found = categories.active_category(root.pk, getattr(category, "pk", category))
     if found is None:
         raise ApplicationError(_("Choose a category from the list."), field="category")
     content = _text(content, field="content", label=_("The content"))

@@ -13,6 +13,7 @@ from lianxin.core.errors import ApplicationError
 from lianxin.org.access import has_role_over, is_admin_of
 from lianxin.org.models import Role, Unit
 
+from .. import categories
 from ..models import Category, Kind, ReplyTemplate, TimeLimit
 from .base import _text
 
@@ -56,6 +57,7 @@ def category_save(
         category.name, category.default_unit = name, default_unit
         category.sort_order, category.is_active = sort_order, is_active
         category.save()
+        categories.changed(root.pk)
         record_event(
             actor=actor,
             action="category.save",

@@ -1,5 +1,7 @@
 """`lianxin serve`: serve the site with gunicorn (static files by WhiteNoise)."""
 
+import gc
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -20,6 +22,19 @@ class _App(BaseApplication):
         from lianxin.wsgi import application
 
         return application
+
+
+def _worker_ready(worker) -> None:
+    """Each worker, once it has loaded the site: the URLs (and with them every view and the
+    API) loaded now rather than at the first request, then what is in memory set apart from
+    Python's garbage collector (`gc.freeze`). Those objects live as long as the worker; a
+    full collection went through all of them again (about 180,000) every few hundred
+    requests, about 5 % of a case created through the API."""
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 (loads the URLconf)
+    gc.collect()
+    gc.freeze()
 
 
 class Command(BaseCommand):
@@ -48,5 +63,6 @@ class Command(BaseCommand):
                 # who sent a misconduct report (docs/discipline.md)
                 "access_log_format": '%(t)s "%(r)s" %(s)s %(b)s %(M)sms',
                 "timeout": 60,
+                "post_worker_init": _worker_ready,
             }
         ).run()
