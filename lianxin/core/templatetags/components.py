@@ -5,7 +5,8 @@
 - `{% filter_bar %}…{% endfilter_bar %}`: the GET form above a list; its body holds the fields
   (`components/filter_input.html`, `{% filter_select %}`), the bar adds the button and 清除.
 - `{% filter_select name label options selected %}`: a select of a filter bar.
-- `{% page_header %}title{% actions %}buttons{% endpage_header %}`: the h1 row of a page.
+- `{% page_header %}title{% subtitle %}a line{% actions %}buttons{% endpage_header %}`: the
+  h1 row of a page (the subtitle and the buttons are optional).
 """
 
 import datetime
@@ -93,16 +94,17 @@ def filter_select(name, label, options, selected="", blank=None, id=""):
 
 class ComponentNode(template.Node):
     """A component that wraps markup of the page: the parts between its tags are handed to
-    its template as `body` (and `actions`), with the keyword parameters of the opening tag
-    and `request`; nothing else of the page (as an include `with … only`)."""
+    its template as `body` (and the parts after `{% subtitle %}`, `{% actions %}` as
+    `subtitle`, `actions`), with the keyword parameters of the opening tag and `request`;
+    nothing else of the page (as an include `with … only`)."""
 
-    def __init__(self, name, kwargs, body, actions=None):
-        self.name, self.kwargs, self.body, self.actions = name, kwargs, body, actions
+    def __init__(self, name, kwargs, parts):
+        self.name, self.kwargs, self.parts = name, kwargs, parts
 
     def render(self, context):
         values = {key: value.resolve(context) for key, value in self.kwargs.items()}
-        values["body"] = mark_safe(self.body.render(context).strip())  # noqa: S308 (rendered)
-        values["actions"] = mark_safe(self.actions.render(context).strip()) if self.actions else ""  # noqa: S308
+        for part, nodelist in self.parts.items():
+            values[part] = mark_safe(nodelist.render(context).strip())  # noqa: S308 (rendered)
         request = context.get("request")
         if self.name == "filter_bar" and values.get("clear") and request is not None:
             values["cleared"] = _cleared(request, values.get("keep", ""))
@@ -110,22 +112,25 @@ class ComponentNode(template.Node):
         return component.render(context.new(values))  # its parameters only, as `with … only`
 
 
-def _component(name, middle=None):
+def _component(name, middles=()):
+    """The parser of `{% name k=v … %}body{% middle %}part…{% endname %}`, the middles in order."""
+
     def parse(parser, token):
         bits = token.split_contents()[1:]
         kwargs = template.base.token_kwargs(bits, parser)
         if bits:
             raise template.TemplateSyntaxError(f"{name}: only name=value parameters, not {bits}")
-        ends = (middle, f"end{name}") if middle else (f"end{name}",)
-        body = parser.parse(ends)
-        actions = None
-        if parser.next_token().contents == middle:
-            actions = parser.parse((f"end{name}",))
-            parser.delete_first_token()
-        return ComponentNode(name, kwargs, body, actions)
+        end = f"end{name}"
+        parts, part, rest = {}, "body", list(middles)
+        while True:
+            parts[part] = parser.parse((*rest, end))
+            found = parser.next_token().contents
+            if found == end:
+                return ComponentNode(name, kwargs, parts)
+            part, rest = found, rest[rest.index(found) + 1 :]
 
     return parse
 
 
 register.tag("filter_bar", _component("filter_bar"))
-register.tag("page_header", _component("page_header", middle="actions"))
+register.tag("page_header", _component("page_header", middles=("subtitle", "actions")))

@@ -60,7 +60,9 @@ def test_the_page_header_holds_the_title_and_the_buttons():
     )
     assert '<h1 class="h4 mb-0">Cases · <b>A</b></h1>' in html
     assert "<a href=x>New</a>" in html
-    assert "<p" not in render("{% page_header %}T{% endpage_header %}")
-    assert '<p class="text-muted small mb-0">Sub</p>' in render(
-        '{% page_header subtitle="Sub" %}T{% endpage_header %}'
+    assert "text-muted" not in render("{% page_header %}T{% endpage_header %}")
+    with_line = render(
+        "{% page_header %}T{% subtitle %}<b>Sub</b>{% actions %}B{% endpage_header %}"
     )
+    assert '<div class="text-muted small"><b>Sub</b></div>' in with_line
+    assert with_line.index("Sub") < with_line.index(">B</div>")
