@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lianxin.core import clock, deadlines, export_views
@@ -180,6 +181,15 @@ def guide_diff(a: GuideVersion, b: GuideVersion) -> list[tuple[str, str]]:
     return line_diff(_guide_lines(a), _guide_lines(b))
 
 
+# the register's status filter (queries.request_list reads the values)
+STATUSES = [
+    ("in_progress", gettext_lazy("in progress")),
+    ("paused", gettext_lazy("waiting for materials")),
+    ("completed", gettext_lazy("completed")),
+    ("overdue", gettext_lazy("overdue")),
+]
+
+
 @staff_required
 def requests(request: HttpRequest) -> HttpResponse:
     root = access.root_of(request.user)
@@ -215,6 +225,7 @@ def requests(request: HttpRequest) -> HttpResponse:
             "may_register": bool(handled),
             "month": month,
             "status": request.GET.get("status", ""),
+            "statuses": STATUSES,
             "q": request.GET.get("q", ""),
         },
         status=400 if register.errors else 200,
