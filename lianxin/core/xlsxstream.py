@@ -20,7 +20,8 @@ What a cell becomes:
 - date, datetime, time: an Excel serial number with a date format (yyyy-mm-dd,
   yyyy-mm-dd hh:mm, hh:mm:ss); an aware datetime in the zone `tz` (Beijing time for
   lianxin), written without its zone as Excel has none;
-- None and "": no cell; anything else: its text.
+- None and "": no cell; anything else: its text. A text longer than a cell holds (32,767
+  characters) is cut there, ending in "…" (Excel would not open the file).
 
 A sheet's title line is bold 14 pt and its header row bold, as the exports always had.
 A sheet's XML may be up to 2 GiB (zip without ZIP64, which Excel reads strictly): about
@@ -31,13 +32,15 @@ from __future__ import annotations
 import re
 import zipfile
 from contextlib import suppress
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, tzinfo
 from decimal import Decimal
 from functools import cache
 from math import isfinite
+from typing import IO
 
 FORMULA_FIRST = frozenset("=+-@\t\r\n")
 MAX_SHEET_NAME = 31
+MAX_TEXT = 32767  # characters a cell holds: Excel will not open a file with a longer one
 BLOCK = 4000  # cells' strings joined and compressed at once
 
 _NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
@@ -47,9 +50,6 @@ _PKG = "http://schemas.openxmlformats.org/package/2006"
 _CT = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 _HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
-# Anything that sends a text to the slow path: XML's specials, what XML 1.0 forbids (and CR),
-# a first character that could start a formula, a space at either end.
-_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]|^[=+\-@\s]|\s$")
 _NOT_FIRST = frozenset("=+-@ ")  # beside what str.isprintable() refuses
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
@@ -98,9 +98,14 @@ def clean_text(value: str) -> str:
 
 
 def _text_cell(ref: str, value: str) -> str:
-    """The slow path of a text cell (see `_SPECIAL`); "" when nothing is left of it."""
+    """A text cell the quick test of `write_rows` did not pass (any text is right here); ""
+    when nothing is left of it."""
     style = f' s="{QUOTED}"' if value[:1] in FORMULA_FIRST else ""
     value = clean_text(value)
+    if len(value) > MAX_TEXT // 2:  # Excel counts UTF-16 units: an emoji is two
+        units = value.encode("utf-16-le")
+        if len(units) > 2 * MAX_TEXT:
+            value = units[: 2 * (MAX_TEXT - 1)].decode("utf-16-le", "ignore") + "…"
     if not value:
         return ""
     space = ' xml:space="preserve"' if value.strip() != value else ""
@@ -119,7 +124,7 @@ class XlsxWriter:
         self._zip = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel)
         self._tz = tz
         self._names: list[str] = []
-        self._out = None
+        self._out: IO[bytes] | None = None
         self._row = 0
 
     def __enter__(self) -> XlsxWriter:
@@ -144,8 +149,8 @@ class XlsxWriter:
             suffix = str(n)
             name, n = base[: MAX_SHEET_NAME - len(suffix)] + suffix, n + 1
         self._names.append(name)
-        self._out = self._zip.open(f"xl/worksheets/sheet{len(self._names)}.xml", "w")
-        self._out.write(f"{_HEAD}<worksheet {_NS} {_NS_R}><sheetData>".encode())
+        self._out = out = self._zip.open(f"xl/worksheets/sheet{len(self._names)}.xml", "w")
+        out.write(f"{_HEAD}<worksheet {_NS} {_NS_R}><sheetData>".encode())
         self._row = 0
         if title is not None:
             self._styled([str(title)], TITLE)
@@ -153,6 +158,7 @@ class XlsxWriter:
             self._styled([str(h) for h in headers], HEADER)
 
     def _styled(self, texts: list[str], style: int) -> None:
+        assert self._out is not None
         self._row += 1
         r = str(self._row)
         cells = "".join(
@@ -181,6 +187,7 @@ class XlsxWriter:
                         continue
                     if (
                         v.isprintable()  # no control characters (nor some spaces: slow path)
+                        and len(v) <= MAX_TEXT // 2
                         and v[0] not in plain_first
                         and not v[-1].isspace()
                         and "&" not in v
@@ -220,16 +227,10 @@ class XlsxWriter:
         if isinstance(v, time):
             seconds = v.hour * 3600 + v.minute * 60 + v.second + v.microsecond / 1e6
             return f'<c r="{ref}" s="{CLOCK}"><v>{seconds / 86400!r}</v></c>'
-        if isinstance(v, timedelta):
-            v = str(v)
-        elif isinstance(v, int | float | Decimal) and isfinite(v):
+        if isinstance(v, int) or isinstance(v, float | Decimal) and isfinite(v):
             return f'<c r="{ref}"><v>{v}</v></c>'
         text = str(v)
-        return (
-            _text_cell(ref, text)
-            if _SPECIAL.search(text)
-            else (f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>' if text else "")
-        )
+        return _text_cell(ref, text) if text else ""
 
     def _end_sheet(self) -> None:
         if self._out is not None:

@@ -162,3 +162,11 @@ def test_spaces_at_either_end_are_marked_for_excel_to_keep():
         "preserve",
         None,
     ]
+
+
+def test_a_text_longer_than_a_cell_holds_is_cut_so_that_excel_opens_the_file():
+    long, emoji = "长" * 40000, "😀" * 20000  # Excel counts an emoji as two characters
+    got = cells(written(("s", "t", ["h"], [[long, emoji, "长" * 32767]])))
+    assert got[2][0].value == "长" * 32766 + "…"
+    assert got[2][1].value == "😀" * 16383 + "…"
+    assert got[2][2].value == "长" * 32767  # exactly as much as a cell holds: kept
