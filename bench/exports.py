@@ -6,8 +6,8 @@ database lianxin_bench_exports, made afresh), old and new in the same run:
    one strftime per cell, copied here as the baseline) against the job as it is now
    (`exportjobs.run`, exactly what `db_worker` runs: chunks of 2,000 rows from a server-side
    cursor over `values_list`, `csv.writer.writerows`): rows/s, seconds, CPU, peak memory;
-3. the job as a write-only .xlsx, on XLSX_ROWS (200,000 by default, 0 leaves it out;
-   openpyxl writes a cell at a time, so 1,000,000 take five times as long);
+3. the job as .xlsx (core.xlsxstream), on XLSX_ROWS (BENCH_EXPORT_XLSX_ROWS: 200,000 by
+   default, 0 leaves it out);
    (BENCH_EXPORT_BEFORE=0 leaves the baseline out);
 4. at 30,000 rows, the old in-request workbook beside the streamed one (BENCH_EXPORT_SMALL=0
    leaves it out: on a loaded machine the old path alone takes minutes).

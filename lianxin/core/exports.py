@@ -149,8 +149,8 @@ def stream_table(
     neutralised; memory does not grow with the rows. `progress(n)` is called after every
     chunk. `more` are further small tables ({"sheet", "title", "headers", "rows"}): further
     sheets of the workbook, or further blocks of the CSV after an empty line, each under its
-    title. Returns how many rows of
-    the first table were written. Every export, direct or in the background, writes here."""
+    title. Returns how many rows of the first table were written. Every export, direct or in
+    the background, writes here."""
     written = 0
     if fmt == "csv":
         import csv
