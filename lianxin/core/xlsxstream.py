@@ -1,6 +1,7 @@
 """A small streaming .xlsx writer (standard library only) for the export jobs: rows go into
-the zip archive sheet by sheet as they come, so memory does not grow with them, at about a
-tenth of the CPU of openpyxl's write-only mode (bench/exports.py --writers).
+the zip archive sheet by sheet as they come, so memory does not grow with them, for a
+seventeenth of the CPU of openpyxl's write-only mode (bench/exports.py --writers,
+docs/scale.md).
 
     with XlsxWriter(fh, tz=timezone.get_current_timezone()) as book:
         book.add_sheet("工单", title="某某公路段的工单", headers=["编号", "标题"])
