@@ -6,11 +6,18 @@ database lianxin_bench_exports, made afresh), old and new in the same run:
    one strftime per cell, copied here as the baseline) against the job as it is now
    (`exportjobs.run`, exactly what `db_worker` runs: chunks of 2,000 rows from a server-side
    cursor over `values_list`, `csv.writer.writerows`): rows/s, seconds, CPU, peak memory;
-3. the job as a write-only .xlsx, on XLSX_ROWS (200,000 by default, 0 leaves it out;
-   openpyxl writes a cell at a time, so 1,000,000 take five times as long);
+3. the job as .xlsx (core.xlsxstream), on XLSX_ROWS (BENCH_EXPORT_XLSX_ROWS: 200,000 by
+   default, 0 leaves it out);
    (BENCH_EXPORT_BEFORE=0 leaves the baseline out);
 4. at 30,000 rows, the old in-request workbook beside the streamed one (BENCH_EXPORT_SMALL=0
    leaves it out: on a loaded machine the old path alone takes minutes).
+
+`--writers` needs no database: WRITER_ROWS (1,000,000; BENCH_WRITER_ROWS) rows of the
+register's 16 columns made in Python are written by openpyxl's write-only workbook (the job's
+writer before core.xlsxstream, copied here as the baseline), by `core.exports.stream_table`
+as .xlsx (core.xlsxstream) and as CSV, each in a fresh process with Django's settings only:
+seconds, rows/s, CPU, peak memory (ru_maxrss; the process before writing beside it), file
+size, and the ratios of the same run.
 
 Each export runs in a fresh child process so that its peak resident memory
 (getrusage ru_maxrss) is its own; the load average is printed beside the figures.
@@ -18,6 +25,8 @@ Each export runs in a fresh child process so that its peak resident memory
     make bench        (PG_URL=postgres://postgres@127.0.0.1:5432/test by default)
     BENCH_EXPORT_ROWS=200000 .venv/bin/python bench/exports.py   (a quicker run)
     BENCH_EXPORT_REUSE=1 ...   (the cases of the last run, if there are as many)
+    BENCH_EXPORT_DB=name ...   (another database than lianxin_bench_exports)
+    .venv/bin/python bench/exports.py --writers   (no database)
 """
 
 from __future__ import annotations
@@ -31,7 +40,7 @@ from pathlib import Path
 
 from common import bench_url, fresh_database, load_average, peak_mb, setup_django
 
-DB = "lianxin_bench_exports"
+DB = os.environ.get("BENCH_EXPORT_DB", "lianxin_bench_exports")
 ROWS = int(os.environ.get("BENCH_EXPORT_ROWS", "1000000"))
 XLSX_ROWS = int(os.environ.get("BENCH_EXPORT_XLSX_ROWS", "200000"))
 SMALL = 30000
@@ -250,9 +259,161 @@ def show(label: str, r: dict) -> None:
     )
 
 
+WRITER_ROWS = int(os.environ.get("BENCH_WRITER_ROWS", "1000000"))
+
+
+def register_rows(n: int):
+    """`n` rows shaped as the case register's (16 columns, Chinese text, masked phones, times
+    as the job writes them, a rating as a number); one title in ten typed as a formula."""
+    kinds, channels = ["投诉", "求助", "咨询", "建议"], ["热线", "网站", "微信", "来访"]
+    statuses, units = ["已受理", "处理中", "已答复", "已办结"], ["青山站", "白水站", "基准站"]
+    pool = []
+    for i in range(997):
+        day, minute = 1 + i % 28, i % 60
+        title = '=HYPERLINK("http://x","青山路坑槽")' if i % 10 == 0 else f"青山路K{i}+300处坑槽"
+        pool.append(
+            [
+                "",
+                f"2026-11-{day:02d} 10:{minute:02d}",
+                kinds[i % 4],
+                channels[i % 4],
+                "路面病害",
+                title,
+                f"青山镇青山村{i}组村口",
+                "138****5678",
+                statuses[i % 4],
+                units[i % 3],
+                "张工" if i % 2 else "",
+                f"2026-12-{day:02d} 10:{minute:02d}",
+                f"2026-12-{day:02d} 09:{minute:02d}" if i % 4 == 2 else "",
+                1 + i % 5 if i % 3 == 0 else "",
+                "是" if i % 4 == 3 else "",
+                "",
+            ]
+        )
+    for i in range(n):
+        row = pool[i % 997].copy()
+        row[0] = f"E{i:011d}"
+        yield row
+
+
+def _openpyxl_write_only(target, *, title, headers, rows) -> int:
+    """The job's .xlsx writer before core.xlsxstream (kept as the baseline): an openpyxl
+    write-only workbook, formula-like text as quote-prefixed cells."""
+    from itertools import islice
+
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    from lianxin.core.exports import FORMULA_START
+
+    def cell(ws, value):
+        if isinstance(value, str) and value.startswith(FORMULA_START):
+            c = WriteOnlyCell(ws, value=value)
+            c.data_type = "s"
+            c.quotePrefix = True
+            return c
+        return "" if value is None else value
+
+    book = Workbook(write_only=True)
+    ws = book.create_sheet("工单")
+    head = WriteOnlyCell(ws, value=title)
+    head.font = Font(bold=True, size=14)
+    ws.append([head])
+    bold = Font(bold=True)
+    header_cells = []
+    for h in headers:
+        c = WriteOnlyCell(ws, value=h)
+        c.font = bold
+        header_cells.append(c)
+    ws.append(header_cells)
+    written = 0
+    rows = iter(rows)
+    while chunk := list(islice(rows, 2000)):
+        for row in chunk:
+            ws.append([cell(ws, v) for v in row])
+        written += len(chunk)
+    book.save(target)
+    return written
+
+
+def writer_child(mode: str, n: int) -> None:
+    """One writer in this (fresh) process, Django's settings only (no database)."""
+    from django.conf import settings
+
+    settings.configure(TIME_ZONE="Asia/Shanghai", USE_TZ=True)
+    from lianxin.core.exports import stream_table
+
+    headers = [f"列{i}" for i in range(16)]
+    suffix = "csv" if mode == "csv" else "xlsx"
+    path = Path(os.environ.get("LIANXIN_DATA_DIR", "/tmp")) / f"bench-writer-{mode}.{suffix}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    base = peak_mb()
+    cpu0, t0 = time.process_time(), time.perf_counter()
+    with open(path, "wb") as fh:
+        if mode == "openpyxl":
+            rows = _openpyxl_write_only(fh, title="工单", headers=headers, rows=register_rows(n))
+        else:
+            rows = stream_table(fh, fmt=mode, title="工单", headers=headers, rows=register_rows(n))
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+    size, peak = path.stat().st_size, peak_mb()
+    if mode != "csv":  # the file opens: its first rows, read back by openpyxl
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(path, read_only=True).worksheets[0]
+        first = next(sheet.iter_rows(min_row=3, max_row=3, max_col=16, values_only=True))
+        assert first[0] == "E00000000000" and first[5].startswith("=HYPERLINK"), first
+    path.unlink()
+    result = {"rows": rows, "s": seconds, "cpu": cpu, "peak_mb": peak, "base_mb": base}
+    print(json.dumps({**result, "bytes": size, "load": load_average()}))
+
+
+def writers() -> None:
+    """The writers side by side on WRITER_ROWS generated rows (see the module's docstring)."""
+    print(f"{WRITER_ROWS} generated register rows, each writer in a fresh process")
+    print(load_average())
+    made = time.process_time()
+    for _row in register_rows(WRITER_ROWS):
+        pass
+    print(f"making the rows alone (in every figure below): {time.process_time() - made:.1f} s CPU")
+    results = {}
+    for mode, label in (
+        ("xlsx", "core.xlsxstream via stream_table, .xlsx"),
+        ("csv", "stream_table, CSV"),
+        ("openpyxl", "openpyxl write-only (before), .xlsx"),
+    ):
+        out = subprocess.run(
+            [sys.executable, __file__, "--writer", mode, str(WRITER_ROWS)],
+            check=True,
+            capture_output=True,
+            text=True,
+            env=os.environ.copy(),
+        )
+        r = results[mode] = json.loads(out.stdout.strip().splitlines()[-1])
+        print(
+            f"{label}: {r['rows']} rows in {r['s']:.1f} s = {r['rows'] / r['s']:,.0f} rows/s, "
+            f"CPU {r['cpu']:.1f} s ({r['cpu'] / r['rows'] * 1e6:.1f} µs a row); peak memory "
+            f"{r['peak_mb']:.0f} MB (before writing: {r['base_mb']:.0f} MB); file "
+            f"{r['bytes'] / 1e6:.0f} MB; {r['load']} at its end"
+        )
+    old, new, csv = results["openpyxl"], results["xlsx"], results["csv"]
+    print(
+        f"ratio openpyxl write-only : xlsxstream = {old['s'] / new['s']:.2f}x the time, "
+        f"{old['cpu'] / new['cpu']:.2f}x the CPU; xlsxstream : CSV = "
+        f"{new['cpu'] / csv['cpu']:.2f}x the CPU"
+    )
+
+
 def main():
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         child(sys.argv[2], int(sys.argv[3]), sys.argv[4], int(sys.argv[5]))
+        return
+    if len(sys.argv) > 1 and sys.argv[1] == "--writer":
+        writer_child(sys.argv[2], int(sys.argv[3]))
+        return
+    if len(sys.argv) > 1 and sys.argv[1] == "--writers":
+        writers()
         return
     print(load_average())
     user_id = reused() if os.environ.get("BENCH_EXPORT_REUSE") == "1" else None
@@ -290,7 +451,7 @@ def main():
     print(f"  {verdict} the goal (< {GOAL_S} s, < {GOAL_MB} MB) for {new['rows']} rows")
     if XLSX_ROWS:
         xlsx = run_child("job", user_id, "xlsx", min(XLSX_ROWS, ROWS))
-        show("now: background job, xlsx (write-only)", xlsx)
+        show("now: background job, xlsx (core.xlsxstream)", xlsx)
 
 
 if __name__ == "__main__":

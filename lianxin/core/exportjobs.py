@@ -13,7 +13,7 @@ every value a list of strings, plus the path's own, such as the month). `title(u
 filters)`, if given, names the job without building the table in the web request. A
 queryset's rows are read with `.iterator(chunk_size=…)` (a server-side cursor on
 PostgreSQL; give it `values_list` with the joins done in SQL, never model objects) and
-written in chunks by `core.exports.stream_table` (a write-only workbook or CSV), so neither
+written in chunks by `core.exports.stream_table` (`core.xlsxstream` or CSV), so neither
 the web worker nor the task worker holds them in memory; the job's `rows` field is the
 progress bar. `Table.more` are further small tables (a second sheet).
 """

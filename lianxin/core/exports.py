@@ -6,7 +6,9 @@ beginning with = + - @ or a tab or carriage return could be taken by Excel or Li
 as a formula (`=HYPERLINK(...)`, DDE). `workbook_bytes` turns every such cell of every
 sheet into plain text with Excel's quote prefix (shown exactly as typed, never evaluated,
 not even after editing the cell). Every export goes through it: `xlsx_response` with a
-workbook, or the exporting module's own `workbook_bytes(book)`; nothing else saves one."""
+workbook, or the exporting module's own `workbook_bytes(book)`; nothing else saves one.
+The large exports (the background jobs, `stream_table`) are written by `core.xlsxstream`,
+which gives such text the same quote prefix as it writes it."""
 
 from __future__ import annotations
 
@@ -119,19 +121,6 @@ def sheets_response(*, sheets: list[dict], filename: str):
     return xlsx_response(book, filename)
 
 
-def _xlsx_cell(sheet, value):
-    """A write-only cell: text that a spreadsheet could take for a formula is plain text
-    with the quote prefix (as `neutralise` does for a whole workbook)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        from openpyxl.cell import WriteOnlyCell
-
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
-        cell.quotePrefix = True
-        return cell
-    return "" if value is None else value
-
-
 FORMULA_FIRST = frozenset(FORMULA_START)
 CHUNK = 2000  # rows written at once, and how often `progress` is told
 
@@ -155,12 +144,13 @@ def stream_table(
     progress=None,
     more: Sequence[dict] = (),
 ) -> int:
-    """Write a table to the open binary file `target` in chunks of 2,000 rows (a write-only
-    workbook or a UTF-8 CSV with BOM), formulas neutralised; memory does not grow with the
-    rows. `progress(n)` is called after every chunk. `more` are further small tables
-    ({"sheet", "title", "headers", "rows"}): further sheets of the workbook, or further
-    blocks of the CSV after an empty line, each under its title. Returns how many rows of
-    the first table were written. Every export, direct or in the background, writes here."""
+    """Write a table to the open binary file `target` in chunks of 2,000 rows (an .xlsx by
+    `core.xlsxstream`, bold title line and header row, or a UTF-8 CSV with BOM), formulas
+    neutralised; memory does not grow with the rows. `progress(n)` is called after every
+    chunk. `more` are further small tables ({"sheet", "title", "headers", "rows"}): further
+    sheets of the workbook, or further blocks of the CSV after an empty line, each under its
+    title. Returns how many rows of the first table were written. Every export, direct or in
+    the background, writes here."""
     written = 0
     if fmt == "csv":
         import csv
@@ -183,39 +173,18 @@ def stream_table(
         text.flush()
         text.detach()
         return written
-    from openpyxl import Workbook
+    from django.utils import timezone
 
-    book = Workbook(write_only=True)
-    ws = _write_only_sheet(book, sheet or title, title, headers)
-    rows = iter(rows)
-    while chunk := list(islice(rows, CHUNK)):
-        for row in chunk:
-            ws.append([_xlsx_cell(ws, v) for v in row])
-        written += len(chunk)
-        if progress is not None:
-            progress(written)
-    for extra in more:
-        ws = _write_only_sheet(book, extra["sheet"], extra["title"], extra["headers"])
-        for row in extra["rows"]:
-            ws.append([_xlsx_cell(ws, v) for v in row])
-    book.save(target)
+    from .xlsxstream import XlsxWriter
+
+    with XlsxWriter(target, tz=timezone.get_current_timezone()) as book:
+        book.add_sheet(sheet or title, title=str(title), headers=headers)
+        rows = iter(rows)
+        while chunk := list(islice(rows, CHUNK)):
+            written += book.write_rows(chunk)
+            if progress is not None:
+                progress(written)
+        for extra in more:
+            book.add_sheet(extra["sheet"], title=str(extra["title"]), headers=extra["headers"])
+            book.write_rows(extra["rows"])
     return written
-
-
-def _write_only_sheet(book, name, title, headers):
-    """A sheet of a write-only workbook with its bold title line and bold header row."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    ws = book.create_sheet(str(name)[:31])
-    head = WriteOnlyCell(ws, value=str(title))
-    head.font = Font(bold=True, size=14)
-    ws.append([head])
-    bold = Font(bold=True)
-    header_cells = []
-    for h in headers:
-        cell = WriteOnlyCell(ws, value=str(h))
-        cell.font = bold
-        header_cells.append(cell)
-    ws.append(header_cells)
-    return ws
