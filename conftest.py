@@ -423,7 +423,7 @@ def login(client):
     staff who need it (tests of the second factor itself log in without this fixture)."""
 
     def _login(user):
-        _session_past_second_factor(client, user)
+        session_past_second_factor(client, user)
         return client
 
     return _login
@@ -516,7 +516,7 @@ def staff_page(browser, live_server):
             _log_in_through_the_form(page, live_server, user)
         else:
             client = Client()
-            _session_past_second_factor(client, user)
+            session_past_second_factor(client, user)
             cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
             context.add_cookies(
                 [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
@@ -542,7 +542,7 @@ def _log_in_through_the_form(page, live_server, user) -> None:
         page.locator("main button[type=submit]").click()
 
 
-def _session_past_second_factor(client, user) -> None:
+def session_past_second_factor(client, user) -> None:
     from django_otp import DEVICE_ID_SESSION_KEY
 
     client.force_login(user)

@@ -7,7 +7,7 @@ import re
 from django.test import Client
 from django.utils import timezone
 
-from conftest import second_factor_device
+from conftest import session_past_second_factor
 from lianxin.core import clock
 from lianxin.core.models import ExportJob
 
@@ -16,14 +16,7 @@ FORM = re.compile(r'<form method="post" action="([^"]+)" class="d-inline-flex ga
 
 def press(user, page: str, form_id: str, fmt: str = "xlsx") -> ExportJob:
     client = Client(enforce_csrf_checks=True)  # the token must come from the page's form
-    client.force_login(user)
-    device = second_factor_device(user)
-    if device is not None:
-        from django_otp import DEVICE_ID_SESSION_KEY
-
-        session = client.session
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.save()
+    session_past_second_factor(client, user)
     html = client.get(page).content.decode()
     found = re.search(FORM.pattern.format(re.escape(form_id)), html)
     assert found, f"no export form #{form_id} on {page}"

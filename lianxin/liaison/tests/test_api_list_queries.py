@@ -9,19 +9,7 @@ from lianxin.api.tests.client import bearer
 from lianxin.core.actor import Actor
 from lianxin.liaison import actions
 
-
-def research(lx, start: int, n: int) -> None:
-    for i in range(start, start + n):
-        actions.research_record(
-            station=lx.station_a if i % 2 else lx.station_b,
-            kind="symposium",
-            day=date(2026, 11, 1 + i),
-            team="张局长",
-            attendees="全站职工",
-            problems=[(f"除雪机械不足{i}", lx.office)],
-            category=lx.category,
-            actor=lx.leader,
-        )
+from .test_research_view import research
 
 
 def visits(lx, start: int, n: int) -> None:
