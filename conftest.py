@@ -553,6 +553,19 @@ def session_past_second_factor(client, user) -> None:
         session.save()
 
 
+def assert_queries_fixed(client, url, add, shown: str) -> None:
+    """A list page takes as many queries for 15 rows as for 3: `add(start, n)` makes rows
+    start..start+n-1, `shown` is the text of a row with "{}" for its number (rows 2, then
+    14, must be on the page)."""
+    add(0, 3)
+    page, few = count_queries(client, url)
+    assert shown.format(2) in page.text
+    add(3, 12)
+    page, many = count_queries(client, url)
+    assert shown.format(14) in page.text
+    assert many == few
+
+
 def count_queries(client, url, data=None):
     """GET `url` with `client`: (the response, the number of SQL queries it took). A list
     page's test compares the count with few and with many rows: the same, or N+1 crept in."""

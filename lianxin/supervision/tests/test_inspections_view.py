@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import count_queries
+from conftest import assert_queries_fixed
 from lianxin.core import clock
 from lianxin.supervision import actions
 
@@ -28,10 +28,4 @@ def plan(cc, start: int, n: int) -> None:
 def test_the_list_takes_as_many_queries_for_3_inspections_as_for_15(cc, login):
     client = login(cc.supervisor)
     url = reverse("workbench:inspections")
-    plan(cc, 0, 3)
-    page, few = count_queries(client, url)
-    assert "养护作业专项督查2" in page.text
-    plan(cc, 3, 12)
-    page, many = count_queries(client, url)
-    assert "养护作业专项督查14" in page.text
-    assert many == few
+    assert_queries_fixed(client, url, lambda start, n: plan(cc, start, n), "养护作业专项督查{}")
