@@ -54,3 +54,13 @@ def test_an_unreadable_cursor_gives_the_first_page_and_offset_still_works(cc):
     assert [c["code"] for c in by_offset["items"]] == newest_first[1:2]
     assert by_offset["count"] == 3 and by_offset["next"] is None
     assert client.get(URL, {"after": "x" * 501}).status_code == 422
+
+
+def test_another_organisation_sees_none_of_the_register_even_with_its_cursor(cc):
+    for i in range(3):
+        receive(cc, content=f"第{i}件")
+    first = bearer(cc.dispatcher).get(URL, {"limit": 1}).json()
+    outsider = bearer(cc.outsider)
+    for params in ({}, {"limit": 1, "after": first["next"]}):
+        answer = outsider.get(URL, params).json()
+        assert (answer["count"], answer["items"], answer["next"]) == (0, [], None), params
