@@ -6,10 +6,9 @@ Precedence for a date:
 3. the `chinese-calendar` package, which knows the official holidays and make-up days;
 4. for a year the package does not know yet: weekends, with one warning logged per process.
 
-The overrides and entered years are read once and kept in the process for `TTL` seconds (a
-deadline is counted several times per step: reading them each time was most of a step's
-work). The calendar actions drop the kept copy of their own process when they write and again
-when they commit; another process counts with the new calendar within `TTL` seconds.
+The overrides and entered years are read once and kept in the process (`core.kept`: a
+deadline is counted several times per step, and reading them each time was most of a step's
+work); another process counts with a new calendar within 30 seconds.
 
 Deadlines are counted "from the day after": `add_workdays(d, n)` is the n-th working day
 after d, and `workdays_between(a, b)` counts the working days in (a, b], so that
@@ -19,59 +18,44 @@ after d, and `workdays_between(a, b)` counts the working days in (a, b], so that
 from __future__ import annotations
 
 import logging
-import threading
-import time as monotonic_time
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import chinese_calendar
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 
 from . import clock
+from .kept import Kept
 
 logger = logging.getLogger(__name__)
 _warned_years: set[int] = set()
 # The years whose official holidays the chinese-calendar package carries (read from its own
 # table, so a year it does not know is never asked of it: it would raise for that year).
 PACKAGE_YEARS = frozenset(d.year for d in chinese_calendar.holidays)
-TTL = 30.0  # seconds another process may count with a calendar that changed
-_lock = threading.Lock()
-# (when read, overrides by date, entered years), or None when not read or dropped
-_kept: tuple[float, dict[date, bool], frozenset[int]] | None = None
-# When this process changed the calendar in a transaction not yet seen committed: until then
-# (or for TTL seconds, should it roll back) what is read is not kept.
-_changed_at: float | None = None
+_kept: Kept[tuple[dict[date, bool], frozenset[int]]] = Kept()
 
 
 def forget() -> None:
     """Drop the kept calendar (between tests, whose rolled-back rows must not stay kept)."""
-    global _kept, _changed_at
-    with _lock:
-        _kept, _changed_at = None, None
+    _kept.forget()
 
 
 def calendar_changed() -> None:
     """Called by the actions that write overrides or entered years, inside their transaction."""
-    global _kept, _changed_at
-    with _lock:
-        _kept, _changed_at = None, monotonic_time.monotonic()
-    transaction.on_commit(forget)
+    _kept.changed("calendar")
 
 
 def _calendar() -> tuple[dict[date, bool], frozenset[int]]:
     """Every override and entered year, from the kept copy or in one query."""
+    return _kept.get("calendar", _read_calendar)
+
+
+def _read_calendar() -> tuple[dict[date, bool], frozenset[int]]:
     from django.db.models import DateField, IntegerField, Value
 
     from .models import CalendarYear, WorkdayOverride
 
-    global _kept
-    now = monotonic_time.monotonic()
-    with _lock:
-        kept, changed_at = _kept, _changed_at
-    if kept is not None and now - kept[0] < TTL:
-        return kept[1], kept[2]
     # (date, kind, 0) per override and (None, "", year) per entered year: UNION ALL
     rows = (
         WorkdayOverride.objects.order_by()
@@ -89,11 +73,7 @@ def _calendar() -> tuple[dict[date, bool], frozenset[int]]:
             years.add(year)
         else:
             overrides[d] = kind == WorkdayOverride.Kind.WORKDAY
-    entered = frozenset(years)
-    if changed_at is None or now - changed_at >= TTL:
-        with _lock:
-            _kept = (now, overrides, entered)
-    return overrides, entered
+    return overrides, frozenset(years)
 
 
 def package_knows(year: int) -> bool:

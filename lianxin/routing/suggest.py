@@ -8,44 +8,35 @@ the shares of the summed scores.
 
 from __future__ import annotations
 
-import threading
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from lianxin.cases.models import Category
+from lianxin.core.kept import Kept
 from lianxin.org.models import Unit
 
 from . import features, places, training
 from .models import KeywordRule, RoadSection
 
-TTL = 30.0  # seconds another process may use rules and sections that changed
 PLACE_WEIGHT = 2.0
 RULE_WEIGHT = 0.15  # times the priority (1..10)
-_setup: dict[int, tuple[float, list, list]] = {}
-_lock = threading.Lock()
+# root id -> the organisation's keyword rules and road sections (core.kept, 30 s)
+_setup: Kept[tuple[list[KeywordRule], list[RoadSection]]] = Kept()
 
 
 def forget(root_id: int | None = None) -> None:
-    """Drop the cached rules and sections (called by the setup actions)."""
-    with _lock:
-        if root_id is None:
-            _setup.clear()
-        else:
-            _setup.pop(root_id, None)
+    """Drop the kept rules and sections (called by the setup actions)."""
+    _setup.forget(root_id)
 
 
 def _rules_and_sections(root_id: int) -> tuple[list[KeywordRule], list[RoadSection]]:
-    now = time.monotonic()
-    with _lock:
-        hit = _setup.get(root_id)
-    if hit and now - hit[0] < TTL:
-        return hit[1], hit[2]
-    rules = list(KeywordRule.objects.filter(root_id=root_id))
-    sections = list(RoadSection.objects.filter(root_id=root_id))
-    with _lock:
-        _setup[root_id] = (now, rules, sections)
-    return rules, sections
+    return _setup.get(
+        root_id,
+        lambda: (
+            list(KeywordRule.objects.filter(root_id=root_id)),
+            list(RoadSection.objects.filter(root_id=root_id)),
+        ),
+    )
 
 
 @dataclass
