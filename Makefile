@@ -15,7 +15,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # again. The project's commands keep their compiled files.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run install test lint format pytest-sqlite pytest-postgres browser-deps messages bench bench-scale clean
+.PHONY: run install test checks lint format pytest-sqlite pytest-postgres browser-deps messages bench bench-scale clean
 
 $(STAMP): pyproject.toml
 	@$(PY) -c 'import sys; sys.exit("lianxin needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -59,11 +59,17 @@ browser-deps:
 	  fi; \
 	fi
 
-test: install lint browser-deps
-	LIANXIN_DATA_DIR=$(TEST_DATA) $(BIN)/lianxin makemigrations --check --dry-run
+# The checks, the SQLite run and the PostgreSQL run go side by side: on 2 cores one run's
+# waits (the database, a browser, a subprocess) fill with the other's work, and neither
+# waits for the other's slowest module. Each prints its output whole when it ends
+# (make's --output-sync); the first failure still fails `make test`.
+test: install browser-deps
+	@echo "== make test: checks, pytest on SQLite and on PostgreSQL side by side; each prints when it ends =="
+	@$(MAKE) --no-print-directory -j3 --output-sync=target checks pytest-sqlite pytest-postgres
+
+checks: lint
+	LIANXIN_DATA_DIR=$(TEST_DATA)-checks $(BIN)/lianxin makemigrations --check --dry-run
 	$(BIN)/python tools/i18n.py check
-	$(MAKE) pytest-sqlite
-	$(MAKE) pytest-postgres
 
 pytest-sqlite:
 	@echo "== pytest on SQLite =="
@@ -104,4 +110,4 @@ bench-scale: install
 	PG_URL=$(dir $(PG_URL))bench_scale CASES=$(CASES) $(BIN)/python bench/scale.py
 
 clean:
-	rm -rf $(VENV) data/test data/bench
+	rm -rf $(VENV) data/test data/test-pg data/test-checks data/bench
