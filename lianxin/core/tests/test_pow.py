@@ -2,6 +2,7 @@
 it arrive at the same moment on several database connections."""
 
 import hashlib
+import os
 import threading
 
 import pytest
@@ -54,3 +55,18 @@ def test_a_wrong_or_forged_solution_is_refused_and_spends_nothing(easy):
     assert SpentChallenge.objects.count() == 0
     assert pow.verify(token, str(counter))
     assert not pow.verify(token, str(counter))
+
+
+def test_production_asks_sixteen_bits_and_each_challenge_carries_what_is_asked(settings):
+    # The suite asks for 8 bits for speed (settings_test); production's default is 16.
+    from django.core import signing
+
+    from lianxin import settings as production
+
+    if "LIANXIN_POW_BITS" not in os.environ:
+        assert production.LIANXIN_POW_BITS == 16
+    settings.LIANXIN_POW_BITS = production.LIANXIN_POW_BITS
+    assert signing.loads(pow.challenge(), salt=pow.SALT)["b"] == production.LIANXIN_POW_BITS
+    settings.LIANXIN_POW_BITS = 8
+    token = pow.challenge()
+    assert pow._zero_bits(hashlib.sha256(f"{token}:{pow.solve(token)}".encode()).digest()) >= 8
