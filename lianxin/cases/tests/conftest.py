@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from conftest import make_person
+from conftest import _load_cast, make_person, read_anew
 from lianxin.cases import actions
 from lianxin.cases import workflow as wf
 from lianxin.cases.models import Category, Channel, Kind
@@ -15,9 +15,26 @@ from lianxin.core.actor import Actor
 from lianxin.org.models import Role
 
 
+@pytest.fixture(scope="module")
+def _module_cc(_module_cast, django_db_blocker):
+    """The case cast made once for a module whose tests share the cast (inside the module's
+    rolled-back transaction); None elsewhere."""
+    if _module_cast is None:
+        yield None
+        return
+    with django_db_blocker.unblock():
+        made = build_cc(_load_cast(_module_cast))
+    yield made
+
+
 @pytest.fixture
-def cc(cast):
-    """cast plus: operator, dispatcher, supervisor, categories road and fee."""
+def cc(_module_cc, cast):
+    """cast plus: operator, dispatcher, supervisor, categories road and fee; each test gets
+    its own objects, read anew when the module shares the rows."""
+    return build_cc(cast) if _module_cc is None else read_anew(_module_cc)
+
+
+def build_cc(cast) -> SimpleNamespace:
     operator = make_person(
         "operator", "钱话务", cast.office, roles=[(Role.OPERATOR, cast.root)], phone="13900000011"
     )

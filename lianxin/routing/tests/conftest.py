@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lianxin.cases.tests.conftest import cc, make_case, receive  # noqa: F401
+from lianxin.cases.tests.conftest import _module_cc, cc, make_case, receive  # noqa: F401
 
 # The kept rules, sections, models and duplicate indexes are dropped before each test by the
 # root conftest (_fresh_process_caches); the routing modules are imported by the tests that

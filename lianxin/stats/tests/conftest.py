@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
-from conftest import make_person
+from conftest import make_person, read_anew
 from lianxin.cases import actions
 from lianxin.cases import workflow as wf
 from lianxin.cases.tests import conftest as cases_conftest
@@ -18,6 +18,7 @@ from lianxin.org.models import Role
 
 NOVEMBER = date(2026, 11, 1)
 cc = cases_conftest.cc  # the case cast fixture
+_module_cc = cases_conftest._module_cc
 receive = cases_conftest.receive
 
 
@@ -40,11 +41,28 @@ def _case(cc, unit, handler, *, when, accept_at, reply_at=None, rating=None, sol
     return case
 
 
+@pytest.fixture(scope="module")
+def _module_november(_module_cc, django_db_blocker):
+    """November made once for a module whose tests share the cast, inside the module's
+    rolled-back transaction (about 40 actions a test saved); None elsewhere."""
+    if _module_cc is None:
+        yield None
+        return
+    with django_db_blocker.unblock():
+        made = build_november(_module_cc)
+    yield made
+
+
 @pytest.fixture
-def november(cc):
+def november(_module_november, cc):
     """甲站 in November: A on time and rated 5; B accepted and replied late, rated 1 and
     the rating excluded after an upheld appeal; C on time and rated 3; D dispatched to 甲站,
-    returned, then handled by 乙站. 外县 has a case of its own that no figure may include."""
+    returned, then handled by 乙站. 外县 has a case of its own that no figure may include.
+    Each test gets its own objects, read anew when the module shares the rows."""
+    return build_november(cc) if _module_november is None else read_anew(_module_november)
+
+
+def build_november(cc) -> SimpleNamespace:
     h, hb = cc.people.handler, cc.people.handler_b
     a = _case(
         cc,

@@ -13,6 +13,7 @@ from lianxin.core import clock, files, samples
 from lianxin.supervision import actions
 
 cc = cases_conftest.cc  # the cases cast, as a fixture of this folder too
+_module_cc = cases_conftest._module_cc
 make_case = cases_conftest.make_case
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from lianxin.core import clock
 from lianxin.supervision import actions
 
-from .conftest import cc  # noqa: F401
+from .conftest import _module_cc, cc  # noqa: F401
 
 
 def test_a_finding_on_the_office_does_not_reveal_the_covert_inspection(cc, login):  # noqa: F811
