@@ -9,6 +9,13 @@ PostgreSQL (PG_URL's server, database lianxin_bench_clock, made afresh):
 Prints reminders/s at 1,000 (old and new, and their ratio) and at 10,000 (new).
 
     make bench        (PG_URL=postgres://postgres@127.0.0.1:5432/test by default)
+
+`--statements`: one sweep of the last of BENCH_CLOCK_SIZES (new path) with every statement
+captured; prints the time PostgreSQL took per kind of statement, summed over the sweep, and
+how many of the updates of `cases_case` were HOT (heap-only: no index entry written).
+
+BENCH_CLOCK_FILLFACTOR=<n> (any mode) sets the fillfactor of `cases_case` before the due
+cases are made, to see what free space in its pages would change (not set by the project).
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ DB_NAME = os.environ.get("BENCH_CLOCK_DB", "lianxin_bench_clock")
 BENCH_URL = bench_url(DB_NAME)
 BATCH = int(os.environ.get("BENCH_CLOCK_BATCH", "200"))
 SIZES = [int(n) for n in os.environ.get("BENCH_CLOCK_SIZES", "1000,10000").split(",")]
+FILLFACTOR = int(os.environ.get("BENCH_CLOCK_FILLFACTOR", "0"))  # 0: PostgreSQL's (100)
 
 
 def fresh_database() -> None:
@@ -169,6 +177,54 @@ def profile(org, n: int = 200, batches: int = 5) -> None:
     stats.sort_stats("tottime").print_stats(20)
 
 
+def statements(org, n: int) -> None:
+    """The new path's sweep of n reminders, its statements summed by kind, and the share of
+    HOT updates of cases_case."""
+    from collections import defaultdict
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from lianxin.cases import clockwork
+    from lianxin.core import clock
+
+    def updates() -> tuple[int, int]:
+        with connection.cursor() as cur:
+            cur.execute("SELECT pg_stat_force_next_flush()")  # PostgreSQL >= 15
+            cur.execute(
+                "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables"
+                " WHERE relname = 'cases_case'"
+            )
+            return cur.fetchone()
+
+    clockwork.register_handlers()
+    now = make_due(*org, n, tag="S")
+    time.sleep(1)  # the statistics collector's figures before the sweep
+    upd0, hot0 = updates()
+    with CaptureQueriesContext(connection) as queries:
+        t0 = time.perf_counter()
+        counts = clock.sweep(at=now + timedelta(minutes=1), batch=BATCH)
+        wall = time.perf_counter() - t0
+    assert counts["reminded"] == n, counts
+    time.sleep(1)
+    upd1, hot1 = updates()
+    by_kind: dict[str, list] = defaultdict(lambda: [0, 0.0])
+    for q in queries.captured_queries:
+        sql = q["sql"]
+        kind = "SAVEPOINT" if "SAVEPOINT" in sql else " ".join(sql.split()[:3])[:60]
+        by_kind[kind][0] += 1
+        by_kind[kind][1] += float(q["time"])
+    in_db = sum(t for _, t in by_kind.values())
+    print(
+        f"new path, {n} due reminders (batches of {BATCH}, fillfactor of cases_case "
+        f"{FILLFACTOR or 100}): {wall:.2f} s, of which {in_db:.2f} s in statements"
+    )
+    print(f"updates of cases_case: {upd1 - upd0}, HOT: {hot1 - hot0}")
+    for kind, (count, seconds) in sorted(by_kind.items(), key=lambda kv: -kv[1][1]):
+        if seconds >= 0.01:
+            print(f"  {seconds:6.2f} s  {count:5d}x  {kind}")
+
+
 def main():
     try:
         fresh_database()
@@ -180,8 +236,16 @@ def main():
 
     reverse("workbench:home")  # load the URLs once, as a running clock has
     org = make_org()
+    if FILLFACTOR:
+        from django.db import connection
+
+        with connection.cursor() as cur:
+            cur.execute(f"ALTER TABLE cases_case SET (fillfactor = {FILLFACTOR})")
     if "--profile" in sys.argv:
         profile(org, batches=int(os.environ.get("BENCH_CLOCK_BATCHES", "5")))
+        return
+    if "--statements" in sys.argv:
+        statements(org, SIZES[-1])
         return
     old = sweep("old", SIZES[0], org)
     new = sweep("new", SIZES[0], org)
