@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from .models import DueItem
@@ -74,22 +75,28 @@ def register_planner(planner: Callable[[datetime], None]) -> None:
 
 
 def schedule(kind: str, object_id, due_at: datetime, escalate_at: datetime | None = None):
-    """Put (or move) a due item; moving it clears an earlier reminder and escalation."""
-    item, created = DueItem.objects.get_or_create(
-        kind=kind,
-        object_id=str(object_id),
-        defaults={"due_at": due_at, "escalate_at": escalate_at},
+    """Put (or move) a due item; moving it clears an earlier reminder and escalation (when
+    the new times are still ahead) and makes it not done. One `UPDATE`; for a new item one
+    `INSERT` that, should another process have put the row in between, sets its times
+    instead (each case step runs this: the get-or-create it replaces took four statements
+    and a savepoint)."""
+    at = now()
+    changes = {
+        "due_at": due_at,
+        "escalate_at": escalate_at,
+        "done_at": None,
+        "reminded_at": None if due_at > at else F("reminded_at"),
+        "escalated_at": None if escalate_at and escalate_at > at else F("escalated_at"),
+    }
+    items = DueItem.objects.filter(kind=kind, object_id=str(object_id))
+    if items.update(**changes):
+        return
+    DueItem.objects.bulk_create(
+        [DueItem(kind=kind, object_id=str(object_id), due_at=due_at, escalate_at=escalate_at)],
+        update_conflicts=True,
+        unique_fields=["kind", "object_id"],
+        update_fields=["due_at", "escalate_at", "done_at"],
     )
-    if not created:
-        item.due_at = due_at
-        item.escalate_at = escalate_at
-        item.done_at = None
-        if item.reminded_at and due_at > now():
-            item.reminded_at = None
-        if item.escalated_at and escalate_at and escalate_at > now():
-            item.escalated_at = None
-        item.save()
-    return item
 
 
 def plan(kind: str, rows) -> None:
