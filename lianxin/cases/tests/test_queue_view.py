@@ -269,6 +269,24 @@ def test_a_frequent_word_shows_its_newest_matches_from_the_month_then_the_year_t
     }
 
 
+def test_a_search_reads_the_words_index_once_a_page_when_the_month_holds_the_window(
+    cc, login, monkeypatch
+):
+    """The newest matches found in the month are handed to the page's query as they are:
+    the words are not searched a second time for the page (docs/scale.md, 1,000,000 cases)."""
+    from lianxin.cases import queries
+
+    monkeypatch.setattr(queries, "SEARCH_WINDOW", 2)
+    lamps = {receive(cc, content=f"第{n}盏路灯不亮")[0].code for n in range(3)}
+    client = login(cc.dispatcher)
+    # the word index's test: ILIKE (trigrams) on PostgreSQL, MATCH (FTS5) on SQLite
+    mark = "ILIKE" if connection.vendor == "postgresql" else " MATCH "
+    with CaptureQueriesContext(connection) as done:
+        response = client.get(URL, {"q": "路灯不亮"})
+    assert len(codes_in(response) & lamps) == 2
+    assert sum(mark in q["sql"] for q in done.captured_queries) == 1
+
+
 @pytest.mark.any_hour
 def test_a_hit_in_the_title_ranks_first_then_the_newest(cc, problem_titles, login):
     older_title, newer_body, newest_title = problem_titles
