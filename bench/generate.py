@@ -586,7 +586,12 @@ def generate(n_cases: int, months: int, n_units: int, seed: int) -> dict:
     conn.execute("SET session_replication_role = DEFAULT")
     conn.execute("SET maintenance_work_mem = '512MB'")
     for definition in definitions:
+        t_one = time.perf_counter()
         conn.execute(definition)
+        took = time.perf_counter() - t_one
+        if took >= 5:
+            name = definition.split(" INDEX ", 1)[1].split()[0]
+            print(f"  index {name}: {took:.0f} s", flush=True)
     for table in ("cases_case", "cases_case_co_units", "cases_caseevent", "core_dueitem"):
         conn.execute(
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "

@@ -175,17 +175,20 @@ SEARCH_WINDOW = 1000  # a word search ranks the newest this many matches
 SEARCH_SPANS = (timedelta(days=31), timedelta(days=366))
 
 
-def _search_window(matches: QuerySet) -> QuerySet:
+def _search_window(matches: QuerySet) -> list[int] | QuerySet:
     """The newest SEARCH_WINDOW matches (their pks, newest first), found in the shortest
     span of SEARCH_SPANS that holds that many: the index of the words ANDed with the date
     range reads the matches of a month, not the 100,000 matches of a frequent word over
-    years (one query a span tried, the last one with the page's)."""
-    newest = matches.order_by("-received_at", "-id").values("pk")
+    years. A span's pks are read once (one query a span tried) and handed to the page's
+    query as they are, so the words are not searched again for the page (at 1,000,000
+    cases the word index's scan is most of a search's time: docs/scale.md); when no span
+    holds that many, the page's query reads the newest matches of all time itself."""
+    newest = matches.order_by("-received_at", "-id").values_list("pk", flat=True)
     at = clock.now()
     for span in SEARCH_SPANS:
-        recent = newest.filter(received_at__gte=at - span)
-        if recent[SEARCH_WINDOW - 1 : SEARCH_WINDOW].exists():
-            return recent[:SEARCH_WINDOW]
+        pks = list(newest.filter(received_at__gte=at - span)[:SEARCH_WINDOW])
+        if len(pks) == SEARCH_WINDOW:
+            return pks
     return newest[:SEARCH_WINDOW]
 
 
@@ -378,15 +381,19 @@ def public_notice(at: datetime) -> QuerySet[Case]:
 
 
 def return_counts(root: Unit, since: datetime) -> list[dict]:
-    """How often each unit returned cases since a time (one query)."""
+    """How often each unit of the organisation returned cases since a time (two queries).
+    The returns are told apart by the unit that returned them (the entry's `data.unit`, the
+    case's lead unit, always a unit of the case's organisation: `case_dispatch`), not by a
+    join to each returned case's organisation: at 1,000,000 cases the month's 2,000 returns
+    took 2,000 lookups of their cases, most of the queue's SQL (docs/scale.md)."""
+    names = dict(Unit.objects.filter(path__startswith=root.path).values_list("pk", "name"))
     rows = (
-        CaseEvent.objects.filter(case__root=root, action="return", at__gte=since)
+        CaseEvent.objects.filter(action="return", at__gte=since, data__unit__in=list(names))
         .values("data__unit")
         .annotate(n=Count("id"))
         .order_by("-n")
     )
-    names = dict(Unit.objects.filter(path__startswith=root.path).values_list("pk", "name"))
-    return [{"unit": names.get(r["data__unit"], "?"), "count": r["n"]} for r in rows]
+    return [{"unit": names[r["data__unit"]], "count": r["n"]} for r in rows]
 
 
 def decline_counts(root: Unit, since: datetime) -> list[dict]:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from conftest import count_queries
 from lianxin.cases.models import Channel, Kind
 from lianxin.core import clock
+from lianxin.core.actor import Actor
 
 from .conftest import receive, walk
 
@@ -267,6 +268,51 @@ def test_a_frequent_word_shows_its_newest_matches_from_the_month_then_the_year_t
         this_month.code,
         also_this_month.code,
     }
+
+
+def test_the_incoming_queue_counts_each_units_returns_of_the_last_30_days(cc, make_case, login):
+    from conftest import make_person
+    from lianxin.cases import actions
+    from lianxin.org import actions as org_actions
+    from lianxin.org.models import Role
+
+    def returned(case, actor):
+        actions.case_return(case=case, reason="不属于本站管辖", actor=actor)
+
+    with clock.frozen_at(clock.now() - timedelta(days=40)):
+        returned(make_case("dispatched"), cc.handler)  # too old to count
+    for _ in range(2):
+        returned(make_case("dispatched"), cc.handler)
+    # another organisation's station returns its own case: not counted here
+    station = org_actions.unit_create(
+        name="外县站", kind="station", parent=cc.other, actor=Actor.system()
+    )
+    desk = make_person("o-d", "外县派单", cc.other, roles=[(Role.DISPATCHER, cc.other)])
+    worker = make_person("o-h", "外县承办", station, roles=[(Role.HANDLER, station)])
+    theirs = receive(cc, root=cc.other, category=cc.other_cat)[0]
+    theirs = actions.case_dispatch(case=theirs, unit=station, actor=desk.user)
+    returned(theirs, worker.user)
+    response = login(cc.dispatcher).get(URL, {"tab": "incoming"})
+    assert response.context["returns"] == [{"unit": cc.station_a.name, "count": 2}]
+    assert f"{cc.station_a.name} 2" in response.content.decode()
+
+
+def test_a_search_reads_the_words_index_once_a_page_when_the_month_holds_the_window(
+    cc, login, monkeypatch
+):
+    """The newest matches found in the month are handed to the page's query as they are:
+    the words are not searched a second time for the page (docs/scale.md, 1,000,000 cases)."""
+    from lianxin.cases import queries
+
+    monkeypatch.setattr(queries, "SEARCH_WINDOW", 2)
+    lamps = {receive(cc, content=f"第{n}盏路灯不亮")[0].code for n in range(3)}
+    client = login(cc.dispatcher)
+    # the word index's test: ILIKE (trigrams) on PostgreSQL, MATCH (FTS5) on SQLite
+    mark = "ILIKE" if connection.vendor == "postgresql" else " MATCH "
+    with CaptureQueriesContext(connection) as done:
+        response = client.get(URL, {"q": "路灯不亮"})
+    assert len(codes_in(response) & lamps) == 2
+    assert sum(mark in q["sql"] for q in done.captured_queries) == 1
 
 
 @pytest.mark.any_hour
