@@ -431,12 +431,30 @@ def workers_cpu(master: int) -> float:
     return total
 
 
+def workers_waited(master: int) -> float:
+    """Seconds the gunicorn workers of `master` have spent so far ready to run but waiting
+    for a core (the second field of /proc/<pid>/schedstat; each worker is one thread)."""
+    total = 0.0
+    try:
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    except OSError:
+        return 0.0
+    for pid in children:
+        try:
+            total += int(Path(f"/proc/{pid}/schedstat").read_text().split()[1]) / 1e9
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
 def measure(url: str, auth: str, body, master: int) -> dict:
     closed_loop(url, auth, body, 2.0)  # warm-up: both workers import and connect
     cpu, busy, pg, me = workers_cpu(master), machine_cpu(), postgres_cpu(), time.process_time()
+    waited = workers_waited(master)
     run = closed_loop(url, auth, body, SECONDS)
     run["client"] = time.process_time() - me
     run["cpu"] = workers_cpu(master) - cpu
+    run["waited"] = workers_waited(master) - waited
     run["pg"] = postgres_cpu() - pg
     after = machine_cpu()
     run["busy"], run["total"] = after[0] - busy[0], after[1] - busy[1]
@@ -462,6 +480,7 @@ def summary(runs: list[dict]) -> dict:
         "cpu_ms": 1000 * sum(r["cpu"] for r in runs) / n,
         "client_ms": 1000 * sum(r["client"] for r in runs) / n,
         "pg_ms": 1000 * sum(r["pg"] for r in runs) / n,
+        "waited_ms": 1000 * sum(r["waited"] for r in runs) / n,
         "busy": sum(r["busy"] for r in runs) / max(1e-9, sum(r["total"] for r in runs)),
     }
 
@@ -569,7 +588,8 @@ def main() -> int:
             f"p95 {s['p95']:.0f} ms, p99 {s['p99']:.0f} ms; errors {s['errors']}; "
             f"{q} queries per create; CPU per create: workers {s['cpu_ms']:.1f} ms, "
             f"PostgreSQL {s['pg_ms']:.1f} ms, the clients {s['client_ms']:.1f} ms; "
-            f"machine busy {100 * s['busy']:.0f} %"
+            f"machine busy {100 * s['busy']:.0f} %; the workers waited for a core "
+            f"{s['waited_ms']:.1f} ms per create"
         )
     for name in runs:
         for k, run in enumerate(runs[name]):
