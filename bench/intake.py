@@ -3,21 +3,26 @@
 
     .venv/bin/python bench/load.py --intake          (or bench/intake.py)
     INTAKE_SECONDS=20 INTAKE_CLIENTS=16 INTAKE_ROUNDS=2 PG_URL=postgres://... ...
+    INTAKE_CLIENT=threads      (the clients as urllib threads, as before; default: sockets)
 
 Each side: 2 sync gunicorn workers (one thread each), 16 closed-loop clients (each sends
-the next request when the answer to the last has come), INTAKE_SECONDS of measurement after
+the next request when the answer to the last has come; by default non-blocking sockets in
+one thread), INTAKE_SECONDS of measurement after
 a short warm-up; the two alternate INTAKE_ROUNDS times so that other load on the machine
 falls on both. Both authenticate with a bearer token (DRF TokenAuthentication for
 django-helpdesk: no password hashing per request). django-helpdesk runs from its own venv
 (data/helpdesk-venv, made with pip from the registry when missing) with Django's default
-middleware (bench/helpdesk_site). Prints requests/s, p50/p95/p99 of each, the ratio, and the
-database queries of one create on each side.
+middleware (bench/helpdesk_site). Prints requests/s, p50/p95/p99 of each, the ratio, the
+database queries of one create on each side, the CPU per create of the workers, of
+PostgreSQL (all its processes) and of the clients, how busy the whole machine was, and the
+p99 of every 2 s (a periodic stall would show there).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import selectors
 import shutil
 import signal
 import socket
@@ -26,6 +31,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -44,6 +50,7 @@ CLIENTS = int(os.environ.get("INTAKE_CLIENTS", "16"))
 SECONDS = float(os.environ.get("INTAKE_SECONDS", "20"))
 ROUNDS = int(os.environ.get("INTAKE_ROUNDS", "2"))
 WORKERS = int(os.environ.get("INTAKE_WORKERS", "2"))
+CLIENT = os.environ.get("INTAKE_CLIENT", "sockets")  # or "threads" (urllib, one thread each)
 # this checkout's lianxin, whichever venv runs the bench (a checkout of an older commit
 # may be measured with this one's venv: PYTHONPATH puts its code first)
 LIANXIN = [sys.executable, "-m", "lianxin.cli"]
@@ -253,9 +260,14 @@ def post(url: str, auth: str, body: dict) -> int:
         return err.code
 
 
-def closed_loop(url: str, auth: str, body, seconds: float) -> dict:
-    """CLIENTS threads, each sending the next request when the last is answered."""
+def closed_loop_threads(url: str, auth: str, body, seconds: float) -> dict:
+    """INTAKE_CLIENT=threads (the harness before 2026-12-03's fourth pass): CLIENTS threads
+    with urllib, each sending the next request when the last is answered. Its own CPU per
+    request (urllib, 16 threads taking turns at the GIL) is taken from the same two cores as
+    the servers', and a thread whose answer has come waits for the GIL before its clock
+    stops."""
     latencies: list[float] = []
+    starts: list[float] = []
     errors: list[int] = []
     lock = threading.Lock()
     start = time.perf_counter()
@@ -271,7 +283,11 @@ def closed_loop(url: str, auth: str, body, seconds: float) -> dict:
                 status = 0
             took = time.perf_counter() - t0
             with lock:
-                (latencies if status == 201 else errors).append(took if status == 201 else status)
+                if status == 201:
+                    latencies.append(took)
+                    starts.append(t0 - start)
+                else:
+                    errors.append(status)
             i += 1
 
     threads = [threading.Thread(target=client, args=(k,)) for k in range(CLIENTS)]
@@ -279,7 +295,123 @@ def closed_loop(url: str, auth: str, body, seconds: float) -> dict:
         t.start()
     for t in threads:
         t.join()
-    return {"latencies": latencies, "errors": errors, "elapsed": time.perf_counter() - start}
+    return {
+        "latencies": latencies,
+        "starts": starts,
+        "errors": errors,
+        "elapsed": time.perf_counter() - start,
+    }
+
+
+def closed_loop(url: str, auth: str, body, seconds: float) -> dict:
+    """CLIENTS closed-loop clients in one thread (the default, INTAKE_CLIENT=sockets): each
+    client is a non-blocking socket that sends its next request, prepared as bytes, when the
+    answer to the last has been read to its end (gunicorn's sync workers close the
+    connection after each answer, as urllib's clients saw too). No thread switches, no
+    urllib: a request costs the client a connect, a send and a few reads, so the two cores
+    are left to the servers and PostgreSQL, the same for both sides."""
+    if CLIENT == "threads":
+        return closed_loop_threads(url, auth, body, seconds)
+    parts = urllib.parse.urlsplit(url)
+    address = (parts.hostname, parts.port)
+    head = (
+        f"POST {parts.path} HTTP/1.1\r\nHost: {parts.netloc}\r\nAuthorization: {auth}\r\n"
+        "Content-Type: application/json\r\nConnection: close\r\n"
+    )
+
+    def request(k: int, i: int) -> bytes:
+        data = json.dumps(body(k, i)).encode()
+        return f"{head}Content-Length: {len(data)}\r\n\r\n".encode() + data
+
+    latencies: list[float] = []
+    starts: list[float] = []
+    errors: list[int] = []
+    sel = selectors.DefaultSelector()
+    start = time.perf_counter()
+    end = start + seconds
+    state: dict[int, list] = {}  # client -> [socket, bytes to send, bytes read, t0, i]
+
+    def begin(k: int, i: int) -> None:
+        sock = socket.socket()
+        sock.setblocking(False)
+        t0 = time.perf_counter()
+        sock.connect_ex(address)
+        state[k] = [sock, request(k, i), bytearray(), t0, i]
+        sel.register(sock, selectors.EVENT_WRITE, k)
+
+    def finish(k: int) -> None:
+        sock, _out, got, t0, i = state.pop(k)
+        now = time.perf_counter()
+        sel.unregister(sock)
+        sock.close()
+        try:
+            status = int(bytes(got[9:12]))
+        except ValueError:
+            status = 0
+        if status == 201:
+            latencies.append(now - t0)
+            starts.append(t0 - start)
+        else:
+            errors.append(status)
+        if now < end:
+            begin(k, i + 1)
+
+    for k in range(CLIENTS):
+        begin(k, 0)
+    while state:
+        for key, events in sel.select(timeout=1.0):
+            k = key.data
+            entry = state[k]
+            sock = entry[0]
+            try:
+                if events & selectors.EVENT_WRITE:
+                    sent = sock.send(entry[1])
+                    entry[1] = entry[1][sent:]
+                    if not entry[1]:
+                        sel.modify(sock, selectors.EVENT_READ, k)
+                    continue
+                chunk = sock.recv(65536)
+            except OSError:
+                chunk = b""
+            if chunk:
+                entry[2] += chunk
+            else:
+                finish(k)
+        for k in [k for k, e in state.items() if time.perf_counter() - e[3] > 30]:
+            state[k][2] = bytearray()  # no answer in 30 s: an error
+            finish(k)
+    return {
+        "latencies": latencies,
+        "starts": starts,
+        "errors": errors,
+        "elapsed": time.perf_counter() - start,
+    }
+
+
+def machine_cpu() -> tuple[float, float]:
+    """Busy and total CPU seconds of the whole machine so far (/proc/stat, every core)."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    ticks = os.sysconf("SC_CLK_TCK")
+    idle = fields[3] + fields[4]  # idle, iowait
+    return (sum(fields[:8]) - idle) / ticks, sum(fields[:8]) / ticks
+
+
+def postgres_cpu() -> float:
+    """CPU seconds used so far by PostgreSQL's processes: every backend, the checkpointer,
+    the WAL writer, and the backends that have exited (counted in the postmaster's
+    children's time once it has waited for them)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        name, rest = text.split(" (", 1)[1].rsplit(")", 1)
+        if name.startswith("postgres"):
+            fields = rest.split()
+            total += sum(int(x) for x in fields[11:15]) / ticks  # utime, stime, cutime, cstime
+    return total
 
 
 def workers_cpu(master: int) -> float:
@@ -299,11 +431,33 @@ def workers_cpu(master: int) -> float:
     return total
 
 
+def workers_waited(master: int) -> float:
+    """Seconds the gunicorn workers of `master` have spent so far ready to run but waiting
+    for a core (the second field of /proc/<pid>/schedstat; each worker is one thread)."""
+    total = 0.0
+    try:
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    except OSError:
+        return 0.0
+    for pid in children:
+        try:
+            total += int(Path(f"/proc/{pid}/schedstat").read_text().split()[1]) / 1e9
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
 def measure(url: str, auth: str, body, master: int) -> dict:
     closed_loop(url, auth, body, 2.0)  # warm-up: both workers import and connect
-    cpu = workers_cpu(master)
+    cpu, busy, pg, me = workers_cpu(master), machine_cpu(), postgres_cpu(), time.process_time()
+    waited = workers_waited(master)
     run = closed_loop(url, auth, body, SECONDS)
+    run["client"] = time.process_time() - me
     run["cpu"] = workers_cpu(master) - cpu
+    run["waited"] = workers_waited(master) - waited
+    run["pg"] = postgres_cpu() - pg
+    after = machine_cpu()
+    run["busy"], run["total"] = after[0] - busy[0], after[1] - busy[1]
     return run
 
 
@@ -315,6 +469,7 @@ def pct(values: list[float], p: float) -> float:
 def summary(runs: list[dict]) -> dict:
     lat = [x for r in runs for x in r["latencies"]]
     elapsed = sum(r["elapsed"] for r in runs)
+    n = max(1, len(lat))
     return {
         "n": len(lat),
         "rate": len(lat) / elapsed,
@@ -322,8 +477,20 @@ def summary(runs: list[dict]) -> dict:
         "p95": pct(lat, 0.95),
         "p99": pct(lat, 0.99),
         "errors": sum(len(r["errors"]) for r in runs),
-        "cpu_ms": 1000 * sum(r["cpu"] for r in runs) / max(1, len(lat)),
+        "cpu_ms": 1000 * sum(r["cpu"] for r in runs) / n,
+        "client_ms": 1000 * sum(r["client"] for r in runs) / n,
+        "pg_ms": 1000 * sum(r["pg"] for r in runs) / n,
+        "waited_ms": 1000 * sum(r["waited"] for r in runs) / n,
+        "busy": sum(r["busy"] for r in runs) / max(1e-9, sum(r["total"] for r in runs)),
     }
+
+
+def over_time(run: dict) -> str:
+    """The p99 of each 2 s of one run (ms): a periodic stall shows as a spike."""
+    slots: dict[int, list[float]] = {}
+    for t, x in zip(run["starts"], run["latencies"], strict=True):
+        slots.setdefault(int(t // 2), []).append(x)
+    return " ".join(f"{pct(v, 0.99):.0f}" for _k, v in sorted(slots.items()))
 
 
 def profile(n: int = 200) -> int:
@@ -411,7 +578,7 @@ def main() -> int:
         log.close()
     a, b = summary(runs["lianxin"]), summary(runs["helpdesk"])
     head = f"{CLIENTS} closed-loop clients, {WORKERS} sync gunicorn workers"
-    print(f"{head}, {ROUNDS} x {SECONDS:.0f}s each, PostgreSQL:")
+    print(f"{head}, {ROUNDS} x {SECONDS:.0f}s each, PostgreSQL, client {CLIENT}:")
     for name, s, what, q in (
         ("lianxin POST /api/v1/cases/", a, "cases/s", lx["queries"]),
         ("django-helpdesk POST /api/tickets/", b, "tickets/s", hd["queries"]),
@@ -419,8 +586,14 @@ def main() -> int:
         print(
             f"  {name}: {s['n']} created, {s['rate']:.1f} {what}; p50 {s['p50']:.0f} ms, "
             f"p95 {s['p95']:.0f} ms, p99 {s['p99']:.0f} ms; errors {s['errors']}; "
-            f"{q} queries per create; {s['cpu_ms']:.1f} ms CPU of the workers per create"
+            f"{q} queries per create; CPU per create: workers {s['cpu_ms']:.1f} ms, "
+            f"PostgreSQL {s['pg_ms']:.1f} ms, the clients {s['client_ms']:.1f} ms; "
+            f"machine busy {100 * s['busy']:.0f} %; the workers waited for a core "
+            f"{s['waited_ms']:.1f} ms per create"
         )
+    for name in runs:
+        for k, run in enumerate(runs[name]):
+            print(f"  {name} round {k + 1}, p99 of each 2 s (ms): {over_time(run)}")
     ratio = a["rate"] / b["rate"] if b["rate"] else float("inf")
     print(f"  ratio lianxin / django-helpdesk: {ratio:.2f}x")
     return 1 if a["errors"] or a["n"] == 0 else 0
