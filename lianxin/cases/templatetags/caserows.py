@@ -12,12 +12,13 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from django import template
+from django.conf import settings
 from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 from django.utils.encoding import force_str
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
-from django.utils.timezone import template_localtime
+from django.utils.timezone import get_current_timezone
 from django.utils.translation import gettext
 
 from ..models import Case
@@ -37,6 +38,7 @@ class _Page:
     address of a case page with a gap for its code."""
 
     def __init__(self):
+        self.zone = get_current_timezone() if settings.USE_TZ else None
         self.url = reverse("workbench:case_detail", args=[_CODE]).split(_CODE)
         fields = {f: dict(Case._meta.get_field(f).flatchoices) for f in ("kind", "status")}
         fields["supervision"] = dict(Case._meta.get_field("supervision").flatchoices)
@@ -66,11 +68,10 @@ class _Page:
         return _e(quote(str(code), safe=_URL_SAFE).join(self.url))
 
 
-def _minute(value, fmt: str) -> str:
-    t = template_localtime(value)
-    if fmt == "m-d H:i":
-        return f"{t.month:02d}-{t.day:02d} {t.hour:02d}:{t.minute:02d}"
-    raise ValueError(fmt)
+def _month_minute(value, zone) -> str:
+    """The `date:"m-d H:i"` filter: in the current time zone (`template_localtime`)."""
+    t = value.astimezone(zone) if zone is not None and value.utcoffset() is not None else value
+    return f"{t.month:02d}-{t.day:02d} {t.hour:02d}:{t.minute:02d}"
 
 
 def status_html(c, p: _Page) -> str:
@@ -119,7 +120,7 @@ def row_html(c, p: _Page) -> str:
         f'    <td class="text-nowrap{"" if waited else " lx-card-empty"}" '
         f'data-label="{p.waiting_time}">{_e(waited) if waited else "—"}</td>\n'
         f'    <td class="text-nowrap{"" if due else " lx-card-empty"}" data-label="{p.reply_by}">\n'
-        f"      {_minute(due, 'm-d H:i') if due else ''} "
+        f"      {_month_minute(due, p.zone) if due else ''} "
         f"{badge_html(getattr(c, 'badge', ''), getattr(c, 'warned', ''), p)}</td>\n"
         "  </tr>"
     )

@@ -9,11 +9,12 @@ files are still drawn by cases/_files.html."""
 from __future__ import annotations
 
 from django import template
+from django.conf import settings
 from django.template.base import render_value_in_context
 from django.template.defaultfilters import linebreaksbr
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
-from django.utils.timezone import template_localtime
+from django.utils.timezone import get_current_timezone
 from django.utils.translation import gettext
 
 from ..labels import ACTOR_LABELS, EVENT_LABELS
@@ -23,9 +24,9 @@ register = template.Library()
 FILES_TEMPLATE = "cases/_files.html"
 
 
-def _minute(value) -> str:
-    """The `date:"Y-m-d H:i"` filter: in the current time zone."""
-    t = template_localtime(value)
+def _minute(value, zone) -> str:
+    """The `date:"Y-m-d H:i"` filter: in the current time zone (`template_localtime`)."""
+    t = value.astimezone(zone) if zone is not None and value.utcoffset() is not None else value
     return f"{t.year:04d}-{t.month:02d}-{t.day:02d} {t.hour:02d}:{t.minute:02d}"
 
 
@@ -43,6 +44,7 @@ class _Words:
         self.rejected = conditional_escape(gettext("rejected"))
         self.events = {k: conditional_escape(str(v)) for k, v in EVENT_LABELS.items()}
         self.actors = {k: conditional_escape(str(v)) for k, v in ACTOR_LABELS.items()}
+        self.zone = get_current_timezone() if settings.USE_TZ else None
 
     def actor(self, label: str) -> str:
         shown = self.actors.get(label)
@@ -60,7 +62,7 @@ def _entry(context, e, words: _Words, public_view) -> str:
     data = e.data if isinstance(e.data, dict) else {}
     out = [
         f'\n<li class="mb-2 {"" if e.public else "lx-internal"}"><div class="small text-muted">'
-        f"{_minute(e.at)} ·\n  "
+        f"{_minute(e.at, words.zone)} ·\n  "
     ]
     if not public_view:
         out.append(words.actor(e.actor_label))
