@@ -2,10 +2,10 @@
 searches), written in Python.
 
 Drawn by the template, each of the 50 rows looked up about twenty variables and drew two
-templates of its own (cases/_status.html and cases/_badge.html): about 20 ms of a queue
-page (docs/scale.md). This writes the same markup in a loop: the words translated, the
-choice labels read and the case page's address reversed once a page; every value from the
-case is escaped (`conditional_escape`)."""
+templates of its own (cases/_status.html and cases/_badge.html): the queue page's templates
+took about 15 ms longer (docs/scale.md). This writes the same markup in a loop: the words
+translated, the choice labels read and the case page's address reversed once a page; every
+value from the case is escaped (`conditional_escape`)."""
 
 from __future__ import annotations
 
