@@ -10,7 +10,11 @@ counters, a search by 2- and 4-character Chinese words (坑槽, 路灯, 坑槽�
 page 1 and page N of the register by keyset (the query alone too, against the same page by
 OFFSET: ratios in the same run), and a case page with a 200-entry timeline; with the
 queries each page makes, their SQL time and, with --explain, the plans of the main queries
-(which index each uses). The load average is printed beside the figures.
+(which index each uses). The load average is printed beside the figures. `--only WORDS`
+(repeatable) measures only the pages whose label holds the words (`--only queue --only "case
+page"`; the keyset comparison and the plans only when "register page N by keyset" is wanted);
+`--profile N` prints a cProfile of N more runs of each page measured, and keeps it in
+BENCH_PROFILE_DIR/<label>.prof when that is set.
 """
 
 from __future__ import annotations
