@@ -10,7 +10,11 @@ counters, a search by 2- and 4-character Chinese words (坑槽, 路灯, 坑槽�
 page 1 and page N of the register by keyset (the query alone too, against the same page by
 OFFSET: ratios in the same run), and a case page with a 200-entry timeline; with the
 queries each page makes, their SQL time and, with --explain, the plans of the main queries
-(which index each uses). The load average is printed beside the figures.
+(which index each uses). The load average is printed beside the figures. `--only WORDS`
+(repeatable) measures only the pages whose label holds the words (`--only queue --only "case
+page"`; the keyset comparison and the plans only when "register page N by keyset" is wanted);
+`--profile N` prints a cProfile of N more runs of each page measured, and keeps it in
+BENCH_PROFILE_DIR/<label>.prof when that is set.
 """
 
 from __future__ import annotations
@@ -69,6 +73,25 @@ def page_get(client, url, params=None):
     return get
 
 
+def profile(label: str, get, runs: int) -> None:
+    import cProfile
+    import io
+    import pstats
+
+    prof = cProfile.Profile()
+    prof.enable()
+    for _ in range(runs):
+        get()
+    prof.disable()
+    if os.environ.get("BENCH_PROFILE_DIR"):  # for pstats: BENCH_PROFILE_DIR/<label>.prof
+        name = "".join(ch if ch.isalnum() else "-" for ch in label)
+        prof.dump_stats(str(Path(os.environ["BENCH_PROFILE_DIR"]) / f"{name}.prof"))
+    out = io.StringIO()
+    pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(30)
+    print(f"--- profile: {label}, {runs} runs")
+    print(out.getvalue())
+
+
 def explain(sql_qs, label: str) -> None:
     from django.db import connection
 
@@ -86,6 +109,20 @@ def main(argv=None) -> None:
     parser.add_argument("--cases", type=int, default=int(os.environ.get("CASES", "100000")))
     parser.add_argument("--page", type=int, default=0, help="page N (default: the middle)")
     parser.add_argument("--explain", action="store_true")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="WORDS",
+        help="measure only the pages whose label contains WORDS (repeatable: queue, case page)",
+    )
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also print a cProfile of N more runs of each page measured (top 30, cumulative)",
+    )
     args = parser.parse_args(argv)
     url = os.environ.get("PG_URL", generate.DEFAULT_URL)
     if not generate.database_name(url).startswith("bench"):
@@ -145,7 +182,12 @@ def main(argv=None) -> None:
 
     rows = []
 
+    def wanted(label):
+        return not args.only or any(words in label for words in args.only)
+
     def measure(label, client, url, params=None):
+        if not wanted(label):
+            return None, None
         sql: list[float] = []
         get = page_get(client, url, params)
 
@@ -159,6 +201,8 @@ def main(argv=None) -> None:
         in_sql = statistics.median(sql)
         show(label, p50, p95, p99, f"{nq} queries, SQL p50 {in_sql:.1f} ms, {shown} rows")
         rows.append((label, p50, p95, p99))
+        if args.profile:
+            profile(label, get, args.profile)
         return p50, response
 
     measure("dispatcher's queue 待派单 (incoming)", staff, q, {"tab": "incoming"})
@@ -179,6 +223,9 @@ def main(argv=None) -> None:
     )
 
     # page N of the register: keyset (the cursor of the row before the page) vs OFFSET
+    if not wanted("register page N by keyset"):
+        print(f"== done, {load()} ==")
+        return
     size = 50
     page_n = args.page or max(2, n // size // 2)
     f = queries.CaseFilter()

@@ -258,8 +258,9 @@ def caller_history(root: Unit, phone: str, *, limit: int = 10) -> list[Case]:
 
 
 def timeline(case: Case, *, public_only: bool = False) -> list[CaseEvent]:
-    """The entries in order, each with `.files`: the attachments that came with it."""
-    qs = case.events.select_related("actor").order_by("seq")
+    """The entries in order, each with `.files`: the attachments that came with it. (Their
+    actor is named by `actor_label`: the login is not read.)"""
+    qs = case.events.order_by("seq")
     events = list(qs.filter(public=True) if public_only else qs)
     by_seq: dict[int, list[Attachment]] = {}
     for attachment in case.attachments.all():
